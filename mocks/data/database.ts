@@ -1,0 +1,64 @@
+import type { AuditEvent } from '../../src/api/schemas/audit';
+import type { User } from '../../src/api/schemas/auth';
+import type { Dictionaries } from '../../src/api/schemas/dictionaries';
+import type { IntakeRecord } from '../../src/api/schemas/intake';
+import type { PolicyPatch } from '../../src/api/schemas/policy-patches';
+import type {
+  ServiceCase,
+  ServiceMonth,
+  ServiceRecord,
+} from '../../src/api/schemas/service-cases';
+
+export interface Talent {
+  /** Unmasked personal data lives only here, in the backend. */
+  idNumber: string;
+  address: string;
+}
+
+export interface MockSession {
+  token: string;
+  userId: string;
+  expiresAt: string;
+}
+
+/** Mutable collections, keyed by id; everything the mock backend knows. */
+export interface Database {
+  seed: number;
+  /** The day the demo data is generated around (`YYYY-MM-DD`). */
+  anchor: string;
+  users: Map<string, User>;
+  dictionaries: Dictionaries;
+  intakeRecords: Map<string, IntakeRecord>;
+  /** Annual landed targets: `${year}:${channelCode}` → target. */
+  intakeTargets: Map<string, number>;
+  policyPatches: Map<string, PolicyPatch>;
+  serviceMonths: Map<string, ServiceMonth>;
+  serviceCases: Map<string, ServiceCase>;
+  serviceRecords: Map<string, ServiceRecord>;
+  auditEvents: AuditEvent[];
+  sessions: Map<string, MockSession>;
+  counters: Record<string, number>;
+}
+
+export type PersistedCollection = 'users' | 'intakeRecords' | 'policyPatches' | 'serviceCases';
+export const persistedCollections: PersistedCollection[] = [
+  'users',
+  'intakeRecords',
+  'policyPatches',
+  'serviceCases',
+];
+
+/**
+ * What survives a reload in the browser: the demo data is regenerated from the seed and the
+ * anchor day, and only the records changed since are stored (they fit in localStorage).
+ */
+export interface Snapshot {
+  format: 1;
+  seed: number;
+  anchor: string;
+  changed: { [K in PersistedCollection]?: Record<string, unknown> };
+  auditEvents: AuditEvent[];
+  sessions: MockSession[];
+  counters: Record<string, number>;
+  dictionaries?: Dictionaries;
+}

@@ -1,0 +1,63 @@
+import { generateDatabase } from './generate';
+import { persistedCollections, type Database, type Snapshot } from './database';
+
+/** A Map that remembers which keys were written after it was built. */
+export class TrackedMap<K, V> extends Map<K, V> {
+  changed: Set<K> | undefined = new Set();
+
+  override set(key: K, value: V): this {
+    super.set(key, value);
+    // The base constructor calls set() before this class's fields exist.
+    this.changed?.add(key);
+    return this;
+  }
+}
+
+function track<K, V>(map: Map<K, V>): TrackedMap<K, V> {
+  const tracked = new TrackedMap(map);
+  tracked.changed = new Set();
+  return tracked;
+}
+
+/** Makes changes to the persisted collections visible to `takeSnapshot`. */
+export function trackChanges(db: Database): Database {
+  const collections = db as unknown as Record<string, Map<string, unknown>>;
+  for (const name of persistedCollections) collections[name] = track(collections[name]!);
+  db.counters.generatedAudit ??= db.auditEvents.length;
+  return db;
+}
+
+export function takeSnapshot(db: Database): Snapshot {
+  const changed: Snapshot['changed'] = {};
+  for (const name of persistedCollections) {
+    const collection = db[name] as Map<string, unknown>;
+    const keys = collection instanceof TrackedMap ? collection.changed ?? new Set<string>() : new Set<string>();
+    if (keys.size > 0) {
+      changed[name] = Object.fromEntries([...keys].map((key) => [key, collection.get(key)]));
+    }
+  }
+  return {
+    format: 1,
+    seed: db.seed,
+    anchor: db.anchor,
+    changed,
+    auditEvents: db.auditEvents.slice(db.counters.generatedAudit ?? db.auditEvents.length),
+    sessions: [...db.sessions.values()],
+    counters: db.counters,
+    dictionaries: db.dictionaries,
+  };
+}
+
+/** Regenerates the demo data and replays what had changed. */
+export function restoreSnapshot(snapshot: Snapshot): Database {
+  const db = trackChanges(generateDatabase({ seed: snapshot.seed, anchor: snapshot.anchor }));
+  for (const name of persistedCollections) {
+    const collection = db[name] as Map<string, unknown>;
+    for (const [key, value] of Object.entries(snapshot.changed[name] ?? {})) collection.set(key, value);
+  }
+  db.auditEvents.push(...snapshot.auditEvents);
+  for (const session of snapshot.sessions) db.sessions.set(session.token, session);
+  db.counters = { ...db.counters, ...snapshot.counters };
+  if (snapshot.dictionaries) db.dictionaries = snapshot.dictionaries;
+  return db;
+}

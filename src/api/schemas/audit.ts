@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { idSchema, isoDateTimeSchema, listQuerySchema } from './common';
+
+export const auditEntityTypeSchema = z.enum([
+  'intakeRecord',
+  'policyPatch',
+  'serviceCase',
+  'user',
+  'dictionary',
+]);
+export type AuditEntityType = z.infer<typeof auditEntityTypeSchema>;
+
+export const auditChangeSchema = z.object({
+  field: z.string(),
+  from: z.unknown(),
+  to: z.unknown(),
+});
+
+/** Every change to a record is kept: who, when, what changed. */
+export const auditEventSchema = z.object({
+  id: idSchema,
+  entityType: auditEntityTypeSchema,
+  entityId: idSchema,
+  action: z.string().max(32),
+  actorId: idSchema,
+  actorName: z.string(),
+  at: isoDateTimeSchema,
+  changes: z.array(auditChangeSchema),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+export const auditListQuerySchema = listQuerySchema.extend({
+  entityType: auditEntityTypeSchema.optional(),
+  entityId: idSchema.optional(),
+});

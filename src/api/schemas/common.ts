@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/** Stable identifiers such as `SC-2024-00017`. */
+export const idSchema = z.string().min(1).max(64);
+/** Codes of reference data (dictionary entries), e.g. `channel.event`. */
+export const codeSchema = z.string().min(1).max(64);
+export const isoDateTimeSchema = z.iso.datetime({ offset: true });
+export const isoDateSchema = z.iso.date();
+/** Optimistic-concurrency token: sent back as `If-Match`, bumped on every update. */
+export const versionSchema = z.number().int().nonnegative();
+
+export const sortSchema = z
+  .string()
+  .regex(/^-?[a-zA-Z]+$/, 'sort must be a field name, optionally prefixed by "-"');
+
+/** Repeated query keys (`?channel=a&channel=b`) arrive as a string or a string array. */
+export const multiValueSchema = z.preprocess(
+  (value) => (typeof value === 'string' ? [value] : value),
+  z.array(codeSchema).max(50),
+);
+
+export const listQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  sort: sortSchema.optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int().nonnegative(),
+    page: z.number().int().min(1),
+    pageSize: z.number().int().min(1),
+  });
+}
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+export const dateRangeQuerySchema = z.object({
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+});
+
+/** RFC 9457 problem details, with field errors on 400/422 and the current resource on 409. */
+export const fieldErrorSchema = z.object({
+  field: z.string(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
+export const problemCodeSchema = z.enum([
+  'bad_request',
+  'validation_failed',
+  'unauthenticated',
+  'invalid_credentials',
+  'forbidden',
+  'not_found',
+  'version_conflict',
+  'precondition_required',
+  'invalid_transition',
+  'internal',
+]);
+export type ProblemCode = z.infer<typeof problemCodeSchema>;
+
+export const problemDetailsSchema = z.object({
+  type: z.string().default('about:blank'),
+  title: z.string(),
+  status: z.number().int().min(400).max(599),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  code: problemCodeSchema.optional(),
+  errors: z.array(fieldErrorSchema).optional(),
+  /** On 409: the resource as the server holds it now. */
+  current: z.unknown().optional(),
+});
+export type ProblemDetails = z.infer<typeof problemDetailsSchema>;

@@ -1,0 +1,32 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router/dom';
+import type { DemoControls } from '../lib/demo';
+import { AppProviders } from './app';
+import { createQueryClient } from './query-client';
+import { createAppRouter } from './router';
+import './styles.css';
+
+/**
+ * The mock switch: the only place `src/` reaches into `mocks/`. Dev without VITE_API_URL and the
+ * demo build start the MSW worker; in a normal build this branch is dead and no mock code ships.
+ */
+async function startMocks(): Promise<DemoControls | null> {
+  if (import.meta.env.VITE_ENABLE_MOCKS === 'true' || (import.meta.env.DEV && !import.meta.env.VITE_API_URL)) {
+    const { startMockApi } = await import('../../mocks/browser');
+    return startMockApi();
+  }
+  return null;
+}
+
+const demo = await startMocks();
+const queryClient = createQueryClient();
+const router = createAppRouter();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <AppProviders queryClient={queryClient} demo={demo}>
+      <RouterProvider router={router} />
+    </AppProviders>
+  </StrictMode>,
+);

@@ -1,0 +1,67 @@
+import type { RouteObject } from 'react-router';
+import { createBrowserRouter } from 'react-router';
+import { RequireAuth, RequirePermission } from './guards';
+import { AppLayout } from './layout/app-layout';
+import type { RouteHandle } from './layout/breadcrumbs';
+import { ComingSoonPage } from './pages/coming-soon-page';
+import { PageLoading } from './pages/page-loading';
+import { NotFoundPage } from './pages/not-found-page';
+import { RouteErrorPage } from './pages/route-error-page';
+import { appSections, type SectionId } from './sections';
+
+/** A section's route: guarded by the section's permission, with its own error boundary. */
+function sectionRoute(id: SectionId, load?: () => Promise<{ Component: React.ComponentType }>): RouteObject {
+  const section = appSections[id];
+  const permission = 'permission' in section ? section.permission : undefined;
+  const handle: RouteHandle = { crumb: section.label };
+  const guard = (Page: React.ComponentType) =>
+    function GuardedSection() {
+      return (
+        <RequirePermission permission={permission}>
+          <Page />
+        </RequirePermission>
+      );
+    };
+  return {
+    ...(section.path === '/' ? { index: true } : { path: section.path.slice(1) }),
+    handle: section.path === '/' ? undefined : handle,
+    ErrorBoundary: RouteErrorPage,
+    ...(load
+      ? { lazy: async () => ({ Component: guard((await load()).Component) }) }
+      : { Component: guard(() => <ComingSoonPage title={section.label} />) }),
+  };
+}
+
+export const appRoutes: RouteObject[] = [
+  {
+    path: '/login',
+    ErrorBoundary: RouteErrorPage,
+    HydrateFallback: PageLoading,
+    lazy: async () => ({ Component: (await import('../features/auth/login-page')).LoginPage }),
+  },
+  {
+    path: '/',
+    ErrorBoundary: RouteErrorPage,
+    HydrateFallback: PageLoading,
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      sectionRoute('overview', async () => ({
+        Component: (await import('../features/overview/overview-page')).OverviewPage,
+      })),
+      sectionRoute('intake'),
+      sectionRoute('policyPatches'),
+      sectionRoute('serviceCases'),
+      sectionRoute('reports'),
+      sectionRoute('admin'),
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(appRoutes);
+}

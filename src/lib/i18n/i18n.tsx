@@ -1,0 +1,59 @@
+import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { en } from './en';
+import { zhCN, type MessageKey, type Messages } from './zh-cn';
+
+export const locales = ['zh-CN', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export type TranslationValues = Record<string, string | number>;
+export type Translate = (key: MessageKey, values?: TranslationValues) => string;
+
+const catalogues: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
+const STORAGE_KEY = 'tod.locale';
+
+export function translate(locale: Locale, key: MessageKey, values?: TranslationValues): string {
+  const template = catalogues[locale][key];
+  if (!values) return template;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in values ? String(values[name]) : match,
+  );
+}
+
+function initialLocale(): Locale {
+  const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
+  return stored === 'en' ? 'en' : 'zh-CN';
+}
+
+interface I18nValue {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  t: Translate;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+/** zh-CN unless the user chose English; the choice is kept in this browser. */
+export function I18nProvider({ children, locale: fixed }: { children: ReactNode; locale?: Locale }) {
+  const [locale, setLocaleState] = useState<Locale>(() => fixed ?? initialLocale());
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = translate(locale, 'app.name');
+  }, [locale]);
+
+  const setLocale = useCallback((next: Locale) => {
+    localStorage.setItem(STORAGE_KEY, next);
+    setLocaleState(next);
+  }, []);
+
+  const value = useMemo<I18nValue>(
+    () => ({ locale, setLocale, t: (key, values) => translate(locale, key, values) }),
+    [locale, setLocale],
+  );
+  return <I18nContext value={value}>{children}</I18nContext>;
+}
+
+export function useI18n(): I18nValue {
+  const value = use(I18nContext);
+  if (!value) throw new Error('useI18n needs an I18nProvider');
+  return value;
+}
