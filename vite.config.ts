@@ -13,7 +13,12 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     setupFiles: ['./tests/setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'tests/integration/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+    include: [
+      'src/**/*.test.{ts,tsx}',
+      'mocks/**/*.test.ts',
+      'tests/integration/**/*.test.{ts,tsx}',
+      'scripts/**/*.test.ts',
+    ],
     restoreMocks: true,
     testTimeout: 20_000,
     css: false,

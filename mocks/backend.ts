@@ -16,12 +16,7 @@ import {
   updateIntakeRecord,
 } from './rules/intake';
 import { matchesAny, paginate, sortItems } from './rules/list';
-import {
-  createPolicyPatch,
-  getPolicyPatch,
-  listPolicyPatches,
-  transitionPolicyPatch,
-} from './rules/policy-patches';
+import { createPolicyPatch, getPolicyPatch, listPolicyPatches, transitionPolicyPatch } from './rules/policy-patches';
 import {
   answerServiceCase,
   assignServiceCase,
@@ -43,7 +38,11 @@ import {
   patchOverview,
 } from './rules/stats';
 
-type Parsed<E, K extends string> = E extends { [P in K]?: infer S } ? (S extends z.ZodType ? z.output<S> : undefined) : undefined;
+type Parsed<E, K extends string> = E extends { [P in K]?: infer S }
+  ? S extends z.ZodType
+    ? z.output<S>
+    : undefined
+  : undefined;
 
 export interface OperationRequest<N extends EndpointName> {
   ctx: N extends 'login' ? Omit<RuleContext, 'user'> : RuleContext;
@@ -107,8 +106,7 @@ export const operations: Operations = {
   followUpServiceCase: ({ ctx, params, body, ifMatch }) => followUpServiceCase(ctx, params.id, body, ifMatch),
   superviseServiceCase: ({ ctx, params, body, ifMatch }) => superviseServiceCase(ctx, params.id, body, ifMatch),
   caseOverview: ({ ctx, query }) => caseOverview(ctx, query.month),
-  listAuditEvents: ({ ctx, query }) =>
-    listAuditEvents(ctx, query, (type, id) => canSeeAudited(ctx, type, id)),
+  listAuditEvents: ({ ctx, query }) => listAuditEvents(ctx, query, (type, id) => canSeeAudited(ctx, type, id)),
 };
 
 export type { Database };

@@ -9,6 +9,7 @@ export function demoAccounts(db: Database): DemoAccount[] {
     password: DEMO_PASSWORD,
     displayName: user.displayName,
     role: user.role,
-    departmentName: db.dictionaries.departments.find((d) => d.code === user.departmentCode)?.name ?? user.departmentCode,
+    departmentName:
+      db.dictionaries.departments.find((d) => d.code === user.departmentCode)?.name ?? user.departmentCode,
   }));
 }

@@ -3,11 +3,7 @@ import type { User } from '../../src/api/schemas/auth';
 import type { Dictionaries } from '../../src/api/schemas/dictionaries';
 import type { IntakeRecord } from '../../src/api/schemas/intake';
 import type { PolicyPatch } from '../../src/api/schemas/policy-patches';
-import type {
-  ServiceCase,
-  ServiceMonth,
-  ServiceRecord,
-} from '../../src/api/schemas/service-cases';
+import type { ServiceCase, ServiceMonth, ServiceRecord } from '../../src/api/schemas/service-cases';
 
 export interface Talent {
   /** Unmasked personal data lives only here, in the backend. */
@@ -41,12 +37,7 @@ export interface Database {
 }
 
 export type PersistedCollection = 'users' | 'intakeRecords' | 'policyPatches' | 'serviceCases';
-export const persistedCollections: PersistedCollection[] = [
-  'users',
-  'intakeRecords',
-  'policyPatches',
-  'serviceCases',
-];
+export const persistedCollections: PersistedCollection[] = ['users', 'intakeRecords', 'policyPatches', 'serviceCases'];
 
 /**
  * What survives a reload in the browser: the demo data is regenerated from the seed and the

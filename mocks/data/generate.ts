@@ -3,12 +3,7 @@ import type { AuditEvent } from '../../src/api/schemas/audit';
 import type { User } from '../../src/api/schemas/auth';
 import type { IntakeRecord, IntakeStage } from '../../src/api/schemas/intake';
 import type { PatchStatus, PolicyPatch } from '../../src/api/schemas/policy-patches';
-import type {
-  CasePriority,
-  ServiceCase,
-  ServiceMonth,
-  ServiceRecord,
-} from '../../src/api/schemas/service-cases';
+import type { CasePriority, ServiceCase, ServiceMonth, ServiceRecord } from '../../src/api/schemas/service-cases';
 import { addDays, dayOf, daysBetween, isoAt } from '../rules/dates';
 import type { Database, Talent } from './database';
 import {
@@ -104,8 +99,7 @@ export function generateDatabase({ seed = DEFAULT_SEED, anchor }: GenerateOption
     const id = `IR-${year}-${String(perYearSerial[year]).padStart(5, '0')}`;
     const channelCode = weighted(channelWeights);
     const channelEvents = events.filter((e) => e.channelCode === channelCode);
-    const eventCode =
-      channelEvents.length > 0 && faker.number.float() < 0.55 ? pick(channelEvents).code : null;
+    const eventCode = channelEvents.length > 0 && faker.number.float() < 0.55 ? pick(channelEvents).code : null;
     const kind = channelCode === 'ch.investment' || faker.number.float() < 0.25 ? 'project' : 'person';
     const age = daysBetween(lead, anchor);
     const stageDates: IntakeRecord['stageDates'] = {
@@ -134,7 +128,18 @@ export function generateDatabase({ seed = DEFAULT_SEED, anchor }: GenerateOption
     const organization =
       kind === 'project'
         ? enterpriseName(faker)
-        : pick(['清华大学', '上海交通大学', '复旦大学', '南京大学', '东南大学', '苏州大学', '中国科学院', '浙江大学', '同济大学', '海外归国']);
+        : pick([
+            '清华大学',
+            '上海交通大学',
+            '复旦大学',
+            '南京大学',
+            '东南大学',
+            '苏州大学',
+            '中国科学院',
+            '浙江大学',
+            '同济大学',
+            '海外归国',
+          ]);
     const record: IntakeRecord = {
       id,
       kind,
@@ -151,7 +156,10 @@ export function generateDatabase({ seed = DEFAULT_SEED, anchor }: GenerateOption
       officerId: officer.id,
       officerName: officer.displayName,
       // Project investment in 万元: many small projects, a few large ones.
-      investment: kind === 'project' ? Math.round(Math.exp(faker.number.float({ min: Math.log(50), max: Math.log(8000) }))) : null,
+      investment:
+        kind === 'project'
+          ? Math.round(Math.exp(faker.number.float({ min: Math.log(50), max: Math.log(8000) })))
+          : null,
       note: '',
       createdAt: isoAt(lead, 9 + (age % 8)),
       updatedAt: isoAt(day, 10),
@@ -169,7 +177,10 @@ export function generateDatabase({ seed = DEFAULT_SEED, anchor }: GenerateOption
         if (r.channelCode === channel.code && r.stageDates.landed?.startsWith(String(year))) landed++;
       }
       const basis = year === anchorYear ? Math.max(landed, 10) * 1.25 : landed;
-      intakeTargets.set(`${year}:${channel.code}`, Math.max(5, Math.round((basis * faker.number.float({ min: 0.9, max: 1.2 })) / 5) * 5));
+      intakeTargets.set(
+        `${year}:${channel.code}`,
+        Math.max(5, Math.round((basis * faker.number.float({ min: 0.9, max: 1.2 })) / 5) * 5),
+      );
     }
   }
 
@@ -208,7 +219,9 @@ export function generateDatabase({ seed = DEFAULT_SEED, anchor }: GenerateOption
       const age = daysBetween(received, anchor);
       const slaDue = addDays(received, slaDays);
       const departmentCode =
-        faker.number.float() < 0.12 ? pick(departments.filter((d) => d.kind === 'town')).code : categoryDepartment[categoryCode]!;
+        faker.number.float() < 0.12
+          ? pick(departments.filter((d) => d.kind === 'town')).code
+          : categoryDepartment[categoryCode]!;
       const requesterName = faker.person.lastName() + faker.person.firstName();
       const talent: Talent = {
         idNumber: idNumber(faker, year),
@@ -223,7 +236,8 @@ export function generateDatabase({ seed = DEFAULT_SEED, anchor }: GenerateOption
       const assignee = status === 'new' ? null : pick(departmentStaff);
       const handlingDays = Math.max(1, Math.round(slaDays * faker.number.float({ min: 0.2, max: 1.5 })));
       const answeredDay = addDays(received, handlingDays);
-      const answered = status === 'answered' || status === 'closed' ? (answeredDay > anchor ? anchor : answeredDay) : null;
+      const answered =
+        status === 'answered' || status === 'closed' ? (answeredDay > anchor ? anchor : answeredDay) : null;
       const closedDay = answered ? addDays(answered, faker.number.int({ min: 0, max: 4 })) : null;
       const closed = status === 'closed' && closedDay ? (closedDay > anchor ? anchor : closedDay) : null;
       const category = demandCategories.find((c) => c.code === categoryCode)!;
@@ -246,7 +260,10 @@ export function generateDatabase({ seed = DEFAULT_SEED, anchor }: GenerateOption
       const reopened = followUp?.satisfaction === 'unsatisfied' && age <= 60;
       // Recent open cases mostly had their deadline set on assignment; about a quarter run late.
       const stillOpen = reopened || status === 'new' || status === 'assigned';
-      const dueAt = isoAt(stillOpen && age <= 60 ? addDays(anchor, faker.number.int({ min: -4, max: 14 })) : slaDue, 18);
+      const dueAt = isoAt(
+        stillOpen && age <= 60 ? addDays(anchor, faker.number.int({ min: -4, max: 14 })) : slaDue,
+        18,
+      );
       const serviceCase: ServiceCase = {
         id,
         monthId: month.id,
@@ -266,7 +283,9 @@ export function generateDatabase({ seed = DEFAULT_SEED, anchor }: GenerateOption
         assigneeName: assignee?.displayName ?? null,
         receivedAt,
         dueAt,
-        countermeasure: answered ? `已由${departments.find((d) => d.code === departmentCode)!.name}对接，${pick(['按政策予以办理', '协调相关单位落实', '已纳入专项解决清单', '已出具书面答复'])}。` : null,
+        countermeasure: answered
+          ? `已由${departments.find((d) => d.code === departmentCode)!.name}对接，${pick(['按政策予以办理', '协调相关单位落实', '已纳入专项解决清单', '已出具书面答复'])}。`
+          : null,
         answeredAt: answered ? isoAt(answered, 16) : null,
         closedAt: closed && !reopened ? isoAt(closed, 17) : null,
         supervision: supervised
@@ -319,7 +338,9 @@ export function generateDatabase({ seed = DEFAULT_SEED, anchor }: GenerateOption
     const root = policy.parentCode === 'pol.core' ? policy.code : policy.parentCode!;
     const categoryCode = rootCategory[root] ?? pick(demandCategories).code;
     const related = caseList.filter((c) => c.categoryCode === categoryCode);
-    const demands = faker.helpers.arrayElements(related, { min: 1, max: 4 }).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+    const demands = faker.helpers
+      .arrayElements(related, { min: 1, max: 4 })
+      .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
     const first = demands[0]!;
     const proposed = addDays(dayOf(first.receivedAt), faker.number.int({ min: 3, max: 20 }));
     const collected = proposed > anchor ? anchor : proposed;
@@ -339,7 +360,8 @@ export function generateDatabase({ seed = DEFAULT_SEED, anchor }: GenerateOption
     }
     if (withdrawn && reach < 4) {
       day = addDays(day, 12);
-      if (day <= anchor) history.push({ status: 'withdrawn', at: isoAt(day, 10), byName: users.get('u.manager')!.displayName });
+      if (day <= anchor)
+        history.push({ status: 'withdrawn', at: isoAt(day, 10), byName: users.get('u.manager')!.displayName });
     }
     const status = history.at(-1)!.status;
     const id = `PP-${collected.slice(0, 4)}-${String(i).padStart(3, '0')}`;
@@ -417,8 +439,36 @@ function idNumber(faker: Faker, year: number): string {
   return body + '10X98765432'[sum % 11]!;
 }
 
-const namePrefixes = ['华创', '芯源', '博远', '智联', '恒瑞', '中科', '新锐', '卓越', '瑞鑫', '汇智', '昆仑', '鼎盛', '启明', '云帆', '正泰', '同创'];
-const nameTrades = ['电子科技', '精密机械', '生物医药', '新材料', '光电科技', '智能装备', '新能源科技', '半导体', '信息技术', '医疗器械'];
+const namePrefixes = [
+  '华创',
+  '芯源',
+  '博远',
+  '智联',
+  '恒瑞',
+  '中科',
+  '新锐',
+  '卓越',
+  '瑞鑫',
+  '汇智',
+  '昆仑',
+  '鼎盛',
+  '启明',
+  '云帆',
+  '正泰',
+  '同创',
+];
+const nameTrades = [
+  '电子科技',
+  '精密机械',
+  '生物医药',
+  '新材料',
+  '光电科技',
+  '智能装备',
+  '新能源科技',
+  '半导体',
+  '信息技术',
+  '医疗器械',
+];
 
 function enterpriseName(faker: Faker): string {
   return `昆山${faker.helpers.arrayElement(namePrefixes)}${faker.helpers.arrayElement(nameTrades)}有限公司`;

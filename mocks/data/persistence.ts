@@ -31,7 +31,7 @@ export function takeSnapshot(db: Database): Snapshot {
   const changed: Snapshot['changed'] = {};
   for (const name of persistedCollections) {
     const collection = db[name] as Map<string, unknown>;
-    const keys = collection instanceof TrackedMap ? collection.changed ?? new Set<string>() : new Set<string>();
+    const keys = collection instanceof TrackedMap ? (collection.changed ?? new Set<string>()) : new Set<string>();
     if (keys.size > 0) {
       changed[name] = Object.fromEntries([...keys].map((key) => [key, collection.get(key)]));
     }

@@ -11,7 +11,10 @@ export const caseTitles: Record<string, string[]> = {
 };
 
 export const patchBlockages: Record<string, string[]> = {
-  'cat.housing': ['新引进人才购房补贴须连续缴纳社保满一年方可申领。', '人才公寓租期上限三年，创业周期较长的团队无法续租。'],
+  'cat.housing': [
+    '新引进人才购房补贴须连续缴纳社保满一年方可申领。',
+    '人才公寓租期上限三年，创业周期较长的团队无法续租。',
+  ],
   'cat.schooling': ['人才子女入学须提供本地房产证明，租房人才难以办理。', '外籍人才子女转入公办学校缺少材料互认规则。'],
   'cat.healthcare': ['就医绿色通道仅覆盖人才本人，不含随迁父母。', '异地就医结算备案手续繁琐。'],
   'cat.financing': ['人才贷风险补偿比例偏低，银行放贷意愿不足。', '初创项目缺少首贷担保渠道。'],

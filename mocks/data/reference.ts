@@ -1,11 +1,5 @@
 import type { User } from '../../src/api/schemas/auth';
-import type {
-  Department,
-  DictionaryEntry,
-  FlagshipEvent,
-  Industry,
-  Policy,
-} from '../../src/api/schemas/dictionaries';
+import type { Department, DictionaryEntry, FlagshipEvent, Industry, Policy } from '../../src/api/schemas/dictionaries';
 
 type Named = [code: string, name: string, nameEn: string];
 

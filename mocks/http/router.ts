@@ -130,9 +130,11 @@ export function createRouter(options: RouterOptions) {
       if (user && definition.permission && !can(user.role, definition.permission)) throw problems.forbidden();
 
       const parsedParams = (definition.params ?? null)?.safeParse(params);
-      if (parsedParams && !parsedParams.success) throw problems.badRequest('Invalid path', fieldErrors(parsedParams.error));
+      if (parsedParams && !parsedParams.success)
+        throw problems.badRequest('Invalid path', fieldErrors(parsedParams.error));
       const parsedQuery = definition.query?.safeParse(searchToObject(url.searchParams));
-      if (parsedQuery && !parsedQuery.success) throw problems.badRequest('Invalid query', fieldErrors(parsedQuery.error));
+      if (parsedQuery && !parsedQuery.success)
+        throw problems.badRequest('Invalid query', fieldErrors(parsedQuery.error));
 
       let body: unknown;
       if (definition.body) {

@@ -12,7 +12,10 @@ import { checkVersion } from './versioning';
 
 export function listUsers(ctx: RuleContext, query: { role?: User['role']; departmentCode?: string }): User[] {
   return [...ctx.db.users.values()]
-    .filter((u) => (!query.role || u.role === query.role) && (!query.departmentCode || u.departmentCode === query.departmentCode))
+    .filter(
+      (u) =>
+        (!query.role || u.role === query.role) && (!query.departmentCode || u.departmentCode === query.departmentCode),
+    )
     .sort((a, b) => a.departmentCode.localeCompare(b.departmentCode) || a.username.localeCompare(b.username));
 }
 

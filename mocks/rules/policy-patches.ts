@@ -71,7 +71,8 @@ export function createPolicyPatch(ctx: RuleContext, input: PolicyPatchCreate): P
   ctx.db.policyPatches.set(patch.id, patch);
   for (const id of input.demandCaseIds) {
     const demand = ctx.db.serviceCases.get(id)!;
-    if (demand.linkedPatchId === null) ctx.db.serviceCases.set(id, { ...demand, linkedPatchId: patch.id, version: demand.version + 1 });
+    if (demand.linkedPatchId === null)
+      ctx.db.serviceCases.set(id, { ...demand, linkedPatchId: patch.id, version: demand.version + 1 });
   }
   recordAudit(ctx, 'policyPatch', patch.id, 'create', null, patch);
   return patch;

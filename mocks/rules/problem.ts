@@ -15,8 +15,7 @@ function problem(status: number, code: ProblemCode, title: string, extra: Partia
 }
 
 export const problems = {
-  badRequest: (detail: string, errors?: FieldError[]) =>
-    problem(400, 'bad_request', 'Bad request', { detail, errors }),
+  badRequest: (detail: string, errors?: FieldError[]) => problem(400, 'bad_request', 'Bad request', { detail, errors }),
   validation: (errors: FieldError[]) =>
     problem(422, 'validation_failed', 'Validation failed', {
       detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '),

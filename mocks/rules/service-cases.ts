@@ -35,10 +35,7 @@ const sortAccessors: SortAccessors<ServiceCase> = {
 
 /** The talent office sees every case; another department only the cases assigned to it. */
 export function inCaseScope(ctx: RuleContext, serviceCase: ServiceCase): boolean {
-  return (
-    ctx.user.departmentCode === TALENT_OFFICE_DEPARTMENT ||
-    serviceCase.departmentCode === ctx.user.departmentCode
-  );
+  return ctx.user.departmentCode === TALENT_OFFICE_DEPARTMENT || serviceCase.departmentCode === ctx.user.departmentCode;
 }
 
 export function isOpen(serviceCase: ServiceCase): boolean {
@@ -55,7 +52,9 @@ export function isOverdue(serviceCase: ServiceCase, now: Date): boolean {
   if (!isOpen(serviceCase)) return false;
   const nowIso = toCstIso(now);
   const supervisionDue = serviceCase.supervision ? isoAt(serviceCase.supervision.deadline, 23, 59) : null;
-  return (awaitsAnswer(serviceCase) && serviceCase.dueAt < nowIso) || (supervisionDue !== null && supervisionDue < nowIso);
+  return (
+    (awaitsAnswer(serviceCase) && serviceCase.dueAt < nowIso) || (supervisionDue !== null && supervisionDue < nowIso)
+  );
 }
 
 export function presentServiceCase(ctx: RuleContext, serviceCase: ServiceCase): ServiceCase {
@@ -102,7 +101,11 @@ export function getServiceCase(ctx: RuleContext, id: string): ServiceCase {
 
 export function createServiceCase(ctx: RuleContext, input: ServiceCaseCreate): ServiceCase {
   const month = ctx.db.serviceMonths.get(input.monthId);
-  checkReferences(ctx.db, [['categoryCode', 'demandCategories', input.categoryCode]], month ? [] : [{ field: 'monthId', message: 'unknown service month' }]);
+  checkReferences(
+    ctx.db,
+    [['categoryCode', 'demandCategories', input.categoryCode]],
+    month ? [] : [{ field: 'monthId', message: 'unknown service month' }],
+  );
   if (ctx.user.departmentCode !== TALENT_OFFICE_DEPARTMENT) {
     throw problems.forbidden('Only the talent office registers demands');
   }
@@ -190,9 +193,7 @@ export function closeServiceCase(ctx: RuleContext, id: string, _input: CaseClose
 export function followUpServiceCase(ctx: RuleContext, id: string, input: CaseFollowUp, ifMatch: number | null) {
   const followUp = { ...input, byName: ctx.user.displayName, at: toCstIso(ctx.now()) };
   return act(ctx, id, 'followUp', ifMatch, () =>
-    input.satisfaction === 'unsatisfied'
-      ? { followUp, status: 'reopened', closedAt: null }
-      : { followUp },
+    input.satisfaction === 'unsatisfied' ? { followUp, status: 'reopened', closedAt: null } : { followUp },
   );
 }
 

@@ -36,6 +36,26 @@ function shiftYear(day: string, years: number): string {
   return shifted.endsWith('-02-29') ? `${shifted.slice(0, 8)}28` : shifted;
 }
 
+function shiftMonths(day: string, months: number): string {
+  const index = Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1 + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+}
+
+/**
+ * The period just before (环比): whole calendar months give the months before (a quarter, the
+ * quarter before); any other range, the same number of days before.
+ */
+export function previousPeriod(from: string, to: string): { from: string; to: string } {
+  const wholeMonths = from.endsWith('-01') && addDays(to, 1).endsWith('-01');
+  if (wholeMonths) {
+    const months =
+      (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+    return { from: shiftMonths(from, -months), to: addDays(from, -1) };
+  }
+  const length = daysBetween(from, to);
+  return { from: addDays(from, -length - 1), to: addDays(from, -1) };
+}
+
 /**
  * Records by lead date, signings and landings by their own dates, all within the period; with
  * the period just before (环比) and the same period a year earlier (同比). Defaults to this year.
@@ -44,12 +64,12 @@ export function intakeOverview(ctx: RuleContext, filter: IntakeFilter): IntakeOv
   const today = cstDay(ctx.now());
   const from = filter.from ?? `${today.slice(0, 4)}-01-01`;
   const to = filter.to ?? today;
-  const length = daysBetween(from, to);
+  const previous = previousPeriod(from, to);
   const records = filterIntakeRecords(ctx, { ...filter, from: undefined, to: undefined });
   return {
     period: { from, to },
     current: totals(records, from, to),
-    previousPeriod: totals(records, addDays(from, -length - 1), addDays(from, -1)),
+    previousPeriod: totals(records, previous.from, previous.to),
     samePeriodLastYear: totals(records, shiftYear(from, -1), shiftYear(to, -1)),
   };
 }

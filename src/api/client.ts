@@ -53,10 +53,7 @@ export function createApiClient(config: ApiClientConfig) {
   const timeoutMs = config.timeoutMs ?? 15_000;
   const doFetch = config.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
 
-  async function request<N extends EndpointName>(
-    name: N,
-    options: RequestOptions<N> = {},
-  ): Promise<ResponseOf<N>> {
+  async function request<N extends EndpointName>(name: N, options: RequestOptions<N> = {}): Promise<ResponseOf<N>> {
     const definition = endpoints[name];
     const path = buildPath(definition.path, options.params as Record<string, string> | undefined);
     const search = toSearchParams(options.query as Record<string, unknown> | undefined).toString();

@@ -1,18 +1,8 @@
 import { z } from 'zod';
 import { auditEventSchema, auditListQuerySchema } from './schemas/audit';
-import {
-  loginRequestSchema,
-  sessionSchema,
-  userListQuerySchema,
-  userSchema,
-  userUpdateSchema,
-} from './schemas/auth';
+import { loginRequestSchema, sessionSchema, userListQuerySchema, userSchema, userUpdateSchema } from './schemas/auth';
 import { pageSchema } from './schemas/common';
-import {
-  dictionariesSchema,
-  dictionaryEntryUpdateSchema,
-  dictionaryEntrySchema,
-} from './schemas/dictionaries';
+import { dictionariesSchema, dictionaryEntryUpdateSchema, dictionaryEntrySchema } from './schemas/dictionaries';
 import {
   bulkResultSchema,
   intakeBulkReassignSchema,
@@ -418,5 +408,6 @@ type Infer<T> = T extends z.ZodType ? z.infer<T> : never;
 export type ResponseOf<N extends EndpointName> = Infer<Endpoints[N]['response']>;
 export type BodyOf<N extends EndpointName> = Infer<Part<N, 'body'>>;
 /** Query values as the caller writes them (before defaults and coercion). */
-export type QueryOf<N extends EndpointName> = Part<N, 'query'> extends z.ZodType ? Partial<z.input<Part<N, 'query'>>> : never;
+export type QueryOf<N extends EndpointName> =
+  Part<N, 'query'> extends z.ZodType ? Partial<z.input<Part<N, 'query'>>> : never;
 export type ParamsOf<N extends EndpointName> = Infer<Part<N, 'params'>>;

@@ -16,7 +16,13 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return <Navigate to={`/login${query ? `?${query}` : ''}`} replace />;
 }
 
-export function RequirePermission({ permission, children }: { permission: Permission | undefined; children: ReactNode }) {
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  permission: Permission | undefined;
+  children: ReactNode;
+}) {
   const { session } = useSessionState();
   if (permission && !can(session?.user.role, permission)) return <ForbiddenPage />;
   return children;

@@ -7,7 +7,10 @@ export function createQueryClient(options: { retry?: boolean } = {}) {
     defaultOptions: {
       queries: {
         staleTime: 30_000,
-        retry: options.retry === false ? false : (failureCount, error) => isApiError(error) && error.retryable && failureCount < 2,
+        retry:
+          options.retry === false
+            ? false
+            : (failureCount, error) => isApiError(error) && error.retryable && failureCount < 2,
         refetchOnWindowFocus: false,
       },
       mutations: { retry: false },

@@ -1,4 +1,12 @@
-import { BarChart3, ClipboardList, FileSpreadsheet, LayoutDashboard, Settings, Wrench, type LucideIcon } from 'lucide-react';
+import {
+  BarChart3,
+  ClipboardList,
+  FileSpreadsheet,
+  LayoutDashboard,
+  Settings,
+  Wrench,
+  type LucideIcon,
+} from 'lucide-react';
 import type { Permission } from '../api/permissions';
 import type { MessageKey } from '../lib/i18n/zh-cn';
 

@@ -23,7 +23,15 @@ export interface KpiCardProps {
 }
 
 /** One key figure with its changes against earlier periods; every area adds its own through this. */
-export function KpiCard({ label, value, unit, comparisons = [], higherIsBetter = true, loading, tone = 'default' }: KpiCardProps) {
+export function KpiCard({
+  label,
+  value,
+  unit,
+  comparisons = [],
+  higherIsBetter = true,
+  loading,
+  tone = 'default',
+}: KpiCardProps) {
   const format = useFormat();
   const { t } = useI18n();
   return (

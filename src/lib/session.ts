@@ -48,6 +48,11 @@ export const sessionStore = {
     listeners.add(listener);
     return () => listeners.delete(listener);
   },
+  /** Forgets the session and why it ended, as on a fresh start. */
+  reset() {
+    localStorage.removeItem(STORAGE_KEY);
+    update({ session: null, ended: null });
+  },
   /** Re-reads storage; used when another tab signs in or out. */
   reload() {
     update({ session: read(), ended: state.ended });

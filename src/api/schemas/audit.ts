@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateTimeSchema, listQuerySchema } from './common';
 
-export const auditEntityTypeSchema = z.enum([
-  'intakeRecord',
-  'policyPatch',
-  'serviceCase',
-  'user',
-  'dictionary',
-]);
+export const auditEntityTypeSchema = z.enum(['intakeRecord', 'policyPatch', 'serviceCase', 'user', 'dictionary']);
 export type AuditEntityType = z.infer<typeof auditEntityTypeSchema>;
 
 export const auditChangeSchema = z.object({

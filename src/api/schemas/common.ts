@@ -9,9 +9,7 @@ export const isoDateSchema = z.iso.date();
 /** Optimistic-concurrency token: sent back as `If-Match`, bumped on every update. */
 export const versionSchema = z.number().int().nonnegative();
 
-export const sortSchema = z
-  .string()
-  .regex(/^-?[a-zA-Z]+$/, 'sort must be a field name, optionally prefixed by "-"');
+export const sortSchema = z.string().regex(/^-?[a-zA-Z]+$/, 'sort must be a field name, optionally prefixed by "-"');
 
 /** Repeated query keys (`?channel=a&channel=b`) arrive as a string or a string array. */
 export const multiValueSchema = z.preprocess(

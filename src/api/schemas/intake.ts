@@ -51,10 +51,7 @@ export type IntakeRecord = z.infer<typeof intakeRecordSchema>;
 
 export const intakeFilterSchema = dateRangeQuerySchema.extend({
   channel: multiValueSchema.optional(),
-  stage: z.preprocess(
-    (v) => (typeof v === 'string' ? [v] : v),
-    z.array(intakeStageSchema),
-  ).optional(),
+  stage: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(intakeStageSchema)).optional(),
   tier: multiValueSchema.optional(),
   industry: multiValueSchema.optional(),
   town: multiValueSchema.optional(),

@@ -66,10 +66,7 @@ export const policyPatchSchema = z.object({
 export type PolicyPatch = z.infer<typeof policyPatchSchema>;
 
 export const policyPatchListQuerySchema = listQuerySchema.extend({
-  status: z.preprocess(
-    (v) => (typeof v === 'string' ? [v] : v),
-    z.array(patchStatusSchema),
-  ).optional(),
+  status: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(patchStatusSchema)).optional(),
   policy: multiValueSchema.optional(),
   department: multiValueSchema.optional(),
 });

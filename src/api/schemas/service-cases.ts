@@ -87,14 +87,8 @@ export type ServiceCase = z.infer<typeof serviceCaseSchema>;
 
 export const serviceCaseListQuerySchema = listQuerySchema.extend({
   month: idSchema.optional(),
-  status: z.preprocess(
-    (v) => (typeof v === 'string' ? [v] : v),
-    z.array(caseStatusSchema),
-  ).optional(),
-  priority: z.preprocess(
-    (v) => (typeof v === 'string' ? [v] : v),
-    z.array(casePrioritySchema),
-  ).optional(),
+  status: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(caseStatusSchema)).optional(),
+  priority: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(casePrioritySchema)).optional(),
   category: multiValueSchema.optional(),
   department: multiValueSchema.optional(),
   assignee: multiValueSchema.optional(),
@@ -108,7 +102,10 @@ export const serviceCaseCreateSchema = z.object({
   requesterType: requesterTypeSchema,
   requesterName: z.string().trim().min(1).max(64),
   enterpriseName: z.string().trim().max(96).nullable(),
-  requesterPhone: z.string().trim().regex(/^1\d{10}$/, 'phone'),
+  requesterPhone: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$/, 'phone'),
   categoryCode: codeSchema,
   title: z.string().trim().min(1).max(96),
   description: z.string().trim().min(1).max(4000),

@@ -29,9 +29,7 @@ export function AppLayout() {
         <main id="main" tabIndex={-1} className="flex-1 p-6 outline-none">
           <Outlet />
         </main>
-        {demo && (
-          <footer className="border-t px-6 py-2 text-xs text-muted-foreground">{t('demo.notice')}</footer>
-        )}
+        {demo && <footer className="border-t px-6 py-2 text-xs text-muted-foreground">{t('demo.notice')}</footer>}
       </div>
     </div>
   );

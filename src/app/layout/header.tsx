@@ -29,7 +29,10 @@ export function Header({ user }: { user: User }) {
   const queryClient = useQueryClient();
   const [confirmReset, setConfirmReset] = useState(false);
   const departments = useQuery({ ...dictionaryQueries.all(), select: (d) => d.departments });
-  const department = format.entry(departments.data?.find((d) => d.code === user.departmentCode), user.departmentCode);
+  const department = format.entry(
+    departments.data?.find((d) => d.code === user.departmentCode),
+    user.departmentCode,
+  );
   const ThemeIcon = themeIcons[preference];
 
   async function signOut() {
@@ -88,7 +91,11 @@ export function Header({ user }: { user: User }) {
             </Button>
           </DropdownMenu.Trigger>
           <DropdownMenu.Portal>
-            <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-56 rounded-md border bg-surface p-1 shadow-lg">
+            <DropdownMenu.Content
+              align="end"
+              sideOffset={4}
+              className="z-50 min-w-56 rounded-md border bg-surface p-1 shadow-lg"
+            >
               <div className="px-2 py-1.5 text-sm">
                 <p className="font-medium">{user.displayName}</p>
                 <p className="text-muted-foreground">

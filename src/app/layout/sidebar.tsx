@@ -7,11 +7,16 @@ import { appSections } from '../sections';
 
 export function Sidebar({ role }: { role: Role }) {
   const { t } = useI18n();
-  const visible = Object.values(appSections).filter((section) => !('permission' in section) || can(role, section.permission));
+  const visible = Object.values(appSections).filter(
+    (section) => !('permission' in section) || can(role, section.permission),
+  );
   return (
     <nav aria-label={t('nav.main')} className="no-print flex w-52 shrink-0 flex-col border-r bg-surface">
       <div className="flex h-14 items-center gap-2 border-b px-4">
-        <span aria-hidden className="grid size-7 place-items-center rounded bg-primary text-sm font-bold text-primary-foreground">
+        <span
+          aria-hidden
+          className="grid size-7 place-items-center rounded bg-primary text-sm font-bold text-primary-foreground"
+        >
           才
         </span>
         <span className="font-semibold">{t('app.name')}</span>

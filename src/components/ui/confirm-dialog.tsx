@@ -14,7 +14,15 @@ interface ConfirmDialogProps {
 }
 
 /** An accessible yes/no question: focus is trapped, Escape cancels, the cancel button has focus first. */
-export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, onConfirm, destructive }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  confirmLabel,
+  onConfirm,
+  destructive,
+}: ConfirmDialogProps) {
   const { t } = useI18n();
   return (
     <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
@@ -22,7 +30,9 @@ export function ConfirmDialog({ open, onOpenChange, title, description, confirmL
         <AlertDialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
         <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 w-[28rem] max-w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 rounded-lg border bg-surface p-5 shadow-xl">
           <AlertDialog.Title className="text-lg font-semibold">{title}</AlertDialog.Title>
-          <AlertDialog.Description className="mt-2 text-sm text-muted-foreground">{description}</AlertDialog.Description>
+          <AlertDialog.Description className="mt-2 text-sm text-muted-foreground">
+            {description}
+          </AlertDialog.Description>
           <div className="mt-5 flex justify-end gap-2">
             <AlertDialog.Cancel asChild>
               <Button>{t('common.cancel')}</Button>

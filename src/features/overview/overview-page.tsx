@@ -76,14 +76,24 @@ export function OverviewPage() {
             />
           </>
         ) : (
-          <ErrorState error={intake.error} onRetry={() => void intake.refetch()} retrying={intake.isFetching} className="col-span-full" />
+          <ErrorState
+            error={intake.error}
+            onRetry={() => void intake.refetch()}
+            retrying={intake.isFetching}
+            className="col-span-full"
+          />
         )}
       </KpiSection>
 
       <KpiSection title={t('overview.cases')}>
         {cases.data || !cases.error ? (
           <>
-            <KpiCard label={t('kpi.openCases')} value={cases.data && format.integer(cases.data.open)} unit={t('unit.cases')} loading={cases.isPending} />
+            <KpiCard
+              label={t('kpi.openCases')}
+              value={cases.data && format.integer(cases.data.open)}
+              unit={t('unit.cases')}
+              loading={cases.isPending}
+            />
             <KpiCard
               label={t('kpi.overdueCases')}
               value={cases.data && format.integer(cases.data.overdue)}
@@ -105,7 +115,12 @@ export function OverviewPage() {
             />
           </>
         ) : (
-          <ErrorState error={cases.error} onRetry={() => void cases.refetch()} retrying={cases.isFetching} className="col-span-full" />
+          <ErrorState
+            error={cases.error}
+            onRetry={() => void cases.refetch()}
+            retrying={cases.isFetching}
+            className="col-span-full"
+          />
         )}
       </KpiSection>
 
@@ -133,7 +148,10 @@ export function OverviewPage() {
             />
             <KpiCard
               label={t('kpi.daysToIssue')}
-              value={patches.data && (patches.data.meanDaysDemandToIssue === null ? '—' : format.decimal(patches.data.meanDaysDemandToIssue))}
+              value={
+                patches.data &&
+                (patches.data.meanDaysDemandToIssue === null ? '—' : format.decimal(patches.data.meanDaysDemandToIssue))
+              }
               unit={t('unit.days')}
               loading={patches.isPending}
             />
@@ -145,7 +163,12 @@ export function OverviewPage() {
             />
           </>
         ) : (
-          <ErrorState error={patches.error} onRetry={() => void patches.refetch()} retrying={patches.isFetching} className="col-span-full" />
+          <ErrorState
+            error={patches.error}
+            onRetry={() => void patches.refetch()}
+            retrying={patches.isFetching}
+            className="col-span-full"
+          />
         )}
       </KpiSection>
     </>

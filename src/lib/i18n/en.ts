@@ -5,7 +5,8 @@ export const en: Messages = {
   'app.org': 'Talent Office, Party Organization Department (illustrative)',
   'app.skipToContent': 'Skip to main content',
   'demo.badge': 'Demo data',
-  'demo.notice': 'All figures here are generated from a fixed seed for demonstration and are not real statistics of any city.',
+  'demo.notice':
+    'All figures here are generated from a fixed seed for demonstration and are not real statistics of any city.',
   'demo.reset': 'Reset demo data',
   'demo.resetConfirm': 'Resetting discards every change you made in the demo. Reset now?',
   'demo.faultsActive': 'Fault injection on: {faults}',
@@ -71,8 +72,10 @@ export const en: Messages = {
   'error.network': 'The server cannot be reached. Check the network and try again.',
   'error.offline': 'This device is offline. Try again once it is connected.',
   'error.timeout': 'The server did not answer in time. Try again shortly.',
-  'error.malformed': 'The server sent data that cannot be read, so nothing was shown. Retry or contact the administrator.',
-  'error.contract': 'The server sent data that does not match the agreed format, so nothing was shown. Contact the administrator.',
+  'error.malformed':
+    'The server sent data that cannot be read, so nothing was shown. Retry or contact the administrator.',
+  'error.contract':
+    'The server sent data that does not match the agreed format, so nothing was shown. Contact the administrator.',
   'error.server': 'The server failed ({status}). Try again shortly.',
   'error.unauthenticated': 'Your session has expired. Sign in again.',
   'error.forbidden': 'Your role may not do this.',

@@ -12,7 +12,12 @@ export function createFormatters(locale: Locale) {
     maximumFractionDigits: 1,
     signDisplay: 'exceptZero',
   });
-  const date = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Asia/Shanghai' });
+  const date = new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone: 'Asia/Shanghai',
+  });
   const dateTime = new Intl.DateTimeFormat(locale, {
     year: 'numeric',
     month: '2-digit',

@@ -13,9 +13,7 @@ const STORAGE_KEY = 'tod.locale';
 export function translate(locale: Locale, key: MessageKey, values?: TranslationValues): string {
   const template = catalogues[locale][key];
   if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in values ? String(values[name]) : match,
-  );
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }
 
 function initialLocale(): Locale {

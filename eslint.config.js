@@ -1,0 +1,76 @@
+import js from '@eslint/js';
+import pluginQuery from '@tanstack/eslint-plugin-query';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Layers import one way: shared (api, components, lib) ← features ← app; features never import each other. */
+const boundaries = [
+  {
+    files: ['src/api/**', 'src/components/**', 'src/lib/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/features/**', '**/app/**'], message: 'Shared code must not import features or the app.' },
+            { group: ['**/mocks/**'], message: 'src/ reaches the mocks only through the start-up switch.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/features/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*/**', '!../../**'],
+              message: 'A feature never imports another feature; compose them in src/app.',
+            },
+            { group: ['**/app/**'], message: 'Features must not import the app layer.' },
+            { group: ['**/mocks/**'], message: 'src/ reaches the mocks only through the start-up switch.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/app/**'],
+    ignores: ['src/app/main.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/mocks/**'], message: 'Only src/app/main.tsx starts the mocks.' }] },
+      ],
+    },
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['dist', 'coverage', 'public/mockServiceWorker.js', 'test-results', 'playwright-report', 'artifacts'] },
+  {
+    extends: [js.configs.recommended, ...tseslint.configs.strict],
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { ecmaVersion: 2022, globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks, '@tanstack/query': pluginQuery, 'jsx-a11y': jsxA11y },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...pluginQuery.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.recommended.rules,
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  ...boundaries,
+  {
+    files: ['scripts/**', 'mocks/node/**', 'tests/e2e/**'],
+    rules: { 'no-console': 'off' },
+  },
+);

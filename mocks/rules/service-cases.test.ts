@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { ruleContext } from '../../tests/utils/rule-context';
+import { ProblemError } from './problem';
+import {
+  answerServiceCase,
+  assignServiceCase,
+  closeServiceCase,
+  followUpServiceCase,
+  getServiceCase,
+  isOverdue,
+  listServiceCases,
+  superviseServiceCase,
+} from './service-cases';
+
+const future = '2026-12-05T18:00:00+08:00';
+
+function problemOf(run: () => unknown) {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ProblemError) return error.problem;
+    throw error;
+  }
+  throw new Error('expected a problem');
+}
+
+function newCase() {
+  const ctx = ruleContext('officer');
+  return [...ctx.db.serviceCases.values()].find((c) => c.status === 'new')!;
+}
+
+describe('service case workflow', () => {
+  it('goes assign → answer → close, bumping the version and keeping each step in the history', () => {
+    const ctx = ruleContext('officer');
+    const start = newCase();
+    const assigned = assignServiceCase(
+      ctx,
+      start.id,
+      { departmentCode: 'dept.zjj', assigneeId: 'u.liaison', dueAt: future },
+      1,
+    );
+    expect(assigned).toMatchObject({
+      status: 'assigned',
+      departmentCode: 'dept.zjj',
+      assigneeName: '刘洋',
+      version: 2,
+    });
+    const answered = answerServiceCase(ctx, start.id, { countermeasure: '已安排人才公寓' }, 2);
+    expect(answered).toMatchObject({ status: 'answered', countermeasure: '已安排人才公寓', version: 3 });
+    const closed = closeServiceCase(ctx, start.id, { note: '' }, 3);
+    expect(closed.status).toBe('closed');
+    expect(closed.closedAt).not.toBeNull();
+
+    const history = ctx.db.auditEvents.filter((e) => e.entityId === start.id);
+    expect(history.map((e) => e.action)).toEqual(['create', 'assign', 'answer', 'close']);
+    expect(history[1]!.changes).toContainEqual({ field: 'status', from: 'new', to: 'assigned' });
+    expect(history.every((e) => e.actorName)).toBe(true);
+  });
+
+  it('reopens a case when the follow-up visit finds the requester unsatisfied', () => {
+    const ctx = ruleContext('officer');
+    const closed = [...ctx.db.serviceCases.values()].find((c) => c.status === 'closed')!;
+    const result = followUpServiceCase(
+      ctx,
+      closed.id,
+      { satisfaction: 'unsatisfied', note: '仍未解决' },
+      closed.version,
+    );
+    expect(result).toMatchObject({ status: 'reopened', closedAt: null, followUp: { satisfaction: 'unsatisfied' } });
+  });
+
+  it('refuses a step the status does not allow, and a stale version', () => {
+    const ctx = ruleContext('officer');
+    const start = newCase();
+    expect(problemOf(() => closeServiceCase(ctx, start.id, { note: '' }, 1))).toMatchObject({
+      status: 409,
+      code: 'invalid_transition',
+    });
+    const conflict = problemOf(() =>
+      assignServiceCase(ctx, start.id, { departmentCode: 'dept.zjj', assigneeId: null, dueAt: future }, 7),
+    );
+    expect(conflict).toMatchObject({ status: 409, code: 'version_conflict', current: { id: start.id, version: 1 } });
+  });
+
+  it('checks the assignee belongs to the department and the deadline lies ahead', () => {
+    const ctx = ruleContext('officer');
+    const start = newCase();
+    const problem = problemOf(() =>
+      assignServiceCase(
+        ctx,
+        start.id,
+        { departmentCode: 'dept.jyj', assigneeId: 'u.liaison', dueAt: '2026-11-01T18:00:00+08:00' },
+        1,
+      ),
+    );
+    expect(problem.status).toBe(422);
+    expect(problem.errors?.map((e) => e.field).sort()).toEqual(['assigneeId', 'dueAt']);
+  });
+
+  it('counts a supervised case overdue once its supervision deadline passes', () => {
+    const ctx = ruleContext('manager');
+    const target = [...ctx.db.serviceCases.values()].find(
+      (c) => c.status === 'assigned' && c.supervision === null && c.dueAt > '2026-11-26',
+    )!;
+    expect(isOverdue(target, ctx.now())).toBe(false);
+    superviseServiceCase(ctx, target.id, { deadline: '2026-11-25', note: '请今日办结' }, target.version);
+    expect(isOverdue(getServiceCase(ctx, target.id), new Date('2026-11-26T09:00:00+08:00'))).toBe(true);
+  });
+});
+
+describe('data scope and masking', () => {
+  it('shows a liaison of 住建局 only the cases assigned to 住建局', () => {
+    const page = listServiceCases(ruleContext('liaison'), { page: 1, pageSize: 200 });
+    const expected = [...ruleContext('liaison').db.serviceCases.values()].filter(
+      (c) => c.departmentCode === 'dept.zjj',
+    ).length;
+    expect(page.total).toBe(expected);
+    expect(page.items.every((c) => c.departmentCode === 'dept.zjj')).toBe(true);
+  });
+
+  it('answers "not found" for a case outside the scope, so its existence does not leak', () => {
+    const ctx = ruleContext('liaison');
+    const other = [...ctx.db.serviceCases.values()].find((c) => c.departmentCode === 'dept.jyj')!;
+    expect(problemOf(() => getServiceCase(ctx, other.id))).toMatchObject({ status: 404 });
+  });
+
+  it('lets only the talent office send a case to another department', () => {
+    const ctx = ruleContext('liaison');
+    const own = [...ctx.db.serviceCases.values()].find(
+      (c) => c.departmentCode === 'dept.zjj' && c.status === 'assigned',
+    )!;
+    const problem = problemOf(() =>
+      assignServiceCase(ctx, own.id, { departmentCode: 'dept.jyj', assigneeId: null, dueAt: future }, own.version),
+    );
+    expect(problem.status).toBe(403);
+  });
+
+  it('masks phone, ID number and address for a viewer and for nobody else', () => {
+    const person = (username: string) =>
+      listServiceCases(ruleContext(username), { page: 1, pageSize: 50, sort: 'id' }).items.find(
+        (c) => c.requesterType === 'person',
+      )!;
+    const viewer = person('viewer');
+    const officer = person('officer');
+    expect(viewer.id).toBe(officer.id);
+    expect(officer.requesterPhone).toMatch(/^1\d{10}$/);
+    expect(viewer.requesterPhone).toBe(`${officer.requesterPhone.slice(0, 3)}****${officer.requesterPhone.slice(-4)}`);
+    expect(viewer.requesterIdNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+    expect(viewer.requesterAddress).toMatch(/\*{4}$/);
+  });
+});

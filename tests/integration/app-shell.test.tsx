@@ -1,0 +1,132 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { intakeOverview } from '../../mocks/rules/stats';
+import { caseOverview } from '../../mocks/rules/stats';
+import { sessionStore } from '../../src/lib/session';
+import { mockApi } from '../utils/mock-api';
+import { renderApp } from '../utils/render-app';
+import { ruleContext } from '../utils/rule-context';
+
+const navLabels = ['概览', '引才渠道', '政策补丁', '服务月工单', '报表导出', '系统管理'];
+
+async function navigation() {
+  return within(await screen.findByRole('navigation', { name: '主导航' }));
+}
+
+describe('signing in', () => {
+  it('lists the demo accounts, signs in with one and lands on the overview', async () => {
+    const { user, router } = renderApp('/', { as: null });
+    expect(await screen.findByRole('heading', { name: '登录人才办工作台' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '使用承办人账号 officer 登录' }));
+    expect(screen.getByLabelText('用户名')).toHaveValue('officer');
+    await user.click(screen.getByRole('button', { name: '登录' }));
+    expect(await screen.findByRole('heading', { name: '工作概览' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/');
+    expect(screen.getByRole('button', { name: '用户菜单：李娜' })).toHaveTextContent('承办人');
+  });
+
+  it('says so when the password is wrong, and asks for missing fields', async () => {
+    const { user } = renderApp('/login', { as: null });
+    await user.click(await screen.findByRole('button', { name: '登录' }));
+    expect(screen.getByText('请输入用户名')).toBeInTheDocument();
+    expect(screen.getByLabelText('用户名')).toHaveAttribute('aria-invalid', 'true');
+    await user.type(screen.getByLabelText('用户名'), 'manager');
+    await user.type(screen.getByLabelText('密码'), 'wrong-password');
+    await user.click(screen.getByRole('button', { name: '登录' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('用户名或密码不正确');
+  });
+
+  it('after a 401 sends the user to sign in, then back to where they were', async () => {
+    const { user, router } = renderApp('/service-cases');
+    await screen.findByRole('heading', { name: '服务月工单' });
+    // The server forgets the session, as when it expires.
+    mockApi.db.sessions.clear();
+    await user.click((await navigation()).getByRole('link', { name: '概览' }));
+    expect(await screen.findByText(/登录已过期，请重新登录。登录后将回到/)).toBeInTheDocument();
+    expect(router.state.location.search).toContain('next=%2F');
+    await user.click(screen.getByRole('button', { name: '使用科长·处长账号 manager 登录' }));
+    await user.click(screen.getByRole('button', { name: '登录' }));
+    expect(await screen.findByRole('heading', { name: '工作概览' })).toBeInTheDocument();
+  });
+
+  it('signs out from the user menu', async () => {
+    const { user } = renderApp('/');
+    await user.click(await screen.findByRole('button', { name: '用户菜单：王芳' }));
+    await user.click(await screen.findByRole('menuitem', { name: '退出登录' }));
+    expect(await screen.findByText('您已安全退出。')).toBeInTheDocument();
+    expect(sessionStore.get().session).toBeNull();
+  });
+});
+
+describe('navigation by role', () => {
+  it.each([
+    ['viewer', ['概览', '引才渠道', '政策补丁', '服务月工单']],
+    ['officer', ['概览', '引才渠道', '政策补丁', '服务月工单']],
+    ['manager', ['概览', '引才渠道', '政策补丁', '服务月工单', '报表导出']],
+    ['admin', navLabels],
+  ] as const)('a %s sees %j', async (role, expected) => {
+    renderApp('/', { as: role });
+    const links = (await navigation()).getAllByRole('link').map((link) => link.textContent);
+    expect(links).toEqual(expected);
+  });
+
+  it('shows a 403 page when a viewer opens the reports address directly', async () => {
+    renderApp('/reports', { as: 'viewer' });
+    expect(await screen.findByRole('heading', { name: '没有访问权限' })).toBeInTheDocument();
+    expect(screen.getByText(/您的角色（科员）不能访问此页面/)).toBeInTheDocument();
+  });
+
+  it('shows a 404 page for an unknown address, inside the shell', async () => {
+    renderApp('/no-such-page');
+    expect(await screen.findByRole('heading', { name: '页面不存在' })).toBeInTheDocument();
+    expect(await navigation()).toBeTruthy();
+  });
+});
+
+describe('overview', () => {
+  it('shows the figures the stats endpoints compute, formatted for zh-CN', async () => {
+    renderApp('/', { as: 'viewer' });
+    const expected = intakeOverview(ruleContext('viewer'), {});
+    const cases = caseOverview(ruleContext('viewer'), undefined);
+    const card = (label: string) => screen.getByText(label).closest('div')!;
+    await waitFor(() => expect(card('已落户')).toHaveTextContent(expected.current.landed.toLocaleString('zh-CN')));
+    expect(card('引进人才（线索）')).toHaveTextContent(expected.current.records.toLocaleString('zh-CN'));
+    await waitFor(() => expect(card('逾期工单')).toHaveTextContent(String(cases.overdue)));
+    expect(screen.getByText('演示数据')).toBeInTheDocument();
+  });
+
+  it('counts only its own department’s cases for a liaison', async () => {
+    renderApp('/', { as: 'liaison' });
+    const scoped = caseOverview(ruleContext('liaison'), undefined);
+    const everyone = caseOverview(ruleContext('manager'), undefined);
+    expect(scoped.open).toBeLessThan(everyone.open);
+    const card = () => screen.getByText('在办工单').closest('div')!;
+    await waitFor(() => expect(card()).toHaveTextContent(`${scoped.open}件`));
+  });
+
+  it('explains a server error with a retry that recovers', async () => {
+    mockApi.setFaults({ faults: { intakeOverview: '500' } });
+    const { user } = renderApp('/');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('服务器出错（500），请稍后重试。');
+    mockApi.setFaults({});
+    await user.click(within(alert).getByRole('button', { name: '重试' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
+    expect(screen.getByText('已落户')).toBeInTheDocument();
+  });
+
+  it('refuses data that breaks the contract, saying why, while the rest of the page works', async () => {
+    mockApi.setFaults({ faults: { caseOverview: 'contract' } });
+    renderApp('/');
+    expect(await screen.findByRole('alert')).toHaveTextContent('服务器返回的数据格式与约定不符');
+    expect(await screen.findByText('推进中补丁')).toBeInTheDocument();
+  });
+
+  it('switches to English, numbers and all', async () => {
+    const { user } = renderApp('/');
+    await user.selectOptions(await screen.findByRole('combobox', { name: '语言' }), 'en');
+    expect(await screen.findByRole('heading', { name: 'Overview' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Intake channels' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('en');
+  });
+});

@@ -1,0 +1,15 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { sessionStore } from '../src/lib/session';
+import { mockApi } from './utils/mock-api';
+
+beforeAll(() => mockApi.server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  cleanup();
+  mockApi.server.resetHandlers();
+  mockApi.reset();
+  localStorage.clear();
+  sessionStore.reset();
+});
+afterAll(() => mockApi.server.close());
