@@ -1,9 +1,27 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadEnv, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
-  plugins: [react(), tailwindcss()],
+/** public/ holds MSW's worker for dev and demo builds; a normal build must not ship it. */
+function dropMockWorker(mocksEnabled: boolean): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'drop-mock-worker',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      if (!mocksEnabled) rmSync(resolve(outDir, 'mockServiceWorker.js'), { force: true });
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => ({
+  plugins: [react(), tailwindcss(), dropMockWorker(loadEnv(mode, process.cwd()).VITE_ENABLE_MOCKS === 'true')],
   server: { port: 5173 },
   build: {
     target: 'es2022',
@@ -23,4 +41,4 @@ export default defineConfig({
     testTimeout: 20_000,
     css: false,
   },
-});
+}));

@@ -17,12 +17,12 @@ describe('signing in', () => {
   it('lists the demo accounts, signs in with one and lands on the overview', async () => {
     const { user, router } = renderApp('/', { as: null });
     expect(await screen.findByRole('heading', { name: '登录人才办工作台' })).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: '使用承办人账号 officer 登录' }));
+    await user.click(screen.getByRole('button', { name: /填入演示账号：\s*李娜\s*officer/ }));
     expect(screen.getByLabelText('用户名')).toHaveValue('officer');
     await user.click(screen.getByRole('button', { name: '登录' }));
     expect(await screen.findByRole('heading', { name: '工作概览' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/');
-    expect(screen.getByRole('button', { name: '用户菜单：李娜' })).toHaveTextContent('承办人');
+    expect(screen.getByRole('button', { name: /^用户菜单：\s*李娜/ })).toHaveTextContent('承办人');
   });
 
   it('says so when the password is wrong, and asks for missing fields', async () => {
@@ -44,14 +44,14 @@ describe('signing in', () => {
     await user.click((await navigation()).getByRole('link', { name: '概览' }));
     expect(await screen.findByText(/登录已过期，请重新登录。登录后将回到/)).toBeInTheDocument();
     expect(router.state.location.search).toContain('next=%2F');
-    await user.click(screen.getByRole('button', { name: '使用科长·处长账号 manager 登录' }));
+    await user.click(screen.getByRole('button', { name: /填入演示账号：\s*王芳\s*manager/ }));
     await user.click(screen.getByRole('button', { name: '登录' }));
     expect(await screen.findByRole('heading', { name: '工作概览' })).toBeInTheDocument();
   });
 
   it('signs out from the user menu', async () => {
     const { user } = renderApp('/');
-    await user.click(await screen.findByRole('button', { name: '用户菜单：王芳' }));
+    await user.click(await screen.findByRole('button', { name: /^用户菜单：\s*王芳/ }));
     await user.click(await screen.findByRole('menuitem', { name: '退出登录' }));
     expect(await screen.findByText('您已安全退出。')).toBeInTheDocument();
     expect(sessionStore.get().session).toBeNull();

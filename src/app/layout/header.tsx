@@ -18,7 +18,6 @@ import { Breadcrumbs } from './breadcrumbs';
 
 const localeNames: Record<Locale, string> = { 'zh-CN': '简体中文', en: 'English' };
 const themeIcons = { light: Sun, dark: Moon, system: Monitor } as const;
-const nextTheme: Record<ThemePreference, ThemePreference> = { light: 'dark', dark: 'system', system: 'light' };
 const themeLabels = { light: 'header.themeLight', dark: 'header.themeDark', system: 'header.themeSystem' } as const;
 
 export function Header({ user }: { user: User }) {
@@ -73,18 +72,39 @@ export function Header({ user }: { user: User }) {
             ))}
           </select>
         </label>
-        <Button
-          variant="ghost"
-          size="icon"
-          aria-label={`${t('header.theme')}: ${t(themeLabels[preference])}`}
-          title={`${t('header.theme')}: ${t(themeLabels[preference])}`}
-          onClick={() => setPreference(nextTheme[preference])}
-        >
-          <ThemeIcon className="size-4" aria-hidden />
-        </Button>
         <DropdownMenu.Root>
           <DropdownMenu.Trigger asChild>
-            <Button variant="ghost" aria-label={t('header.userMenu', { name: user.displayName })}>
+            <Button variant="ghost" size="icon" aria-label={`${t('header.theme')}：${t(themeLabels[preference])}`}>
+              <ThemeIcon className="size-4" aria-hidden />
+            </Button>
+          </DropdownMenu.Trigger>
+          <DropdownMenu.Portal>
+            <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-36 rounded-md border bg-surface p-1 shadow-lg">
+              <DropdownMenu.RadioGroup
+                value={preference}
+                onValueChange={(value) => setPreference(value as ThemePreference)}
+              >
+                {(Object.keys(themeLabels) as ThemePreference[]).map((option) => {
+                  const Icon = themeIcons[option];
+                  return (
+                    <DropdownMenu.RadioItem
+                      key={option}
+                      value={option}
+                      className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-highlighted:bg-muted data-[state=checked]:font-semibold data-[state=checked]:text-primary"
+                    >
+                      <Icon className="size-4" aria-hidden />
+                      {t(themeLabels[option])}
+                    </DropdownMenu.RadioItem>
+                  );
+                })}
+              </DropdownMenu.RadioGroup>
+            </DropdownMenu.Content>
+          </DropdownMenu.Portal>
+        </DropdownMenu.Root>
+        <DropdownMenu.Root>
+          <DropdownMenu.Trigger asChild>
+            <Button variant="ghost">
+              <span className="sr-only">{t('header.userMenu')}</span>
               <span className="font-medium">{user.displayName}</span>
               <Badge tone="primary">{t(`role.${user.role}`)}</Badge>
               <ChevronDown className="size-4" aria-hidden />

@@ -30,7 +30,7 @@ export function Sidebar({ role }: { role: Role }) {
               className={({ isActive }) =>
                 cn(
                   'flex items-center gap-2.5 rounded-md px-3 py-2 text-sm',
-                  isActive ? 'bg-accent font-medium text-primary' : 'text-foreground hover:bg-muted',
+                  isActive ? 'bg-accent font-medium text-accent-foreground' : 'text-foreground hover:bg-muted',
                 )
               }
             >

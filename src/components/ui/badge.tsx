@@ -3,7 +3,7 @@ import { cn } from '../../lib/cn';
 
 const tones = {
   neutral: 'bg-muted text-muted-foreground',
-  primary: 'bg-accent text-primary',
+  primary: 'bg-accent text-accent-foreground',
   warning: 'bg-warning/15 text-warning',
   danger: 'bg-danger/15 text-danger',
   success: 'bg-success/15 text-success',

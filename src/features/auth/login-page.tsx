@@ -113,10 +113,10 @@ export function LoginPage() {
                       setValues({ username: account.username, password: account.password });
                       setMissing([]);
                     }}
-                    aria-label={t('login.useAccount', { role: t(`role.${account.role}`), username: account.username })}
                     className="flex w-full items-center gap-3 rounded-md border px-3 py-2 text-left text-sm hover:bg-muted"
                   >
                     <UserRound className="size-4 shrink-0 text-muted-foreground" aria-hidden />
+                    <span className="sr-only">{t('login.useAccount')}</span>
                     <span className="min-w-0 flex-1">
                       <span className="font-medium">{account.displayName}</span>
                       <span className="ml-2 font-mono text-muted-foreground">{account.username}</span>

@@ -28,7 +28,7 @@ export const en: Messages = {
   'header.themeLight': 'Light',
   'header.themeDark': 'Dark',
   'header.themeSystem': 'System',
-  'header.userMenu': 'User menu: {name}',
+  'header.userMenu': 'User menu: ',
   'header.department': 'Department',
   'header.signOut': 'Sign out',
 
@@ -53,7 +53,7 @@ export const en: Messages = {
   'login.signedOut': 'You have signed out.',
   'login.demoAccounts': 'Demo accounts',
   'login.demoHint': 'In the demo every account uses the password {password}. Choose an account to fill it in.',
-  'login.useAccount': 'Sign in as {role} {username}',
+  'login.useAccount': 'Fill in demo account: ',
 
   'common.retry': 'Retry',
   'common.loading': 'Loading…',

@@ -26,7 +26,7 @@ export const zhCN = {
   'header.themeLight': '浅色',
   'header.themeDark': '深色',
   'header.themeSystem': '跟随系统',
-  'header.userMenu': '用户菜单：{name}',
+  'header.userMenu': '用户菜单：',
   'header.department': '所属部门',
   'header.signOut': '退出登录',
 
@@ -51,7 +51,7 @@ export const zhCN = {
   'login.signedOut': '您已安全退出。',
   'login.demoAccounts': '演示账号',
   'login.demoHint': '演示环境中所有账号的密码均为 {password}。点击账号即可填入。',
-  'login.useAccount': '使用{role}账号 {username} 登录',
+  'login.useAccount': '填入演示账号：',
 
   'common.retry': '重试',
   'common.loading': '加载中…',

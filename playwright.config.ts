@@ -1,0 +1,71 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser tests in Debian's Chromium (never a downloaded browser), on two builds:
+ * - `demo`: the demo build, whose MSW worker serves the mock API in the page;
+ * - `real-api`: a normal build pointed by VITE_API_URL at the mock backend's HTTP server.
+ * Ports of our own with --strictPort, so a stray server is never tested by mistake.
+ */
+const DEMO_PORT = 4317;
+const REAL_PORT = 4318;
+const API_PORT = 8787;
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    browserName: 'chromium',
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1366, height: 860 },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [
+    { name: 'demo', testIgnore: /real-api/, use: { baseURL: `http://localhost:${DEMO_PORT}` } },
+    { name: 'real-api', testMatch: /real-api/, use: { baseURL: `http://localhost:${REAL_PORT}` } },
+  ],
+  webServer: [
+    {
+      command: `npx vite build --mode demo --outDir dist-demo --emptyOutDir && npx vite preview --outDir dist-demo --port ${DEMO_PORT} --strictPort`,
+      url: `http://localhost:${DEMO_PORT}`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: `npx tsx mocks/node/serve.ts`,
+      url: `http://127.0.0.1:${API_PORT}/api/v1/dictionaries`,
+      env: { API_PORT: String(API_PORT) },
+      // Answers 401 without a token, which Playwright takes as "up".
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `npx vite build --outDir dist-real --emptyOutDir && npx vite preview --outDir dist-real --port ${REAL_PORT} --strictPort`,
+      url: `http://localhost:${REAL_PORT}`,
+      env: { VITE_API_URL: `http://127.0.0.1:${API_PORT}` },
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
+});
