@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { endpoints } from '../src/api/endpoints';
@@ -14,6 +15,8 @@ describe('openapi.json', () => {
     const operations = Object.values(document.paths).flatMap((methods) => Object.values(methods));
     expect(operations).toHaveLength(Object.keys(endpoints).length);
     const listCases = document.paths['/api/v1/service-cases']!.get as { parameters: { name: string }[] };
-    expect(listCases.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['page', 'pageSize', 'sort', 'q', 'status']));
+    expect(listCases.parameters.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['page', 'pageSize', 'sort', 'q', 'status']),
+    );
   });
 });

@@ -27,7 +27,13 @@ if (existsSync(join(dist, 'mockServiceWorker.js'))) leaks.push('mockServiceWorke
 const demoBuild = process.argv.includes('--demo');
 
 console.table(rows);
-console.log(JSON.stringify({ initialJsGzipKb: initialKb, allJsGzipKb: allKb, chunks: assets.length, mockCodeFound: leaks }, null, 2));
+console.log(
+  JSON.stringify(
+    { initialJsGzipKb: initialKb, allJsGzipKb: allKb, chunks: assets.length, mockCodeFound: leaks },
+    null,
+    2,
+  ),
+);
 if (!demoBuild && leaks.length > 0) {
   console.error('A normal build must not contain mock code:', leaks);
   process.exit(1);

@@ -1,5 +1,4 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { Tooltip } from 'radix-ui';
 import type { ReactNode } from 'react';
 import { Toaster } from '../components/ui/toaster';
 import { DemoProvider, type DemoControls } from '../lib/demo';
@@ -20,10 +19,8 @@ export function AppProviders({ queryClient, demo, locale, children }: AppProvide
       <ThemeProvider>
         <DemoProvider value={demo}>
           <QueryClientProvider client={queryClient}>
-            <Tooltip.Provider delayDuration={300}>
-              {children}
-              <Toaster />
-            </Tooltip.Provider>
+            {children}
+            <Toaster />
           </QueryClientProvider>
         </DemoProvider>
       </ThemeProvider>

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { can, type Permission } from '../api/permissions';
+import type { Permission } from '../api/permissions';
 import { useSessionState } from '../lib/session';
+import { useCan } from '../lib/use-can';
 import { ForbiddenPage } from './pages/forbidden-page';
 
 /** Sends a signed-out user to the login page; after an expiry, back here once signed in. */
@@ -16,14 +17,6 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return <Navigate to={`/login${query ? `?${query}` : ''}`} replace />;
 }
 
-export function RequirePermission({
-  permission,
-  children,
-}: {
-  permission: Permission | undefined;
-  children: ReactNode;
-}) {
-  const { session } = useSessionState();
-  if (permission && !can(session?.user.role, permission)) return <ForbiddenPage />;
-  return children;
+export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  return useCan(permission) ? children : <ForbiddenPage />;
 }

@@ -16,10 +16,12 @@ function sectionRoute(id: SectionId, load?: () => Promise<{ Component: React.Com
   const handle: RouteHandle = { crumb: section.label };
   const guard = (Page: React.ComponentType) =>
     function GuardedSection() {
-      return (
+      return permission ? (
         <RequirePermission permission={permission}>
           <Page />
         </RequirePermission>
+      ) : (
+        <Page />
       );
     };
   return {

@@ -15,9 +15,7 @@ test.describe('signing in as each role', () => {
       await signIn(page, account);
       const nav = page.getByRole('navigation', { name: '主导航' });
       await expect(nav.getByRole('link')).toHaveText([...navFor[account]]);
-      await expect(userMenu(page, demoAccounts[account].name)).toContainText(
-        demoAccounts[account].role,
-      );
+      await expect(userMenu(page, demoAccounts[account].name)).toContainText(demoAccounts[account].role);
       await expect(page.getByText('演示数据', { exact: true })).toBeVisible();
       // A figure from the mock API, not a placeholder.
       await expect(page.getByText('在办工单').locator('..')).toContainText(/\d+件/);

@@ -79,7 +79,11 @@ export function Header({ user }: { user: User }) {
             </Button>
           </DropdownMenu.Trigger>
           <DropdownMenu.Portal>
-            <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-36 rounded-md border bg-surface p-1 shadow-lg">
+            <DropdownMenu.Content
+              align="end"
+              sideOffset={4}
+              className="z-50 min-w-36 rounded-md border bg-surface p-1 shadow-lg"
+            >
               <DropdownMenu.RadioGroup
                 value={preference}
                 onValueChange={(value) => setPreference(value as ThemePreference)}
