@@ -6,9 +6,11 @@ import { mockApi } from './utils/mock-api';
 
 beforeAll(() => mockApi.server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
-  cleanup();
   mockApi.server.resetHandlers();
   mockApi.reset();
+  // Node-environment test files (scripts/) have no DOM to clean.
+  if (typeof document === 'undefined') return;
+  cleanup();
   localStorage.clear();
   sessionStore.reset();
 });
