@@ -35,8 +35,11 @@ import {
   intakeFunnel,
   intakeOverview,
   intakeTargets,
+  intakeTrend,
   patchOverview,
 } from './rules/stats';
+import { createSavedView, deleteSavedView, listSavedViews } from './rules/saved-views';
+import { can } from '../src/api/permissions';
 
 type Parsed<E, K extends string> = E extends { [P in K]?: infer S }
   ? S extends z.ZodType
@@ -72,6 +75,10 @@ export const operations: Operations = {
   me: ({ ctx }) => ctx.user,
   listUsers: ({ ctx, query }) => listUsers(ctx, query),
   updateUser: ({ ctx, params, body, ifMatch }) => updateUser(ctx, params.id, body, ifMatch),
+  listOfficers: ({ ctx }) =>
+    [...ctx.db.users.values()]
+      .filter((u) => u.active && can(u.role, 'case:triage'))
+      .map(({ id, displayName, departmentCode }) => ({ id, displayName, departmentCode })),
   getDictionaries: ({ ctx }) => ctx.db.dictionaries,
   updateDictionaryEntry: ({ ctx, params, body }) => updateDictionaryEntry(ctx, params.kind, params.code, body),
   listIntakeRecords: ({ ctx, query }) => listIntakeRecords(ctx, query),
@@ -83,6 +90,7 @@ export const operations: Operations = {
   intakeOverview: ({ ctx, query }) => intakeOverview(ctx, query),
   intakeBreakdown: ({ ctx, query }) => intakeBreakdown(ctx, query, query.dimension),
   intakeFunnel: ({ ctx, query }) => intakeFunnel(ctx, query),
+  intakeTrend: ({ ctx, query }) => intakeTrend(ctx, query),
   intakeTargets: ({ ctx, query }) => intakeTargets(ctx, query.year),
   listPolicyPatches: ({ ctx, query }) => listPolicyPatches(ctx, query),
   getPolicyPatch: ({ ctx, params }) => getPolicyPatch(ctx, params.id),
@@ -106,6 +114,12 @@ export const operations: Operations = {
   followUpServiceCase: ({ ctx, params, body, ifMatch }) => followUpServiceCase(ctx, params.id, body, ifMatch),
   superviseServiceCase: ({ ctx, params, body, ifMatch }) => superviseServiceCase(ctx, params.id, body, ifMatch),
   caseOverview: ({ ctx, query }) => caseOverview(ctx, query.month),
+  listSavedViews: ({ ctx, query }) => listSavedViews(ctx, query.resource),
+  createSavedView: ({ ctx, body }) => createSavedView(ctx, body),
+  deleteSavedView: ({ ctx, params }) => {
+    deleteSavedView(ctx, params.id);
+    return null;
+  },
   listAuditEvents: ({ ctx, query }) => listAuditEvents(ctx, query, (type, id) => canSeeAudited(ctx, type, id)),
 };
 

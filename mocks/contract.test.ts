@@ -47,6 +47,7 @@ function sampleCalls(): { [N in EndpointName]: (client: ApiClient) => Promise<un
         body: { role: 'officer', departmentCode: 'dept.rcb', active: true },
         ifMatch: 1,
       }),
+    listOfficers: (c) => c.request('listOfficers'),
     getDictionaries: (c) => c.request('getDictionaries'),
     updateDictionaryEntry: (c) =>
       c.request('updateDictionaryEntry', {
@@ -73,6 +74,7 @@ function sampleCalls(): { [N in EndpointName]: (client: ApiClient) => Promise<un
     intakeOverview: (c) => c.request('intakeOverview', { query: { from: '2026-01-01', to: '2026-06-30' } }),
     intakeBreakdown: (c) => c.request('intakeBreakdown', { query: { dimension: 'town' } }),
     intakeFunnel: (c) => c.request('intakeFunnel', { query: { channel: ['ch.university'] } }),
+    intakeTrend: (c) => c.request('intakeTrend', { query: { from: '2026-01-01', to: '2026-06-30' } }),
     intakeTargets: (c) => c.request('intakeTargets', { query: { year: 2025 } }),
     listPolicyPatches: (c) => c.request('listPolicyPatches', { query: { status: ['issued', 'evaluating'] } }),
     getPolicyPatch: (c) => c.request('getPolicyPatch', { params: { id: patch.id } }),
@@ -148,6 +150,17 @@ function sampleCalls(): { [N in EndpointName]: (client: ApiClient) => Promise<un
       });
     },
     caseOverview: (c) => c.request('caseOverview', { query: { month: 'SM-2026' } }),
+    listSavedViews: (c) => c.request('listSavedViews', { query: { resource: 'intakeRecords' } }),
+    createSavedView: (c) =>
+      c.request('createSavedView', {
+        body: { resource: 'intakeRecords', name: '我的视图', search: 'stage=lead', shared: false },
+      }),
+    deleteSavedView: async (c) => {
+      const own = await c.request('createSavedView', {
+        body: { resource: 'intakeRecords', name: '临时视图', search: '', shared: false },
+      });
+      return c.request('deleteSavedView', { params: { id: own.id } });
+    },
     listAuditEvents: (c) => c.request('listAuditEvents', { query: { entityType: 'serviceCase' } }),
   };
 }

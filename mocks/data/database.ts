@@ -3,6 +3,7 @@ import type { User } from '../../src/api/schemas/auth';
 import type { Dictionaries } from '../../src/api/schemas/dictionaries';
 import type { IntakeRecord } from '../../src/api/schemas/intake';
 import type { PolicyPatch } from '../../src/api/schemas/policy-patches';
+import type { SavedView } from '../../src/api/schemas/saved-views';
 import type { ServiceCase, ServiceMonth, ServiceRecord } from '../../src/api/schemas/service-cases';
 
 export interface Talent {
@@ -31,6 +32,7 @@ export interface Database {
   serviceMonths: Map<string, ServiceMonth>;
   serviceCases: Map<string, ServiceCase>;
   serviceRecords: Map<string, ServiceRecord>;
+  savedViews: Map<string, SavedView>;
   auditEvents: AuditEvent[];
   sessions: Map<string, MockSession>;
   counters: Record<string, number>;

@@ -413,6 +413,19 @@ export function generateDatabase({ seed = DEFAULT_SEED, anchor }: GenerateOption
     serviceMonths,
     serviceCases,
     serviceRecords,
+    savedViews: new Map(
+      teamViews(anchorYear).map((view, i) => [
+        `SV-${i + 1}`,
+        {
+          ...view,
+          id: `SV-${i + 1}`,
+          ownerId: 'u.manager',
+          ownerName: '王芳',
+          createdAt: isoAt(anchor, 9),
+          shared: true,
+        },
+      ]),
+    ),
     auditEvents,
     sessions: new Map(),
     counters: { audit: auditEvents.length },
@@ -472,4 +485,20 @@ const nameTrades = [
 
 function enterpriseName(faker: Faker): string {
   return `昆山${faker.helpers.arrayElement(namePrefixes)}${faker.helpers.arrayElement(nameTrades)}有限公司`;
+}
+
+/** Views the manager has shared with the team, so a new user finds some to try. */
+function teamViews(year: number) {
+  return [
+    {
+      resource: 'intakeRecords' as const,
+      name: '本年已落户',
+      search: `from=${year}-01-01&to=${year}-12-31&stage=landed&sort=-landedOn`,
+    },
+    {
+      resource: 'intakeRecords' as const,
+      name: '战略科技人才线索',
+      search: 'tier=tier.strategic&stage=lead&stage=negotiating',
+    },
+  ];
 }

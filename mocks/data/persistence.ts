@@ -11,6 +11,11 @@ export class TrackedMap<K, V> extends Map<K, V> {
     this.changed?.add(key);
     return this;
   }
+
+  override delete(key: K): boolean {
+    this.changed?.add(key);
+    return super.delete(key);
+  }
 }
 
 function track<K, V>(map: Map<K, V>): TrackedMap<K, V> {
@@ -33,7 +38,8 @@ export function takeSnapshot(db: Database): Snapshot {
     const collection = db[name] as Map<string, unknown>;
     const keys = collection instanceof TrackedMap ? (collection.changed ?? new Set<string>()) : new Set<string>();
     if (keys.size > 0) {
-      changed[name] = Object.fromEntries([...keys].map((key) => [key, collection.get(key)]));
+      // A deleted record is stored as null.
+      changed[name] = Object.fromEntries([...keys].map((key) => [key, collection.get(key) ?? null]));
     }
   }
   return {
@@ -53,7 +59,10 @@ export function restoreSnapshot(snapshot: Snapshot): Database {
   const db = trackChanges(generateDatabase({ seed: snapshot.seed, anchor: snapshot.anchor }));
   for (const name of persistedCollections) {
     const collection = db[name] as Map<string, unknown>;
-    for (const [key, value] of Object.entries(snapshot.changed[name] ?? {})) collection.set(key, value);
+    for (const [key, value] of Object.entries(snapshot.changed[name] ?? {})) {
+      if (value === null) collection.delete(key);
+      else collection.set(key, value);
+    }
   }
   db.auditEvents.push(...snapshot.auditEvents);
   for (const session of snapshot.sessions) db.sessions.set(session.token, session);

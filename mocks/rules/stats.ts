@@ -9,11 +9,13 @@ import type {
   IntakeOverview,
   IntakeTotals,
   IntakeTargets,
+  IntakeTrend,
   PatchOverview,
 } from '../../src/api/schemas/stats';
 import type { RuleContext } from './context';
 import { addDays, cstDay, daysBetween, elapsedDays } from './dates';
 import { filterIntakeRecords } from './intake';
+import { inDateRange } from './list';
 import { isOpen, isOverdue, scopedServiceCases } from './service-cases';
 
 function totals(records: Iterable<IntakeRecord>, from: string, to: string): IntakeTotals {
@@ -102,6 +104,31 @@ export function intakeBreakdown(ctx: RuleContext, filter: IntakeFilter, dimensio
     dimension === 'month' ? a.key.localeCompare(b.key) : b.total - a.total || a.key.localeCompare(b.key),
   );
   return { dimension, rows: sorted };
+}
+
+/** Per month and channel: leads counted in their lead month, landings in their landing month. */
+export function intakeTrend(ctx: RuleContext, filter: IntakeFilter): IntakeTrend {
+  const cells = new Map<string, IntakeTrend['rows'][number]>();
+  const cell = (month: string, channelCode: string) => {
+    const key = `${month}|${channelCode}`;
+    let row = cells.get(key);
+    if (!row) {
+      row = { month, channelCode, leads: 0, landed: 0 };
+      cells.set(key, row);
+    }
+    return row;
+  };
+  const within = (day: string | null) => inDateRange(day, filter.from, filter.to);
+  for (const r of filterIntakeRecords(ctx, { ...filter, from: undefined, to: undefined })) {
+    if (within(r.stageDates.lead)) cell(r.stageDates.lead.slice(0, 7), r.channelCode).leads++;
+    if (r.stageDates.landed && within(r.stageDates.landed))
+      cell(r.stageDates.landed.slice(0, 7), r.channelCode).landed++;
+  }
+  return {
+    rows: [...cells.values()].sort(
+      (a, b) => a.month.localeCompare(b.month) || a.channelCode.localeCompare(b.channelCode),
+    ),
+  };
 }
 
 export function intakeFunnel(ctx: RuleContext, filter: IntakeFilter): IntakeFunnel {

@@ -38,12 +38,14 @@ import {
   intakeBreakdownQuerySchema,
   intakeBreakdownSchema,
   intakeFunnelSchema,
+  intakeTrendSchema,
   intakeOverviewSchema,
   intakeTargetsQuerySchema,
   intakeTargetsSchema,
   patchOverviewSchema,
 } from './schemas/stats';
 import type { Permission } from './permissions';
+import { officerSchema, savedViewCreateSchema, savedViewListQuerySchema, savedViewSchema } from './schemas/saved-views';
 
 export const API_BASE_PATH = '/api/v1';
 
@@ -133,6 +135,13 @@ export const endpoints = {
     body: userUpdateSchema,
     response: userSchema,
     ifMatch: true,
+  }),
+  listOfficers: endpoint({
+    method: 'GET',
+    path: '/officers',
+    summary: 'Active users who can be given records and cases (names and departments only)',
+    tag: 'dictionaries',
+    response: z.array(officerSchema),
   }),
   getDictionaries: endpoint({
     method: 'GET',
@@ -231,6 +240,14 @@ export const endpoints = {
     tag: 'stats',
     query: intakeFilterSchema,
     response: intakeFunnelSchema,
+  }),
+  intakeTrend: endpoint({
+    method: 'GET',
+    path: '/stats/intake/trend',
+    summary: 'Leads and landings per month and channel',
+    tag: 'stats',
+    query: intakeFilterSchema,
+    response: intakeTrendSchema,
   }),
   intakeTargets: endpoint({
     method: 'GET',
@@ -387,6 +404,32 @@ export const endpoints = {
     tag: 'stats',
     query: caseOverviewQuerySchema,
     response: caseOverviewSchema,
+  }),
+  listSavedViews: endpoint({
+    method: 'GET',
+    path: '/saved-views',
+    summary: "The caller's saved views of a table and those shared with the team",
+    tag: 'saved-views',
+    query: savedViewListQuerySchema,
+    response: z.array(savedViewSchema),
+  }),
+  createSavedView: endpoint({
+    method: 'POST',
+    path: '/saved-views',
+    summary: 'Save a named view, privately or shared with the team',
+    tag: 'saved-views',
+    body: savedViewCreateSchema,
+    response: savedViewSchema,
+    successStatus: 201,
+  }),
+  deleteSavedView: endpoint({
+    method: 'DELETE',
+    path: '/saved-views/:id',
+    summary: 'Delete a saved view (its owner only)',
+    tag: 'saved-views',
+    params: idParams,
+    response: noContent,
+    successStatus: 204,
   }),
   listAuditEvents: endpoint({
     method: 'GET',

@@ -42,6 +42,19 @@ export const intakeBreakdownSchema = z.object({
 });
 export type IntakeBreakdown = z.infer<typeof intakeBreakdownSchema>;
 
+/** Leads and landings per month and channel: leads by lead date, landings by landing date. */
+export const intakeTrendSchema = z.object({
+  rows: z.array(
+    z.object({
+      month: z.string().regex(/^\d{4}-\d{2}$/),
+      channelCode: codeSchema,
+      leads: z.number().int().nonnegative(),
+      landed: z.number().int().nonnegative(),
+    }),
+  ),
+});
+export type IntakeTrend = z.infer<typeof intakeTrendSchema>;
+
 /** How many records reached each stage (a landed record has passed every earlier stage). */
 export const intakeFunnelSchema = z.object({
   stages: z.array(z.object({ stage: intakeStageSchema, reached: z.number().int().nonnegative() })),
