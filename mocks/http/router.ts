@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { can } from '../../src/api/permissions';
+import { searchParamsToObject } from '../../src/api/client';
 import { API_BASE_PATH, endpoints, type Endpoint, type EndpointName } from '../../src/api/endpoints';
 import type { FieldError, ProblemDetails } from '../../src/api/schemas/common';
 import { operations, type OperationRequest } from '../backend';
@@ -43,16 +44,6 @@ export function matchRoute(method: string, pathname: string) {
     }
   }
   return null;
-}
-
-/** Repeated keys become arrays, as the client sends multi-value filters. */
-function searchToObject(search: URLSearchParams): Record<string, string | string[]> {
-  const result: Record<string, string | string[]> = {};
-  for (const key of new Set(search.keys())) {
-    const values = search.getAll(key);
-    result[key] = values.length > 1 ? values : values[0]!;
-  }
-  return result;
 }
 
 function fieldErrors(error: z.ZodError): FieldError[] {
@@ -132,7 +123,7 @@ export function createRouter(options: RouterOptions) {
       const parsedParams = (definition.params ?? null)?.safeParse(params);
       if (parsedParams && !parsedParams.success)
         throw problems.badRequest('Invalid path', fieldErrors(parsedParams.error));
-      const parsedQuery = definition.query?.safeParse(searchToObject(url.searchParams));
+      const parsedQuery = definition.query?.safeParse(searchParamsToObject(url.searchParams));
       if (parsedQuery && !parsedQuery.success)
         throw problems.badRequest('Invalid query', fieldErrors(parsedQuery.error));
 

@@ -49,6 +49,16 @@ export function toSearchParams(query: Record<string, unknown> | undefined): URLS
   return search;
 }
 
+/** The inverse: repeated keys become arrays, single keys strings. */
+export function searchParamsToObject(search: URLSearchParams): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const key of new Set(search.keys())) {
+    const values = search.getAll(key);
+    result[key] = values.length > 1 ? values : values[0]!;
+  }
+  return result;
+}
+
 export function createApiClient(config: ApiClientConfig) {
   const timeoutMs = config.timeoutMs ?? 15_000;
   const doFetch = config.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));

@@ -54,7 +54,9 @@ export const appRoutes: RouteObject[] = [
       sectionRoute('overview', async () => ({
         Component: (await import('../features/overview/overview-page')).OverviewPage,
       })),
-      sectionRoute('intake'),
+      sectionRoute('intake', async () => ({
+        Component: (await import('../features/intake/intake-page')).IntakePage,
+      })),
       sectionRoute('policyPatches'),
       sectionRoute('serviceCases'),
       sectionRoute('reports'),

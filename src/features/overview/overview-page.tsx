@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { intakeStatsQueries } from '../../api/queries/intake-queries';
 import { statsQueries } from '../../api/queries/stats-queries';
 import { ErrorState } from '../../components/feedback/error-state';
 import { KpiCard } from '../../components/kpi-card';
@@ -20,7 +21,7 @@ function KpiSection({ title, children }: { title: string; children: ReactNode })
 export function OverviewPage() {
   const { t } = useI18n();
   const format = useFormat();
-  const intake = useQuery(statsQueries.intakeOverview({}));
+  const intake = useQuery(intakeStatsQueries.overview({}));
   const cases = useQuery(statsQueries.caseOverview());
   const patches = useQuery(statsQueries.patchOverview());
   const year = intake.data?.period.from.slice(0, 4) ?? String(new Date().getFullYear());

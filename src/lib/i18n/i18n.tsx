@@ -11,7 +11,8 @@ const catalogues: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
 const STORAGE_KEY = 'tod.locale';
 
 export function translate(locale: Locale, key: MessageKey, values?: TranslationValues): string {
-  const template = catalogues[locale][key];
+  // A key built at run time (an audit action, say) may be missing: show it rather than fail.
+  const template = catalogues[locale][key] ?? key;
   if (!values) return template;
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }

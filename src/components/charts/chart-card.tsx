@@ -1,0 +1,149 @@
+import { BarChart3, Filter, Table2 } from 'lucide-react';
+import { lazy, Suspense, useId, useState, type ReactNode } from 'react';
+import { useI18n } from '../../lib/i18n/i18n';
+import { EmptyState } from '../feedback/empty-state';
+import { ErrorState } from '../feedback/error-state';
+import { Button } from '../ui/button';
+import { Skeleton } from '../ui/skeleton';
+import type { BarChartViewProps } from './bar-chart-view';
+import type { ChartRow, ChartSeries } from './chart-types';
+
+const BarChartView = lazy(() => import('./bar-chart-view'));
+
+interface ChartCardProps {
+  title: string;
+  /** e.g. 单位：人 */
+  unit?: string;
+  rows: ChartRow[] | undefined;
+  series: ChartSeries[];
+  loading: boolean;
+  error: unknown;
+  onRetry: () => void;
+  height?: number;
+  horizontal?: boolean;
+  selected?: readonly string[];
+  /** Makes bars (and the table rows) filter buttons. */
+  onSelect?: (key: string) => void;
+  formatValue: (value: number) => string;
+  /** Extra cells after the series, for the table view. */
+  className?: string;
+  footer?: ReactNode;
+}
+
+/**
+ * A titled chart with its units and legend, switchable to an accessible table of the same numbers;
+ * loading, empty and error states included. The chart code itself loads on demand.
+ */
+export function ChartCard({
+  title,
+  unit,
+  rows,
+  series,
+  loading,
+  error,
+  onRetry,
+  height = 260,
+  horizontal,
+  selected = [],
+  onSelect,
+  formatValue,
+  className,
+  footer,
+}: ChartCardProps) {
+  const { t } = useI18n();
+  const id = useId();
+  const [asTable, setAsTable] = useState(false);
+  const chartProps: BarChartViewProps = {
+    rows: rows ?? [],
+    series,
+    height,
+    horizontal,
+    selected,
+    onSelect,
+    formatValue,
+  };
+  return (
+    <section aria-labelledby={`${id}-title`} className={`rounded-lg border bg-surface p-4 ${className ?? ''}`}>
+      <div className="mb-2 flex items-start justify-between gap-2">
+        <div>
+          <h3 id={`${id}-title`} className="font-semibold">
+            {title}
+          </h3>
+          {unit && <p className="text-xs text-muted-foreground">{unit}</p>}
+        </div>
+        <Button size="sm" variant="ghost" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
+          {asTable ? <BarChart3 className="size-3.5" aria-hidden /> : <Table2 className="size-3.5" aria-hidden />}
+          {asTable ? t('chart.showChart') : t('chart.showTable')}
+        </Button>
+      </div>
+      {error !== null && error !== undefined && !rows ? (
+        <ErrorState error={error} onRetry={onRetry} compact />
+      ) : loading || !rows ? (
+        <Skeleton className="w-full" style={{ height }} />
+      ) : rows.length === 0 ? (
+        <EmptyState title={t('common.noData')} />
+      ) : asTable ? (
+        <div className="max-h-80 overflow-auto">
+          <table className="w-full text-sm">
+            <caption className="sr-only">{title}</caption>
+            <thead>
+              <tr className="border-b text-left text-muted-foreground">
+                <th scope="col" className="py-1.5 font-medium">
+                  {t('chart.category')}
+                </th>
+                {series.map((s) => (
+                  <th key={s.key} scope="col" className="py-1.5 text-right font-medium">
+                    {s.label}
+                  </th>
+                ))}
+                {onSelect && (
+                  <th scope="col" className="py-1.5 text-right font-medium">
+                    {t('chart.action')}
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr
+                  key={row.key}
+                  className="border-b last:border-b-0"
+                  aria-selected={selected.includes(row.key) || undefined}
+                >
+                  <th scope="row" className="py-1.5 text-left font-normal">
+                    {row.label}
+                  </th>
+                  {series.map((s) => (
+                    <td key={s.key} className="py-1.5 text-right tabular-nums">
+                      {formatValue(Number(row[s.key] ?? 0))}
+                    </td>
+                  ))}
+                  {onSelect && (
+                    <td className="py-1 text-right">
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        aria-pressed={selected.includes(row.key)}
+                        onClick={() => onSelect(row.key)}
+                      >
+                        <Filter className="size-3.5" aria-hidden />
+                        <span className="sr-only">{t('chart.filterBy', { label: row.label })}</span>
+                      </Button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <figure aria-label={title} className="m-0">
+          <Suspense fallback={<Skeleton className="w-full" style={{ height }} />}>
+            <BarChartView {...chartProps} />
+          </Suspense>
+        </figure>
+      )}
+      {footer}
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+import { Check, ListFilter } from 'lucide-react';
+import { Popover } from 'radix-ui';
+import { useId, useState } from 'react';
+import { cn } from '../../lib/cn';
+import { useI18n } from '../../lib/i18n/i18n';
+import { Badge } from '../ui/badge';
+import { Button } from '../ui/button';
+import type { FilterOption } from './features';
+
+interface FacetedFilterProps {
+  title: string;
+  options: FilterOption[];
+  selected: readonly string[];
+  onChange: (values: string[]) => void;
+}
+
+/** A multi-select facet in a popover: checkboxes, a search box for long lists, and clear. */
+export function DataTableFacetedFilter({ title, options, selected, onChange }: FacetedFilterProps) {
+  const { t } = useI18n();
+  const [query, setQuery] = useState('');
+  const id = useId();
+  const shown = query ? options.filter((o) => o.label.toLowerCase().includes(query.toLowerCase())) : options;
+  const toggle = (value: string) =>
+    onChange(selected.includes(value) ? selected.filter((v) => v !== value) : [...selected, value]);
+  return (
+    <Popover.Root onOpenChange={(open) => !open && setQuery('')}>
+      <Popover.Trigger asChild>
+        <Button size="sm" className={cn('border-dashed', selected.length > 0 && 'border-solid border-primary')}>
+          <ListFilter className="size-3.5" aria-hidden />
+          {title}
+          {selected.length > 0 && (
+            <Badge tone="primary">
+              <span className="sr-only">{t('table.filterCount')}</span>
+              {selected.length}
+            </Badge>
+          )}
+        </Button>
+      </Popover.Trigger>
+      <Popover.Portal>
+        <Popover.Content align="start" sideOffset={4} className="z-50 w-60 rounded-md border bg-surface p-2 shadow-lg">
+          <fieldset>
+            <legend className="px-1 pb-1 text-xs font-medium text-muted-foreground">{title}</legend>
+            {options.length > 8 && (
+              <input
+                type="search"
+                aria-label={t('table.searchOptions', { title })}
+                placeholder={t('table.searchOptions', { title })}
+                value={query}
+                onChange={(event) => setQuery(event.target.value)}
+                className="mb-2 h-8 w-full rounded border bg-surface px-2 text-sm"
+              />
+            )}
+            <ul className="max-h-64 overflow-auto">
+              {shown.map((option) => {
+                const checked = selected.includes(option.value);
+                return (
+                  <li key={option.value}>
+                    <label
+                      htmlFor={`${id}-${option.value}`}
+                      className="flex cursor-pointer items-center gap-2 rounded px-1.5 py-1 text-sm hover:bg-muted"
+                    >
+                      <input
+                        id={`${id}-${option.value}`}
+                        type="checkbox"
+                        checked={checked}
+                        onChange={() => toggle(option.value)}
+                        className="peer sr-only"
+                      />
+                      <span
+                        aria-hidden
+                        className={cn(
+                          'grid size-4 place-items-center rounded border peer-focus-visible:outline-2 peer-focus-visible:outline-focus',
+                          checked && 'border-primary bg-primary text-primary-foreground',
+                        )}
+                      >
+                        {checked && <Check className="size-3" />}
+                      </span>
+                      {option.label}
+                    </label>
+                  </li>
+                );
+              })}
+              {shown.length === 0 && (
+                <li className="px-1.5 py-1 text-sm text-muted-foreground">{t('common.noData')}</li>
+              )}
+            </ul>
+          </fieldset>
+          {selected.length > 0 && (
+            <Button size="sm" variant="ghost" className="mt-1 w-full justify-center" onClick={() => onChange([])}>
+              {t('table.clearFilter')}
+            </Button>
+          )}
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
+  );
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { intakeListQuerySchema, type IntakeFilter, type IntakeListQuery } from '../../api/schemas/intake';
+
+/** Everything the intake page keeps in its URL: the records query and the open record. */
+export const intakePageSearchSchema = intakeListQuerySchema.extend({
+  record: z.string().max(64).optional(),
+});
+export type IntakePageSearch = z.infer<typeof intakePageSearchSchema>;
+
+export const facetParams = ['channel', 'stage', 'tier', 'industry', 'town', 'event', 'officer'] as const;
+export type FacetParam = (typeof facetParams)[number];
+
+export function listQueryOf({ record: _record, ...query }: IntakePageSearch): IntakeListQuery {
+  return query;
+}
+
+/** The filters without paging and sorting, as the stats endpoints take them. */
+export function filterOf(search: IntakePageSearch): IntakeFilter {
+  const { channel, stage, tier, industry, town, event, officer, from, to } = search;
+  return { channel, stage, tier, industry, town, event, officer, from, to };
+}
