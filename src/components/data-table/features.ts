@@ -38,7 +38,7 @@ export interface ColumnFilterMeta {
 
 declare module '@tanstack/react-table' {
   // Declaration merging needs the library's exact type parameters, used or not.
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  /* eslint-disable @typescript-eslint/no-unused-vars */
   interface ColumnMeta<
     in out TFeatures extends TableFeatures,
     in out TData extends RowData,
@@ -49,4 +49,5 @@ declare module '@tanstack/react-table' {
     filter?: ColumnFilterMeta;
     align?: 'start' | 'end';
   }
+  /* eslint-enable @typescript-eslint/no-unused-vars */
 }
