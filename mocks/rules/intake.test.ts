@@ -46,6 +46,16 @@ describe('intake records', () => {
     expect(() => listIntakeRecords(ctx, { page: 1, pageSize: 5, sort: 'password' })).toThrow(ProblemError);
   });
 
+  it('puts records without a value last, ascending or descending', () => {
+    const ctx = ruleContext('viewer');
+    for (const sort of ['investment', '-investment']) {
+      const all = listIntakeRecords(ctx, { page: 1, pageSize: 200, sort }).items;
+      expect(all[0]!.investment).not.toBeNull();
+    }
+    const last = listIntakeRecords(ctx, { page: 31, pageSize: 200, sort: '-investment' }).items;
+    expect(last.at(-1)!.investment).toBeNull();
+  });
+
   it('checks that an event belongs to the chosen channel', () => {
     const ctx = ruleContext('officer');
     expect(() => createIntakeRecord(ctx, { ...input, channelCode: 'ch.market' })).toThrow(/eventCode/);

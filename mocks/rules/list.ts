@@ -16,14 +16,18 @@ export function sortItems<T>(items: T[], sort: string | undefined, accessors: So
     ]);
   }
   const direction = descending ? -1 : 1;
-  return [...items].sort((a, b) => direction * compare(accessor(a), accessor(b)));
+  return [...items].sort((a, b) => {
+    const x = accessor(a);
+    const y = accessor(b);
+    if (x === y) return 0;
+    // Empty values sort last whichever the direction.
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return direction * compare(x, y);
+  });
 }
 
-function compare(a: SortValue, b: SortValue): number {
-  if (a === b) return 0;
-  // Empty values sort last either way round.
-  if (a === null) return 1;
-  if (b === null) return -1;
+function compare(a: string | number, b: string | number): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   return String(a).localeCompare(String(b), 'zh-CN');
 }

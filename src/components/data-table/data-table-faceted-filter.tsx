@@ -27,6 +27,7 @@ export function DataTableFacetedFilter({ title, options, selected, onChange }: F
       <Popover.Trigger asChild>
         <Button size="sm" className={cn('border-dashed', selected.length > 0 && 'border-solid border-primary')}>
           <ListFilter className="size-3.5" aria-hidden />
+          <span className="sr-only">{t('table.filterBy')}</span>
           {title}
           {selected.length > 0 && (
             <Badge tone="primary">

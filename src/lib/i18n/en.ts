@@ -130,6 +130,7 @@ export const en: Messages = {
   'table.previousPage': 'Previous page',
   'table.nextPage': 'Next page',
   'table.lastPage': 'Last page',
+  'table.filterBy': 'Filter: ',
   'table.filterCount': 'Selected: ',
   'table.searchOptions': 'Search {title}',
   'table.clearFilter': 'Clear this filter',

@@ -126,6 +126,7 @@ export const zhCN = {
   'table.previousPage': '上一页',
   'table.nextPage': '下一页',
   'table.lastPage': '最后一页',
+  'table.filterBy': '筛选：',
   'table.filterCount': '已选个数：',
   'table.searchOptions': '搜索{title}',
   'table.clearFilter': '清除此筛选',
