@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { intakeOverview } from '../../mocks/rules/stats';
 import { caseOverview } from '../../mocks/rules/stats';
+import { todayInChina } from '../../src/components/period-picker';
 import { sessionStore } from '../../src/lib/session';
 import { mockApi } from '../utils/mock-api';
 import { renderApp } from '../utils/render-app';
@@ -86,7 +87,8 @@ describe('navigation by role', () => {
 describe('overview', () => {
   it('shows the figures the stats endpoints compute, formatted for zh-CN', async () => {
     renderApp('/', { as: 'viewer' });
-    const expected = intakeOverview(ruleContext('viewer'), {});
+    const today = todayInChina();
+    const expected = intakeOverview(ruleContext('viewer'), { from: `${today.slice(0, 4)}-01-01`, to: today });
     const cases = caseOverview(ruleContext('viewer'), undefined);
     const card = (label: string) => screen.getByText(label).closest('div')!;
     await waitFor(() => expect(card('已落户')).toHaveTextContent(expected.current.landed.toLocaleString('zh-CN')));

@@ -9,6 +9,7 @@ import type { BarChartViewProps } from './bar-chart-view';
 import type { ChartRow, ChartSeries } from './chart-types';
 
 const BarChartView = lazy(() => import('./bar-chart-view'));
+const LineChartView = lazy(() => import('./line-chart-view'));
 
 interface ChartCardProps {
   title: string;
@@ -25,7 +26,7 @@ interface ChartCardProps {
   /** Makes bars (and the table rows) filter buttons. */
   onSelect?: (key: string) => void;
   formatValue: (value: number) => string;
-  /** Extra cells after the series, for the table view. */
+  variant?: 'bar' | 'line';
   className?: string;
   footer?: ReactNode;
 }
@@ -47,6 +48,7 @@ export function ChartCard({
   selected = [],
   onSelect,
   formatValue,
+  variant = 'bar',
   className,
   footer,
 }: ChartCardProps) {
@@ -139,7 +141,11 @@ export function ChartCard({
       ) : (
         <figure aria-label={title} className="m-0">
           <Suspense fallback={<Skeleton className="w-full" style={{ height }} />}>
-            <BarChartView {...chartProps} />
+            {variant === 'line' ? (
+              <LineChartView rows={chartProps.rows} series={series} height={height} formatValue={formatValue} />
+            ) : (
+              <BarChartView {...chartProps} />
+            )}
           </Suspense>
         </figure>
       )}

@@ -1,4 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { isoDateSchema } from '../../api/schemas/common';
+import { PeriodPicker, todayInChina } from '../../components/period-picker';
+import { useSearchState } from '../../lib/use-search-state';
+import { OverviewCharts } from './overview-charts';
 import type { ReactNode } from 'react';
 import { intakeStatsQueries } from '../../api/queries/intake-queries';
 import { statsQueries } from '../../api/queries/stats-queries';
@@ -18,13 +23,18 @@ function KpiSection({ title, children }: { title: string; children: ReactNode })
   );
 }
 
+const overviewSearchSchema = z.object({ from: isoDateSchema.optional(), to: isoDateSchema.optional() });
+
+/** 概览: key figures for a period (this year to date unless chosen), then the intake charts. */
 export function OverviewPage() {
   const { t } = useI18n();
   const format = useFormat();
-  const intake = useQuery(intakeStatsQueries.overview({}));
+  const { state, update } = useSearchState(overviewSearchSchema);
+  const today = todayInChina();
+  const period = { from: state.from ?? `${today.slice(0, 4)}-01-01`, to: state.to ?? today };
+  const intake = useQuery(intakeStatsQueries.overview(period));
   const cases = useQuery(statsQueries.caseOverview());
   const patches = useQuery(statsQueries.patchOverview());
-  const year = intake.data?.period.from.slice(0, 4) ?? String(new Date().getFullYear());
 
   const current = intake.data?.current;
   const lastYear = intake.data?.samePeriodLastYear;
@@ -43,7 +53,13 @@ export function OverviewPage() {
 
   return (
     <>
-      <PageHeader title={t('overview.title')} description={t('overview.subtitle', { year })} />
+      <PageHeader
+        title={t('overview.title')}
+        description={t('overview.period', { from: format.date(period.from), to: format.date(period.to) })}
+      />
+      <div className="mb-5">
+        <PeriodPicker value={period} allowAll={false} onChange={({ from, to }) => update({ from, to })} />
+      </div>
 
       <KpiSection title={t('overview.intake')}>
         {intake.data || !intake.error ? (
@@ -85,6 +101,10 @@ export function OverviewPage() {
           />
         )}
       </KpiSection>
+
+      <section aria-label={t('overview.charts')} className="mb-6">
+        <OverviewCharts filter={period} year={Number(period.to.slice(0, 4))} />
+      </section>
 
       <KpiSection title={t('overview.cases')}>
         {cases.data || !cases.error ? (

@@ -95,7 +95,8 @@ export const en: Messages = {
   'page.comingHint': 'This area is being built and will arrive in a later release.',
 
   'overview.title': 'Overview',
-  'overview.subtitle': '1 January {year} to date',
+  'overview.period': '{from} to {to}',
+  'overview.charts': 'Intake charts',
   'overview.intake': 'Talent intake',
   'overview.cases': 'Service cases',
   'overview.patches': 'Policy patches',
@@ -255,6 +256,7 @@ export const en: Messages = {
   'chart.filterBy': 'Filter: {label}',
   'chart.unitPeople': 'Unit: people',
   'chart.funnel': 'Intake funnel',
+  'chart.funnelNote': 'the leads of the period (by lead date) and how far they got',
   'chart.reached': 'Reached',
   'chart.conversionFromPrevious': 'From previous stage',
   'chart.trend': 'Monthly landings by channel',

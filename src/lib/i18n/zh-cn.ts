@@ -91,7 +91,8 @@ export const zhCN = {
   'page.comingHint': '此功能正在建设中，将在后续版本上线。',
 
   'overview.title': '工作概览',
-  'overview.subtitle': '{year}年1月1日至今',
+  'overview.period': '{from} 至 {to}',
+  'overview.charts': '招引图表',
   'overview.intake': '人才招引',
   'overview.cases': '服务月工单',
   'overview.patches': '政策补丁',
@@ -250,6 +251,7 @@ export const zhCN = {
   'chart.filterBy': '筛选：{label}',
   'chart.unitPeople': '单位：人',
   'chart.funnel': '招引漏斗',
+  'chart.funnelNote': '同一批线索（按线索日期）走到各阶段的人数',
   'chart.reached': '到达',
   'chart.conversionFromPrevious': '较上一阶段',
   'chart.trend': '月度趋势（按渠道，已落户）',

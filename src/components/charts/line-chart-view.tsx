@@ -1,0 +1,48 @@
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ChartRow, ChartSeries } from './chart-types';
+
+export interface LineChartViewProps {
+  rows: ChartRow[];
+  series: ChartSeries[];
+  height: number;
+  formatValue: (value: number) => string;
+}
+
+const axisTick = { fill: 'var(--muted-foreground)', fontSize: 12 };
+
+/** Trends over months, one line a series; loaded on demand like the bar chart. */
+export default function LineChartView({ rows, series, height, formatValue }: LineChartViewProps) {
+  return (
+    <LineChart
+      responsive
+      data={rows}
+      style={{ width: '100%', height }}
+      margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
+    >
+      <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+      <XAxis dataKey="label" tick={axisTick} stroke="var(--border)" />
+      <YAxis tick={axisTick} tickFormatter={formatValue} stroke="var(--border)" width={48} />
+      <Tooltip
+        formatter={(value) => formatValue(Number(value))}
+        contentStyle={{
+          background: 'var(--surface)',
+          border: '1px solid var(--border)',
+          borderRadius: 6,
+          color: 'var(--foreground)',
+        }}
+      />
+      <Legend wrapperStyle={{ fontSize: 12 }} />
+      {series.map((s) => (
+        <Line
+          key={s.key}
+          dataKey={s.key}
+          name={s.label}
+          stroke={s.color}
+          strokeWidth={2}
+          dot={false}
+          isAnimationActive={false}
+        />
+      ))}
+    </LineChart>
+  );
+}
