@@ -43,7 +43,13 @@ export default function BarChartView({
       />
       {horizontal ? (
         <>
-          <XAxis type="number" tick={axisTick} tickFormatter={formatValue} stroke="var(--border)" />
+          <XAxis
+            type="number"
+            allowDecimals={false}
+            tick={axisTick}
+            tickFormatter={formatValue}
+            stroke="var(--border)"
+          />
           <YAxis
             type="category"
             dataKey="label"
@@ -56,7 +62,7 @@ export default function BarChartView({
       ) : (
         <>
           <XAxis dataKey="label" tick={axisTick} stroke="var(--border)" interval="preserveStartEnd" />
-          <YAxis tick={axisTick} tickFormatter={formatValue} stroke="var(--border)" width={48} />
+          <YAxis allowDecimals={false} tick={axisTick} tickFormatter={formatValue} stroke="var(--border)" width={48} />
         </>
       )}
       <Tooltip

@@ -21,7 +21,7 @@ export default function LineChartView({ rows, series, height, formatValue }: Lin
     >
       <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
       <XAxis dataKey="label" tick={axisTick} stroke="var(--border)" />
-      <YAxis tick={axisTick} tickFormatter={formatValue} stroke="var(--border)" width={48} />
+      <YAxis allowDecimals={false} tick={axisTick} tickFormatter={formatValue} stroke="var(--border)" width={48} />
       <Tooltip
         formatter={(value) => formatValue(Number(value))}
         contentStyle={{

@@ -53,8 +53,13 @@ export function IntakeAnalytics({ search, update, labels }: IntakeAnalyticsProps
   };
 
   return (
-    <div className="mt-4 grid gap-4 lg:grid-cols-2">
-      <p className="text-sm text-muted-foreground lg:col-span-2">{t('chart.clickHint')}</p>
+    <section aria-labelledby="intake-analytics-heading" className="mt-4 grid gap-4 lg:grid-cols-2">
+      <div className="lg:col-span-2">
+        <h2 id="intake-analytics-heading" className="text-lg font-semibold">
+          {t('intake.analytics')}
+        </h2>
+        <p className="text-sm text-muted-foreground">{t('chart.clickHint')}</p>
+      </div>
       {charts.map((chart) => (
         <BreakdownChart
           key={chart.dimension}
@@ -74,7 +79,7 @@ export function IntakeAnalytics({ search, update, labels }: IntakeAnalyticsProps
         onSelect={(month) => update({ from: `${month}-01`, to: monthEnd(month) }, { resetPage: true })}
         formatValue={format.integer}
       />
-    </div>
+    </section>
   );
 }
 

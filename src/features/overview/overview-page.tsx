@@ -102,7 +102,10 @@ export function OverviewPage() {
         )}
       </KpiSection>
 
-      <section aria-label={t('overview.charts')} className="mb-6">
+      <section aria-labelledby="overview-charts-heading" className="mb-6">
+        <h2 id="overview-charts-heading" className="mb-2 text-sm font-semibold text-muted-foreground">
+          {t('overview.charts')}
+        </h2>
         <OverviewCharts filter={period} year={Number(period.to.slice(0, 4))} />
       </section>
 

@@ -180,6 +180,7 @@ export const en: Messages = {
 
   'intake.title': 'Intake channels',
   'intake.subtitle': 'Intake by channel, event, tier, industry and town; click a bar to filter the records below.',
+  'intake.analytics': 'Analysis',
   'intake.records': 'Intake records',
   'intake.caption': 'Intake records',
   'intake.searchPlaceholder': 'Search ID, name, organization, officer',

@@ -175,6 +175,7 @@ export const zhCN = {
 
   'intake.title': '引才渠道',
   'intake.subtitle': '按渠道、活动、层次、产业和区镇分析招引情况；点击图表中的柱形即可筛选下方记录。',
+  'intake.analytics': '招引分析',
   'intake.records': '招引记录',
   'intake.caption': '招引记录列表',
   'intake.searchPlaceholder': '搜索编号、姓名、单位、承办人',
