@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './scripts/chromium';
 
 /**
  * Browser tests in Debian's Chromium (never a downloaded browser), on two builds:
@@ -9,7 +10,6 @@ import { defineConfig } from '@playwright/test';
 const DEMO_PORT = 4317;
 const REAL_PORT = 4318;
 const API_PORT = 8787;
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -28,18 +28,7 @@ export default defineConfig({
     viewport: { width: 1366, height: 860 },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
   projects: [
     { name: 'demo', testIgnore: /real-api/, use: { baseURL: `http://localhost:${DEMO_PORT}` } },

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { chromium, type Page } from 'playwright-core';
 import { bundleReport, gzipKb, mockMarkers } from './bundle-size';
+import { chromiumArgs, chromiumPath } from './chromium';
 
 /**
  * Benchmarks in Debian's Chromium, printed as JSON (and saved to reports/bench.json):
@@ -73,16 +74,8 @@ async function main() {
   try {
     await waitForServer(base);
     const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: chromiumPath,
+      args: chromiumArgs,
     });
     const context = await browser.newContext({
       locale: 'zh-CN',

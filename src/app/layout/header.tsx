@@ -7,6 +7,7 @@ import type { User } from '../../api/schemas/auth';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
+import { Menu, menuItemClass, MenuSeparator } from '../../components/ui/menu';
 import { toast } from '../../components/ui/toaster';
 import { apiClient } from '../../lib/api-client';
 import { useDemo } from '../../lib/demo';
@@ -72,80 +73,62 @@ export function Header({ user }: { user: User }) {
             ))}
           </select>
         </label>
-        <DropdownMenu.Root>
-          <DropdownMenu.Trigger asChild>
+        <Menu
+          className="min-w-36"
+          trigger={
             <Button variant="ghost" size="icon" aria-label={`${t('header.theme')}：${t(themeLabels[preference])}`}>
               <ThemeIcon className="size-4" aria-hidden />
             </Button>
-          </DropdownMenu.Trigger>
-          <DropdownMenu.Portal>
-            <DropdownMenu.Content
-              align="end"
-              sideOffset={4}
-              className="z-50 min-w-36 rounded-md border bg-surface p-1 shadow-lg"
-            >
-              <DropdownMenu.RadioGroup
-                value={preference}
-                onValueChange={(value) => setPreference(value as ThemePreference)}
-              >
-                {(Object.keys(themeLabels) as ThemePreference[]).map((option) => {
-                  const Icon = themeIcons[option];
-                  return (
-                    <DropdownMenu.RadioItem
-                      key={option}
-                      value={option}
-                      className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-highlighted:bg-muted data-[state=checked]:font-semibold data-[state=checked]:text-primary"
-                    >
-                      <Icon className="size-4" aria-hidden />
-                      {t(themeLabels[option])}
-                    </DropdownMenu.RadioItem>
-                  );
-                })}
-              </DropdownMenu.RadioGroup>
-            </DropdownMenu.Content>
-          </DropdownMenu.Portal>
-        </DropdownMenu.Root>
-        <DropdownMenu.Root>
-          <DropdownMenu.Trigger asChild>
+          }
+        >
+          <DropdownMenu.RadioGroup
+            value={preference}
+            onValueChange={(value) => setPreference(value as ThemePreference)}
+          >
+            {(Object.keys(themeLabels) as ThemePreference[]).map((option) => {
+              const Icon = themeIcons[option];
+              return (
+                <DropdownMenu.RadioItem
+                  key={option}
+                  value={option}
+                  className={`${menuItemClass} data-[state=checked]:text-primary`}
+                >
+                  <Icon className="size-4" aria-hidden />
+                  {t(themeLabels[option])}
+                </DropdownMenu.RadioItem>
+              );
+            })}
+          </DropdownMenu.RadioGroup>
+        </Menu>
+        <Menu
+          className="min-w-56"
+          trigger={
             <Button variant="ghost">
               <span className="sr-only">{t('header.userMenu')}</span>
               <span className="font-medium">{user.displayName}</span>
               <Badge tone="primary">{t(`role.${user.role}`)}</Badge>
               <ChevronDown className="size-4" aria-hidden />
             </Button>
-          </DropdownMenu.Trigger>
-          <DropdownMenu.Portal>
-            <DropdownMenu.Content
-              align="end"
-              sideOffset={4}
-              className="z-50 min-w-56 rounded-md border bg-surface p-1 shadow-lg"
-            >
-              <div className="px-2 py-1.5 text-sm">
-                <p className="font-medium">{user.displayName}</p>
-                <p className="text-muted-foreground">
-                  {t('header.department')}：{department}
-                </p>
-              </div>
-              <DropdownMenu.Separator className="my-1 h-px bg-border" />
-              {demo && (
-                <DropdownMenu.Item
-                  onSelect={() => setConfirmReset(true)}
-                  className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-highlighted:bg-muted"
-                >
-                  <RotateCcw className="size-4" aria-hidden />
-                  {t('demo.reset')}
-                </DropdownMenu.Item>
-              )}
-              <DropdownMenu.Item
-                onSelect={() => void signOut()}
-                className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-highlighted:bg-muted"
-              >
-                <LogOut className="size-4" aria-hidden />
-                {t('header.signOut')}
-              </DropdownMenu.Item>
-            </DropdownMenu.Content>
-          </DropdownMenu.Portal>
-        </DropdownMenu.Root>
+          }
+        >
+          <div className="px-2 py-1.5 text-sm">
+            <p className="font-medium">{user.displayName}</p>
+            <p className="text-muted-foreground">
+              {t('header.department')}：{department}
+            </p>
+          </div>
+          <MenuSeparator />
+          {demo && (
+            <DropdownMenu.Item onSelect={() => setConfirmReset(true)} className={menuItemClass}>
+              <RotateCcw className="size-4" aria-hidden />
+              {t('demo.reset')}
+            </DropdownMenu.Item>
+          )}
+          <DropdownMenu.Item onSelect={() => void signOut()} className={menuItemClass}>
+            <LogOut className="size-4" aria-hidden />
+            {t('header.signOut')}
+          </DropdownMenu.Item>
+        </Menu>
       </div>
       <ConfirmDialog
         open={confirmReset}

@@ -1,4 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { axisTick, tooltipContentStyle } from './chart-theme';
 import type { ChartRow, ChartSeries } from './chart-types';
 
 export interface BarChartViewProps {
@@ -12,7 +13,6 @@ export interface BarChartViewProps {
   formatValue: (value: number) => string;
 }
 
-const axisTick = { fill: 'var(--muted-foreground)', fontSize: 12 };
 /** Long names (flagship events) are cut on the axis; the tooltip and table view show them whole. */
 const shorten = (label: string) => (label.length > 11 ? `${label.slice(0, 10)}…` : label);
 
@@ -67,12 +67,7 @@ export default function BarChartView({
       )}
       <Tooltip
         formatter={(value) => formatValue(Number(value))}
-        contentStyle={{
-          background: 'var(--surface)',
-          border: '1px solid var(--border)',
-          borderRadius: 6,
-          color: 'var(--foreground)',
-        }}
+        contentStyle={tooltipContentStyle}
         cursor={{ fill: 'var(--muted)' }}
       />
       <Legend wrapperStyle={{ fontSize: 12 }} />

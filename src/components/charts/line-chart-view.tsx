@@ -1,4 +1,5 @@
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { axisTick, tooltipContentStyle } from './chart-theme';
 import type { ChartRow, ChartSeries } from './chart-types';
 
 export interface LineChartViewProps {
@@ -7,8 +8,6 @@ export interface LineChartViewProps {
   height: number;
   formatValue: (value: number) => string;
 }
-
-const axisTick = { fill: 'var(--muted-foreground)', fontSize: 12 };
 
 /** Trends over months, one line a series; loaded on demand like the bar chart. */
 export default function LineChartView({ rows, series, height, formatValue }: LineChartViewProps) {
@@ -22,15 +21,7 @@ export default function LineChartView({ rows, series, height, formatValue }: Lin
       <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
       <XAxis dataKey="label" tick={axisTick} stroke="var(--border)" />
       <YAxis allowDecimals={false} tick={axisTick} tickFormatter={formatValue} stroke="var(--border)" width={48} />
-      <Tooltip
-        formatter={(value) => formatValue(Number(value))}
-        contentStyle={{
-          background: 'var(--surface)',
-          border: '1px solid var(--border)',
-          borderRadius: 6,
-          color: 'var(--foreground)',
-        }}
-      />
+      <Tooltip formatter={(value) => formatValue(Number(value))} contentStyle={tooltipContentStyle} />
       <Legend wrapperStyle={{ fontSize: 12 }} />
       {series.map((s) => (
         <Line

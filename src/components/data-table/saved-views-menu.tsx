@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Bookmark, Trash2, Users } from 'lucide-react';
-import { Dialog, DropdownMenu } from 'radix-ui';
+import { DropdownMenu } from 'radix-ui';
 import { useId, useState, type FormEvent } from 'react';
 import { savedViewQueries } from '../../api/queries/saved-view-queries';
 import type { SavedView, SavedViewResource } from '../../api/schemas/saved-views';
@@ -9,10 +9,9 @@ import { describeError } from '../../lib/describe-error';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useSessionState } from '../../lib/session';
 import { Button } from '../ui/button';
+import { Menu, menuItemClass, MenuSeparator } from '../ui/menu';
+import { DialogActions, ModalDialog } from '../ui/modal-dialog';
 import { toast } from '../ui/toaster';
-
-const itemClass =
-  'flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-highlighted:bg-muted';
 
 /** Named views of a table, stored through the API: one's own, and those shared with the team. */
 export function SavedViewsMenu({
@@ -36,54 +35,48 @@ export function SavedViewsMenu({
   });
   return (
     <>
-      <DropdownMenu.Root>
-        <DropdownMenu.Trigger asChild>
+      <Menu
+        className="w-64"
+        trigger={
           <Button size="sm">
             <Bookmark className="size-3.5" aria-hidden />
             {t('views.title')}
           </Button>
-        </DropdownMenu.Trigger>
-        <DropdownMenu.Portal>
-          <DropdownMenu.Content
-            align="end"
-            sideOffset={4}
-            className="z-50 w-64 rounded-md border bg-surface p-1 shadow-lg"
-          >
-            <DropdownMenu.Item onSelect={() => setSaving(true)} className={itemClass}>
-              <Bookmark className="size-4" aria-hidden />
-              {t('views.saveCurrent')}
+        }
+      >
+        <DropdownMenu.Item onSelect={() => setSaving(true)} className={menuItemClass}>
+          <Bookmark className="size-4" aria-hidden />
+          {t('views.saveCurrent')}
+        </DropdownMenu.Item>
+        <MenuSeparator />
+        {views.isPending && <p className="px-2 py-1.5 text-sm text-muted-foreground">{t('common.loading')}</p>}
+        {views.error && !views.data && (
+          <p className="px-2 py-1.5 text-sm text-danger">{describeError(views.error, t)}</p>
+        )}
+        {views.data?.length === 0 && <p className="px-2 py-1.5 text-sm text-muted-foreground">{t('views.none')}</p>}
+        {views.data?.map((view) => (
+          <div key={view.id} className="flex items-center">
+            <DropdownMenu.Item onSelect={() => onApply(view)} className={`${menuItemClass} min-w-0 flex-1`}>
+              {view.shared && (
+                <Users className="size-3.5 shrink-0 text-muted-foreground" aria-label={t('views.shared')} />
+              )}
+              <span className="truncate">{view.name}</span>
+              {view.ownerId !== userId && (
+                <span className="ml-auto text-xs text-muted-foreground">{view.ownerName}</span>
+              )}
             </DropdownMenu.Item>
-            <DropdownMenu.Separator className="my-1 h-px bg-border" />
-            {views.isPending && <p className="px-2 py-1.5 text-sm text-muted-foreground">{t('common.loading')}</p>}
-            {views.error && !views.data && (
-              <p className="px-2 py-1.5 text-sm text-danger">{describeError(views.error, t)}</p>
+            {view.ownerId === userId && (
+              <DropdownMenu.Item
+                onSelect={() => remove.mutate(view.id)}
+                className={`${menuItemClass} text-danger`}
+                aria-label={t('views.delete', { name: view.name })}
+              >
+                <Trash2 className="size-3.5" aria-hidden />
+              </DropdownMenu.Item>
             )}
-            {views.data?.length === 0 && <p className="px-2 py-1.5 text-sm text-muted-foreground">{t('views.none')}</p>}
-            {views.data?.map((view) => (
-              <div key={view.id} className="flex items-center">
-                <DropdownMenu.Item onSelect={() => onApply(view)} className={`${itemClass} min-w-0 flex-1`}>
-                  {view.shared && (
-                    <Users className="size-3.5 shrink-0 text-muted-foreground" aria-label={t('views.shared')} />
-                  )}
-                  <span className="truncate">{view.name}</span>
-                  {view.ownerId !== userId && (
-                    <span className="ml-auto text-xs text-muted-foreground">{view.ownerName}</span>
-                  )}
-                </DropdownMenu.Item>
-                {view.ownerId === userId && (
-                  <DropdownMenu.Item
-                    onSelect={() => remove.mutate(view.id)}
-                    className={`${itemClass} text-danger`}
-                    aria-label={t('views.delete', { name: view.name })}
-                  >
-                    <Trash2 className="size-3.5" aria-hidden />
-                  </DropdownMenu.Item>
-                )}
-              </div>
-            ))}
-          </DropdownMenu.Content>
-        </DropdownMenu.Portal>
-      </DropdownMenu.Root>
+          </div>
+        ))}
+      </Menu>
       <SaveViewDialog open={saving} onOpenChange={setSaving} resource={resource} search={search} />
     </>
   );
@@ -122,47 +115,42 @@ function SaveViewDialog({
   }
   const nameError = save.error ? describeError(save.error, t) : null;
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-[26rem] max-w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 rounded-lg border bg-surface p-5 shadow-xl">
-          <Dialog.Title className="text-lg font-semibold">{t('views.saveCurrent')}</Dialog.Title>
-          <Dialog.Description className="mt-1 text-sm text-muted-foreground">{t('views.saveHint')}</Dialog.Description>
-          <form onSubmit={submit} className="mt-4 space-y-3">
-            <div>
-              <label htmlFor={`${id}-name`} className="block text-sm font-medium">
-                {t('views.name')}
-              </label>
-              <input
-                id={`${id}-name`}
-                value={name}
-                maxLength={40}
-                onChange={(event) => setName(event.target.value)}
-                aria-invalid={nameError ? true : undefined}
-                aria-describedby={nameError ? `${id}-error` : undefined}
-                className="mt-1 h-9 w-full rounded-md border bg-surface px-3"
-              />
-              {nameError && (
-                <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-danger">
-                  {nameError}
-                </p>
-              )}
-            </div>
-            <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={shared} onChange={(event) => setShared(event.target.checked)} />
-              {t('views.shareWithTeam')}
-            </label>
-            <div className="flex justify-end gap-2 pt-2">
-              <Dialog.Close asChild>
-                <Button>{t('common.cancel')}</Button>
-              </Dialog.Close>
-              <Button type="submit" variant="primary" disabled={empty || save.isPending}>
-                {t('common.save')}
-              </Button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <ModalDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={t('views.saveCurrent')}
+      description={t('views.saveHint')}
+    >
+      <form onSubmit={submit} className="mt-4 space-y-3">
+        <div>
+          <label htmlFor={`${id}-name`} className="block text-sm font-medium">
+            {t('views.name')}
+          </label>
+          <input
+            id={`${id}-name`}
+            value={name}
+            maxLength={40}
+            onChange={(event) => setName(event.target.value)}
+            aria-invalid={nameError ? true : undefined}
+            aria-describedby={nameError ? `${id}-error` : undefined}
+            className="mt-1 h-9 w-full rounded-md border bg-surface px-3"
+          />
+          {nameError && (
+            <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-danger">
+              {nameError}
+            </p>
+          )}
+        </div>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={shared} onChange={(event) => setShared(event.target.checked)} />
+          {t('views.shareWithTeam')}
+        </label>
+        <DialogActions
+          cancelLabel={t('common.cancel')}
+          submitLabel={t('common.save')}
+          disabled={empty || save.isPending}
+        />
+      </form>
+    </ModalDialog>
   );
 }

@@ -1,0 +1,53 @@
+import { Dialog } from 'radix-ui';
+import type { ReactNode } from 'react';
+import { Button } from './button';
+
+interface ModalDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  /** Read out with the title; visually hidden when `hideDescription`. */
+  description: string;
+  hideDescription?: boolean;
+  children: ReactNode;
+}
+
+/** A centred modal: focus trapped, Escape and the overlay close it, titled for screen readers. */
+export function ModalDialog({ open, onOpenChange, title, description, hideDescription, children }: ModalDialogProps) {
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
+        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-[26rem] max-w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 rounded-lg border bg-surface p-5 shadow-xl">
+          <Dialog.Title className="text-lg font-semibold">{title}</Dialog.Title>
+          <Dialog.Description className={hideDescription ? 'sr-only' : 'mt-1 text-sm text-muted-foreground'}>
+            {description}
+          </Dialog.Description>
+          {children}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+/** Cancel and a primary submit, at the foot of a dialog's form. */
+export function DialogActions({
+  cancelLabel,
+  submitLabel,
+  disabled,
+}: {
+  cancelLabel: string;
+  submitLabel: string;
+  disabled: boolean;
+}) {
+  return (
+    <div className="flex justify-end gap-2 pt-2">
+      <Dialog.Close asChild>
+        <Button>{cancelLabel}</Button>
+      </Dialog.Close>
+      <Button type="submit" variant="primary" disabled={disabled}>
+        {submitLabel}
+      </Button>
+    </div>
+  );
+}
