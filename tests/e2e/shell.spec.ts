@@ -35,7 +35,7 @@ test('the login page lists the demo accounts and has no accessibility violations
 
 test('the overview has no accessibility violations, light or dark', async ({ page }, testInfo) => {
   await signIn(page, 'officer');
-  await expect(page.getByText('已落户').locator('..')).toContainText(/\d/);
+  await expect(page.getByText('已落户', { exact: true }).locator('..')).toContainText(/\d/);
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: /^主题/ }).click();
   await page.getByRole('menuitemradio', { name: '深色' }).click();
@@ -92,7 +92,7 @@ test('a malformed response is refused with a clear message, not a blank page', a
   await page.goto('/?mockFault=caseOverview:malformed,patchOverview:contract');
   await expect(page.getByRole('alert').filter({ hasText: '服务器返回的数据无法解析' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: '与约定不符' })).toBeVisible();
-  await expect(page.getByText('已落户').locator('..')).toContainText(/\d/);
+  await expect(page.getByText('已落户', { exact: true }).locator('..')).toContainText(/\d/);
   await keepScreenshot(page, testInfo, 'overview-malformed');
   // Clearing the flag restores normal answers.
   await page.goto('/?mockFault=');
