@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { intakeOverview } from '../../mocks/rules/stats';
 import { caseOverview } from '../../mocks/rules/stats';
 import { todayInChina } from '../../src/components/period-picker';
@@ -7,6 +7,15 @@ import { sessionStore } from '../../src/lib/session';
 import { mockApi } from '../utils/mock-api';
 import { renderApp } from '../utils/render-app';
 import { ruleContext } from '../utils/rule-context';
+
+// Lazily loaded routes, loaded once up front so no test races code-splitting.
+beforeAll(async () => {
+  await Promise.all([
+    import('../../src/features/auth/login-page'),
+    import('../../src/features/overview/overview-page'),
+    import('../../src/components/charts/line-chart-view'),
+  ]);
+});
 
 const navLabels = ['概览', '引才渠道', '政策补丁', '服务月工单', '报表导出', '系统管理'];
 

@@ -1,7 +1,18 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mockApi } from '../utils/mock-api';
 import { renderApp } from '../utils/render-app';
+
+// The page and its parts load lazily; load them once up front so no test races code-splitting.
+beforeAll(async () => {
+  await Promise.all([
+    import('../../src/features/intake/intake-page'),
+    import('../../src/features/intake/intake-analytics'),
+    import('../../src/features/intake/intake-record-drawer'),
+    import('../../src/features/intake/intake-record-form'),
+    import('../../src/components/charts/bar-chart-view'),
+  ]);
+});
 
 const records = () => [...mockApi.db.intakeRecords.values()];
 const totalText = (n: number) => `共 ${n.toLocaleString('zh-CN')} 条`;
