@@ -49,5 +49,7 @@ export function useSearchState<S extends z.ZodObject>(schema: S) {
       setParams((current) => applySearchPatch(current, patch, options.resetPage), { replace: options.replace }),
     [setParams],
   );
-  return { state, update, search: params };
+  /** Puts a whole query in place of the current one, e.g. a saved view's. */
+  const replaceAll = useCallback((search: string) => setParams(new URLSearchParams(search)), [setParams]);
+  return { state, update, replaceAll, search: params };
 }

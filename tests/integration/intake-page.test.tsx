@@ -115,6 +115,18 @@ describe('saved views', () => {
     await user.click(await screen.findByRole('menuitem', { name: /陆家签约$/ }));
     await waitFor(() => expect(router.state.location.search).toBe('?stage=signed&town=town.lujia'));
   });
+
+  it('applying a view replaces the current filters, repeated values included', async () => {
+    const { user, router } = renderApp('/intake?town=town.lujia&q=张', { as: 'viewer' });
+    const section = await recordsSection();
+    await user.click(section.getByRole('button', { name: '视图' }));
+    await user.click(await screen.findByRole('menuitem', { name: /战略科技人才线索/ }));
+    await waitFor(() => expect(router.state.location.search).toBe('?tier=tier.strategic&stage=lead&stage=negotiating'));
+    const expected = records().filter(
+      (r) => r.tierCode === 'tier.strategic' && ['lead', 'negotiating'].includes(r.stage),
+    ).length;
+    expect(await section.findByText(totalText(expected))).toBeInTheDocument();
+  });
 });
 
 describe('record form', () => {

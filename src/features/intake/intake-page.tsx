@@ -18,7 +18,7 @@ const IntakeAnalytics = lazy(() => import('./intake-analytics').then((m) => ({ d
 /** 引才渠道: charts by every dimension over the records table; a chart click filters the table. */
 export function IntakePage() {
   const { t } = useI18n();
-  const { state: search, update, search: params } = useSearchState(intakePageSearchSchema);
+  const { state: search, update, replaceAll, search: params } = useSearchState(intakePageSearchSchema);
   const labels = useIntakeLabels();
   const [creating, setCreating] = useState(false);
 
@@ -36,6 +36,7 @@ export function IntakePage() {
         search={search}
         searchString={params.toString()}
         update={update}
+        onApplyView={replaceAll}
         labels={labels}
         onOpenRecord={(record) => update({ record })}
         onCreate={() => setCreating(true)}

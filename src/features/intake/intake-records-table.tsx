@@ -49,6 +49,8 @@ interface IntakeRecordsTableProps {
   search: IntakePageSearch;
   searchString: string;
   update: (patch: SearchPatch, options?: UpdateOptions) => void;
+  /** Replaces the whole query with a saved view's. */
+  onApplyView: (search: string) => void;
   labels: IntakeLabels;
   onOpenRecord: (id: string) => void;
   onCreate: () => void;
@@ -59,6 +61,7 @@ export function IntakeRecordsTable({
   search,
   searchString,
   update,
+  onApplyView,
   labels,
   onOpenRecord,
   onCreate,
@@ -149,7 +152,7 @@ export function IntakeRecordsTable({
           <SavedViewsMenu
             resource="intakeRecords"
             search={stripRecord(searchString)}
-            onApply={(view) => update(Object.fromEntries(new URLSearchParams(view.search)), { resetPage: true })}
+            onApply={(view) => onApplyView(view.search)}
           />
           <DataTableViewOptions
             table={table}
