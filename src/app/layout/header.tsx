@@ -76,7 +76,11 @@ export function Header({ user }: { user: User }) {
         <Menu
           className="min-w-36"
           trigger={
-            <Button variant="ghost" size="icon" aria-label={`${t('header.theme')}：${t(themeLabels[preference])}`}>
+            <Button
+              variant="ghost"
+              size="icon"
+              aria-label={`${t('header.theme')}${t('common.colon')}${t(themeLabels[preference])}`}
+            >
               <ThemeIcon className="size-4" aria-hidden />
             </Button>
           }
@@ -114,7 +118,9 @@ export function Header({ user }: { user: User }) {
           <div className="px-2 py-1.5 text-sm">
             <p className="font-medium">{user.displayName}</p>
             <p className="text-muted-foreground">
-              {t('header.department')}：{department}
+              {t('header.department')}
+              {t('common.colon')}
+              {department}
             </p>
           </div>
           <MenuSeparator />

@@ -26,7 +26,10 @@ export function FilterChips({
       {chips.map((chip) => (
         <li key={`${chip.param}=${chip.value}`}>
           <span className="inline-flex items-center gap-1 rounded-full border bg-accent py-0.5 pr-1 pl-2.5 text-xs text-accent-foreground">
-            <span className="opacity-80">{chip.title}：</span>
+            <span className="opacity-80">
+              {chip.title}
+              {t('common.colon')}
+            </span>
             {chip.label}
             <button
               type="button"

@@ -61,7 +61,7 @@ export function intakeColumns({
     helper.accessor('id', {
       header: t('intake.field.id'),
       meta: { label: t('intake.field.id') },
-      cell: (c) => <span className="font-mono text-xs">{c.getValue()}</span>,
+      cell: (c) => <span className="font-mono text-xs whitespace-nowrap">{c.getValue()}</span>,
     }),
     helper.accessor('name', {
       header: t('intake.field.name'),
@@ -133,7 +133,7 @@ export function intakeColumns({
       meta: { label: t('intake.field.officer'), filter: facet('officer') },
     }),
     helper.accessor('investment', {
-      header: `${t('intake.field.investment')}（${t('unit.tenThousandYuan')}）`,
+      header: t('intake.field.investmentWithUnit'),
       meta: { label: t('intake.field.investment'), align: 'end' },
       cell: (c) => {
         const value = c.getValue();

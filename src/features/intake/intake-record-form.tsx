@@ -194,16 +194,24 @@ export function IntakeRecordForm({ labels, record, onClose, onSaved }: IntakeRec
             <p className="mt-2 font-medium">{t('form.theirs')}</p>
             <ul className="mt-1 list-disc pl-5">
               <li>
-                {t('intake.field.name')}：{theirs.name}
+                {t('intake.field.name')}
+                {t('common.colon')}
+                {theirs.name}
               </li>
               <li>
-                {t('intake.field.officer')}：{theirs.officerName}
+                {t('intake.field.officer')}
+                {t('common.colon')}
+                {theirs.officerName}
               </li>
               <li>
-                {t('intake.field.stage')}：{t(`stage.${theirs.stage}`)}
+                {t('intake.field.stage')}
+                {t('common.colon')}
+                {t(`stage.${theirs.stage}`)}
               </li>
               <li>
-                {t('intake.field.note')}：{theirs.note || '—'}
+                {t('intake.field.note')}
+                {t('common.colon')}
+                {theirs.note || '—'}
               </li>
             </ul>
           </div>

@@ -55,6 +55,7 @@ export const en: Messages = {
   'login.demoHint': 'In the demo every account uses the password {password}. Choose an account to fill it in.',
   'login.useAccount': 'Fill in demo account: ',
 
+  'common.colon': ': ',
   'common.retry': 'Retry',
   'common.loading': 'Loading…',
   'common.cancel': 'Cancel',
@@ -201,6 +202,7 @@ export const en: Messages = {
   'intake.field.landedOn': 'Landed',
   'intake.field.officer': 'Officer',
   'intake.field.investment': 'Investment',
+  'intake.field.investmentWithUnit': 'Investment (×10k CNY)',
   'intake.field.note': 'Note',
   'intake.detail': 'Intake record',
   'intake.timeline': 'Stages',

@@ -53,6 +53,7 @@ export const zhCN = {
   'login.demoHint': '演示环境中所有账号的密码均为 {password}。点击账号即可填入。',
   'login.useAccount': '填入演示账号：',
 
+  'common.colon': '：',
   'common.retry': '重试',
   'common.loading': '加载中…',
   'common.cancel': '取消',
@@ -196,6 +197,7 @@ export const zhCN = {
   'intake.field.landedOn': '落户日期',
   'intake.field.officer': '承办人',
   'intake.field.investment': '投资额',
+  'intake.field.investmentWithUnit': '投资额（万元）',
   'intake.field.note': '备注',
   'intake.detail': '招引记录详情',
   'intake.timeline': '阶段进度',
