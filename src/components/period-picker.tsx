@@ -1,6 +1,7 @@
 import { CalendarRange } from 'lucide-react';
 import { useId } from 'react';
 import { cn } from '../lib/cn';
+import { todayInChina } from '../lib/today';
 import { useI18n } from '../lib/i18n/i18n';
 import type { MessageKey } from '../lib/i18n/zh-cn';
 
@@ -32,10 +33,6 @@ export function presetPeriod(preset: Preset, today: string): Period {
     case 'lastYear':
       return { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` };
   }
-}
-
-export function todayInChina(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 }
 
 const presets: Preset[] = ['all', 'thisMonth', 'thisQuarter', 'thisYear', 'lastYear'];

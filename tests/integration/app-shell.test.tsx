@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { intakeOverview } from '../../mocks/rules/stats';
 import { caseOverview } from '../../mocks/rules/stats';
-import { todayInChina } from '../../src/components/period-picker';
+import { todayInChina } from '../../src/lib/today';
 import { sessionStore } from '../../src/lib/session';
 import { mockApi } from '../utils/mock-api';
 import { renderApp } from '../utils/render-app';

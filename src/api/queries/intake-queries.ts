@@ -2,6 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '../../lib/api-client';
 import type { IntakeFilter, IntakeListQuery } from '../schemas/intake';
 import type { IntakeDimension } from '../schemas/stats';
+import { statsQueries } from './stats-queries';
 
 export const intakeQueries = {
   all: () => ['intake-records'] as const,
@@ -29,7 +30,7 @@ export const intakeQueries = {
 
 /** Aggregates from the stats endpoints; the client never downloads every record to draw a chart. */
 export const intakeStatsQueries = {
-  all: () => ['stats', 'intake'] as const,
+  all: () => [...statsQueries.all(), 'intake'] as const,
   overview: (filter: IntakeFilter) =>
     queryOptions({
       queryKey: [...intakeStatsQueries.all(), 'overview', filter],

@@ -1,26 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { intakeQueries } from '../../api/queries/intake-queries';
-import { statsQueries } from '../../api/queries/stats-queries';
 import { ErrorState } from '../../components/feedback/error-state';
 import { DialogActions, ModalDialog } from '../../components/ui/modal-dialog';
 import { toast } from '../../components/ui/toaster';
-import { apiClient } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n/i18n';
+import { useReassignIntakeRecords } from './intake-mutations';
 import type { IntakeLabels } from './use-intake-labels';
-
-export function useReassignIntakeRecords() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { ids: string[]; officerId: string }) =>
-      apiClient.request('reassignIntakeRecords', { body: input }),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: intakeQueries.all() }),
-        queryClient.invalidateQueries({ queryKey: statsQueries.all() }),
-      ]),
-  });
-}
 
 export function BulkReassignDialog({
   ids,

@@ -1,16 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { intakeQueries } from '../../api/queries/intake-queries';
+import { statsQueries } from '../../api/queries/stats-queries';
 import type { IntakeRecord, IntakeRecordCreate, IntakeStageAdvance } from '../../api/schemas/intake';
 import { apiClient } from '../../lib/api-client';
 
 /** After any change: the record, the lists and every intake statistic may differ. */
 function useInvalidateIntake() {
   const queryClient = useQueryClient();
-  return (record: IntakeRecord) => {
-    queryClient.setQueryData(intakeQueries.detail(record.id).queryKey, record);
+  return (record?: IntakeRecord) => {
+    if (record) queryClient.setQueryData(intakeQueries.detail(record.id).queryKey, record);
     return Promise.all([
       queryClient.invalidateQueries({ queryKey: intakeQueries.all() }),
-      queryClient.invalidateQueries({ queryKey: ['stats'] }),
+      queryClient.invalidateQueries({ queryKey: statsQueries.all() }),
     ]);
   };
 }
@@ -38,5 +39,14 @@ export function useAdvanceIntakeStage() {
     mutationFn: ({ id, input, version }: { id: string; input: IntakeStageAdvance; version: number }) =>
       apiClient.request('advanceIntakeStage', { params: { id }, body: input, ifMatch: version }),
     onSuccess: invalidate,
+  });
+}
+
+export function useReassignIntakeRecords() {
+  const invalidate = useInvalidateIntake();
+  return useMutation({
+    mutationFn: (input: { ids: string[]; officerId: string }) =>
+      apiClient.request('reassignIntakeRecords', { body: input }),
+    onSuccess: () => invalidate(),
   });
 }

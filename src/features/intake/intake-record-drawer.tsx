@@ -12,11 +12,11 @@ import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { MessageKey } from '../../lib/i18n/zh-cn';
 import { useCan } from '../../lib/use-can';
-import { todayInChina } from '../../components/period-picker';
+import { todayInChina } from '../../lib/today';
 import { stageTone } from './intake-columns';
 import { useAdvanceIntakeStage } from './intake-mutations';
 import { IntakeRecordForm } from './intake-record-form';
-import { Sheet } from './sheet';
+import { Sheet } from '../../components/ui/sheet';
 import type { FacetParam } from './intake-search';
 import type { IntakeLabels } from './use-intake-labels';
 

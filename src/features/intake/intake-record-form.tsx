@@ -9,7 +9,7 @@ import { schemaFieldErrors, serverFieldErrors, type FieldErrors } from '../../li
 import { useI18n } from '../../lib/i18n/i18n';
 import type { MessageKey } from '../../lib/i18n/zh-cn';
 import { useCreateIntakeRecord, useUpdateIntakeRecord } from './intake-mutations';
-import { Sheet } from './sheet';
+import { Sheet } from '../../components/ui/sheet';
 import type { FacetParam } from './intake-search';
 import type { IntakeLabels } from './use-intake-labels';
 

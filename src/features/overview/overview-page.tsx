@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { isoDateSchema } from '../../api/schemas/common';
-import { PeriodPicker, todayInChina } from '../../components/period-picker';
+import { PeriodPicker } from '../../components/period-picker';
+import { todayInChina } from '../../lib/today';
 import { useSearchState } from '../../lib/use-search-state';
 import { OverviewCharts } from './overview-charts';
 import type { ReactNode } from 'react';
