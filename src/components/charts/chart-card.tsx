@@ -1,5 +1,5 @@
 import { BarChart3, Filter, Table2 } from 'lucide-react';
-import { lazy, Suspense, useId, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { useI18n } from '../../lib/i18n/i18n';
 import { EmptyState } from '../feedback/empty-state';
 import { ErrorState } from '../feedback/error-state';
@@ -28,7 +28,6 @@ interface ChartCardProps {
   formatValue: (value: number) => string;
   variant?: 'bar' | 'line';
   className?: string;
-  footer?: ReactNode;
 }
 
 /**
@@ -50,7 +49,6 @@ export function ChartCard({
   formatValue,
   variant = 'bar',
   className,
-  footer,
 }: ChartCardProps) {
   const { t } = useI18n();
   const id = useId();
@@ -149,7 +147,6 @@ export function ChartCard({
           </Suspense>
         </figure>
       )}
-      {footer}
     </section>
   );
 }

@@ -45,8 +45,8 @@ export function useIntakeLabels() {
       officer: t('intake.field.officer'),
     };
     const eventChannels = new Map((d?.events ?? []).map((e) => [e.code, e.channelCode]));
-    return { options, label, titles, eventChannels, ready: dictionaries.isSuccess, officers: officers.data ?? [] };
-  }, [dictionaries.data, dictionaries.isSuccess, officers.data, format, t]);
+    return { options, label, titles, eventChannels };
+  }, [dictionaries.data, officers.data, format, t]);
 }
 
 export type IntakeLabels = ReturnType<typeof useIntakeLabels>;
