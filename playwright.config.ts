@@ -7,13 +7,15 @@ import { chromiumArgs, chromiumPath } from './scripts/chromium';
  * - `real-api`: a normal build pointed by VITE_API_URL at the mock backend's HTTP server.
  * Ports of our own with --strictPort, so a stray server is never tested by mistake.
  */
-const DEMO_PORT = 4317;
-const REAL_PORT = 4318;
-const API_PORT = 8787;
+const DEMO_PORT = Number(process.env.E2E_DEMO_PORT ?? 4317);
+const REAL_PORT = Number(process.env.E2E_REAL_PORT ?? 4318);
+const API_PORT = Number(process.env.E2E_API_PORT ?? 8787);
+/** Two runs side by side (other ports) build into folders of their own. */
+const OUT = process.env.E2E_DEMO_PORT ? `/tmp/e2e-${DEMO_PORT}/` : '';
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results',
+  outputDir: `${OUT}test-results`,
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -21,7 +23,7 @@ export default defineConfig({
   // Generous on a 2-core machine: the intake page draws six charts over 6,200 records.
   timeout: 90_000,
   expect: { timeout: 20_000 },
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: [['list'], ['html', { open: 'never', outputFolder: `${OUT}playwright-report` }]],
   use: {
     browserName: 'chromium',
     locale: 'zh-CN',
@@ -37,7 +39,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx vite build --mode demo --outDir dist-demo --emptyOutDir && npx vite preview --outDir dist-demo --port ${DEMO_PORT} --strictPort`,
+      command: `npx vite build --mode demo --outDir ${OUT}dist-demo --emptyOutDir && npx vite preview --outDir ${OUT}dist-demo --port ${DEMO_PORT} --strictPort`,
       url: `http://localhost:${DEMO_PORT}`,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -51,7 +53,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `npx vite build --outDir dist-real --emptyOutDir && npx vite preview --outDir dist-real --port ${REAL_PORT} --strictPort`,
+      command: `npx vite build --outDir ${OUT}dist-real --emptyOutDir && npx vite preview --outDir ${OUT}dist-real --port ${REAL_PORT} --strictPort`,
       url: `http://localhost:${REAL_PORT}`,
       env: { VITE_API_URL: `http://127.0.0.1:${API_PORT}` },
       reuseExistingServer: false,
