@@ -123,8 +123,8 @@ export const en: Messages = {
   'unit.tenThousandYuan': '×10k CNY',
 
   'table.sortBy': 'Sort by {column}',
-  'table.rowsShown': '{count} rows on this page',
-  'table.total': '{total} in all',
+  'table.rowsShown': { one: '{count} row on this page', other: '{count} rows on this page' },
+  'table.total': { by: 'total', one: '{total} record in all', other: '{total} records in all' },
   'table.selected': '{count} selected',
   'table.pageSize': 'Rows per page',
   'table.page': 'Page {page} of {pages}',
@@ -239,9 +239,9 @@ export const en: Messages = {
   'form.theirs': 'Their version',
 
   'bulk.reassign': 'Reassign officer',
-  'bulk.reassignTitle': 'Reassign {count} records',
+  'bulk.reassignTitle': { one: 'Reassign {count} record', other: 'Reassign {count} records' },
   'bulk.reassignTo': 'New officer',
-  'bulk.reassignDone': 'Reassigned {count} records',
+  'bulk.reassignDone': { one: 'Reassigned {count} record', other: 'Reassigned {count} records' },
   'bulk.clear': 'Clear selection',
 
   'chart.byChannel': 'Intake and landings by channel',

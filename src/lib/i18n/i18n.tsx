@@ -1,6 +1,6 @@
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en } from './en';
-import { zhCN, type MessageKey, type Messages } from './zh-cn';
+import { zhCN, type Message, type MessageKey, type Messages } from './zh-cn';
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -10,9 +10,36 @@ export type Translate = (key: MessageKey, values?: TranslationValues) => string;
 const catalogues: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
 const STORAGE_KEY = 'tod.locale';
 
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+function pluralRulesFor(locale: Locale): Intl.PluralRules {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules;
+}
+
+/** A number passed already formatted ("1,234") still chooses its plural form. */
+function toNumber(value: string | number | undefined): number {
+  if (typeof value === 'number') return value;
+  if (value === undefined) return Number.NaN;
+  return Number(value.replace(/[^\d.-]/g, ''));
+}
+
+/** The template for `message`: a plain string, or the plural form its number calls for. */
+export function selectForm(locale: Locale, message: Message, values?: TranslationValues): string {
+  if (typeof message === 'string') return message;
+  const count = toNumber(values?.[message.by ?? 'count']);
+  if (Number.isNaN(count)) return message.other;
+  return message[pluralRulesFor(locale).select(count)] ?? message.other;
+}
+
 export function translate(locale: Locale, key: MessageKey, values?: TranslationValues): string {
   // A key built at run time (an audit action, say) may be missing: show it rather than fail.
-  const template = catalogues[locale][key] ?? key;
+  const message = catalogues[locale][key] ?? key;
+  const template = selectForm(locale, message, values);
   if (!values) return template;
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }

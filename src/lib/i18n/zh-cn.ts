@@ -268,4 +268,20 @@ export const zhCN = {
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
-export type Messages = Record<MessageKey, string>;
+
+/**
+ * A message whose wording depends on a number (English "1 record" / "2 records"): one form per
+ * `Intl.PluralRules` category, `other` always present. The number is the value `count` unless
+ * `by` names another value.
+ */
+export interface PluralMessage {
+  by?: string;
+  zero?: string;
+  one?: string;
+  two?: string;
+  few?: string;
+  many?: string;
+  other: string;
+}
+export type Message = string | PluralMessage;
+export type Messages = Record<MessageKey, Message>;
