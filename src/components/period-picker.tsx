@@ -1,7 +1,7 @@
 import { CalendarRange } from 'lucide-react';
 import { useId } from 'react';
+import { monthSpan, quarterSpan, shiftYears, todayInChina, yearSpan } from '../lib/calendar';
 import { cn } from '../lib/cn';
-import { todayInChina } from '../lib/today';
 import { useI18n } from '../lib/i18n/i18n';
 import type { MessageKey } from '../lib/i18n/zh-cn';
 
@@ -12,26 +12,19 @@ export interface Period {
 
 type Preset = 'all' | 'thisMonth' | 'thisQuarter' | 'thisYear' | 'lastYear';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
-
 /** The calendar ranges staff ask for, as of `today` (YYYY-MM-DD). */
 export function presetPeriod(preset: Preset, today: string): Period {
-  const year = Number(today.slice(0, 4));
-  const month = Number(today.slice(5, 7));
   switch (preset) {
     case 'all':
       return {};
     case 'thisMonth':
-      return { from: `${year}-${pad(month)}-01`, to: `${year}-${pad(month)}-${pad(lastDay(year, month))}` };
-    case 'thisQuarter': {
-      const first = Math.floor((month - 1) / 3) * 3 + 1;
-      return { from: `${year}-${pad(first)}-01`, to: `${year}-${pad(first + 2)}-${pad(lastDay(year, first + 2))}` };
-    }
+      return monthSpan(today);
+    case 'thisQuarter':
+      return quarterSpan(today);
     case 'thisYear':
-      return { from: `${year}-01-01`, to: `${year}-12-31` };
+      return yearSpan(today);
     case 'lastYear':
-      return { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` };
+      return yearSpan(shiftYears(today, -1));
   }
 }
 
