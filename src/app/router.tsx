@@ -1,19 +1,21 @@
 import type { RouteObject } from 'react-router';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Outlet } from 'react-router';
 import { RequireAuth, RequirePermission } from './guards';
 import { AppLayout } from './layout/app-layout';
-import type { RouteHandle } from './layout/breadcrumbs';
 import { ComingSoonPage } from './pages/coming-soon-page';
 import { PageLoading } from './pages/page-loading';
 import { NotFoundPage } from './pages/not-found-page';
 import { RouteErrorPage } from './pages/route-error-page';
 import { appSections, type SectionId } from './sections';
+import { useDocumentTitle, type RouteHandle } from './use-document-title';
 
 /** A section's route: guarded by the section's permission, with its own error boundary. */
 function sectionRoute(id: SectionId, load?: () => Promise<{ Component: React.ComponentType }>): RouteObject {
   const section = appSections[id];
   const permission = 'permission' in section ? section.permission : undefined;
-  const handle: RouteHandle = { crumb: section.label };
+  // The overview is home: titled, but no crumb after 首页.
+  const handle: RouteHandle =
+    section.path === '/' ? { title: section.label } : { crumb: section.label, title: section.label };
   const guard = (Page: React.ComponentType) =>
     function GuardedSection() {
       return permission ? (
@@ -26,7 +28,7 @@ function sectionRoute(id: SectionId, load?: () => Promise<{ Component: React.Com
     };
   return {
     ...(section.path === '/' ? { index: true } : { path: section.path.slice(1) }),
-    handle: section.path === '/' ? undefined : handle,
+    handle,
     ErrorBoundary: RouteErrorPage,
     ...(load
       ? { lazy: async () => ({ Component: guard((await load()).Component) }) }
@@ -34,9 +36,16 @@ function sectionRoute(id: SectionId, load?: () => Promise<{ Component: React.Com
   };
 }
 
-export const appRoutes: RouteObject[] = [
+/** Around every page: keeps the window title in step with the route and the language. */
+function TitledOutlet() {
+  useDocumentTitle();
+  return <Outlet />;
+}
+
+const pages: RouteObject[] = [
   {
     path: '/login',
+    handle: { title: 'login.submit' } satisfies RouteHandle,
     ErrorBoundary: RouteErrorPage,
     HydrateFallback: PageLoading,
     lazy: async () => ({ Component: (await import('../features/auth/login-page')).LoginPage }),
@@ -61,10 +70,12 @@ export const appRoutes: RouteObject[] = [
       sectionRoute('serviceCases'),
       sectionRoute('reports'),
       sectionRoute('admin'),
-      { path: '*', Component: NotFoundPage },
+      { path: '*', handle: { title: 'page.notFound' } satisfies RouteHandle, Component: NotFoundPage },
     ],
   },
 ];
+
+export const appRoutes: RouteObject[] = [{ Component: TitledOutlet, children: pages }];
 
 export function createAppRouter() {
   return createBrowserRouter(appRoutes);

@@ -19,17 +19,22 @@ export function AppLayout() {
         {t('app.skipToContent')}
       </a>
       <Sidebar role={session.user.role} />
+      {/* min-w-0 lets a wide table scroll inside its own container instead of widening the page. */}
       <div className="flex min-w-0 flex-1 flex-col">
         <Header user={session.user} />
         {demo && demo.activeFaults.length > 0 && (
-          <p role="status" className="no-print border-b bg-warning/10 px-4 py-1.5 text-sm text-warning">
-            {t('demo.faultsActive', { faults: demo.activeFaults.join(', ') })}
+          <p role="status" className="no-print border-b bg-warning/10 px-4 py-1.5 text-sm break-words text-warning">
+            {t('demo.faultsActive', { faults: demo.activeFaults.join(t('common.listSeparator')) })}
           </p>
         )}
-        <main id="main" tabIndex={-1} className="flex-1 p-6 outline-none">
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 p-3 outline-none sm:p-4 lg:p-6">
           <Outlet />
         </main>
-        {demo && <footer className="border-t px-6 py-2 text-xs text-muted-foreground">{t('demo.notice')}</footer>}
+        {demo && (
+          <footer className="border-t px-3 py-2 text-xs text-muted-foreground sm:px-4 lg:px-6">
+            {t('demo.notice')}
+          </footer>
+        )}
       </div>
     </div>
   );

@@ -1,45 +1,147 @@
+import { Menu as MenuIcon, PanelLeftClose, PanelLeftOpen, X } from 'lucide-react';
+import { Dialog } from 'radix-ui';
+import { useState } from 'react';
 import { NavLink } from 'react-router';
 import { can } from '../../api/permissions';
 import type { Role } from '../../api/schemas/auth';
+import { Button } from '../../components/ui/button';
 import { cn } from '../../lib/cn';
 import { useI18n } from '../../lib/i18n/i18n';
 import { appSections } from '../sections';
+import { mediaQueries, useMediaQuery } from './use-media-query';
 
-export function Sidebar({ role }: { role: Role }) {
+const COLLAPSED_KEY = 'tod.sidebarCollapsed';
+
+function AppMark({ iconOnly }: { iconOnly?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <div className={cn('flex h-14 shrink-0 items-center gap-2 border-b', iconOnly ? 'justify-center px-2' : 'px-4')}>
+      <span
+        aria-hidden
+        className="grid size-7 shrink-0 place-items-center rounded bg-primary text-sm font-bold text-primary-foreground"
+      >
+        才
+      </span>
+      <span className={iconOnly ? 'sr-only' : 'truncate font-semibold'}>{t('app.name')}</span>
+    </div>
+  );
+}
+
+/** The sections this role may open; labels stay in the accessible name when only icons show. */
+function NavLinks({ role, iconOnly, onNavigate }: { role: Role; iconOnly?: boolean; onNavigate?: () => void }) {
   const { t } = useI18n();
   const visible = Object.values(appSections).filter(
     (section) => !('permission' in section) || can(role, section.permission),
   );
   return (
-    <nav aria-label={t('nav.main')} className="no-print flex w-52 shrink-0 flex-col border-r bg-surface">
-      <div className="flex h-14 items-center gap-2 border-b px-4">
-        <span
-          aria-hidden
-          className="grid size-7 place-items-center rounded bg-primary text-sm font-bold text-primary-foreground"
-        >
-          才
-        </span>
-        <span className="font-semibold">{t('app.name')}</span>
+    <ul className="flex flex-col gap-0.5 p-2">
+      {visible.map(({ path, label, icon: Icon }) => (
+        <li key={path}>
+          <NavLink
+            to={path}
+            end={path === '/'}
+            onClick={onNavigate}
+            title={iconOnly ? t(label) : undefined}
+            className={({ isActive }) =>
+              cn(
+                'flex items-center gap-2.5 rounded-md py-2 text-sm',
+                iconOnly ? 'justify-center px-2' : 'px-3',
+                isActive ? 'bg-accent font-medium text-accent-foreground' : 'text-foreground hover:bg-muted',
+              )
+            }
+          >
+            <Icon className="size-4 shrink-0" aria-hidden />
+            <span className={iconOnly ? 'sr-only' : undefined}>{t(label)}</span>
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The side navigation from tablet width up: icons only below laptop width, labels beside them
+ * above it unless the user collapsed it (remembered in this browser). Phones use `NavDrawer`.
+ */
+export function Sidebar({ role }: { role: Role }) {
+  const { t } = useI18n();
+  const desktop = useMediaQuery(mediaQueries.desktop);
+  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === 'true');
+  const iconOnly = !desktop || collapsed;
+
+  function toggle() {
+    localStorage.setItem(COLLAPSED_KEY, String(!collapsed));
+    setCollapsed(!collapsed);
+  }
+
+  return (
+    <nav
+      aria-label={t('nav.main')}
+      className={cn(
+        'no-print sticky top-0 hidden h-screen shrink-0 flex-col border-r bg-surface md:flex',
+        iconOnly ? 'w-14' : 'w-52',
+      )}
+    >
+      <AppMark iconOnly={iconOnly} />
+      <div className="min-h-0 flex-1 overflow-y-auto">
+        <NavLinks role={role} iconOnly={iconOnly} />
       </div>
-      <ul className="flex flex-col gap-0.5 p-2">
-        {visible.map(({ path, label, icon: Icon }) => (
-          <li key={path}>
-            <NavLink
-              to={path}
-              end={path === '/'}
-              className={({ isActive }) =>
-                cn(
-                  'flex items-center gap-2.5 rounded-md px-3 py-2 text-sm',
-                  isActive ? 'bg-accent font-medium text-accent-foreground' : 'text-foreground hover:bg-muted',
-                )
-              }
-            >
-              <Icon className="size-4" aria-hidden />
-              {t(label)}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
+      {desktop && (
+        <div className={cn('border-t p-2', iconOnly && 'flex justify-center')}>
+          <Button
+            variant="ghost"
+            size="icon"
+            onClick={toggle}
+            aria-expanded={!collapsed}
+            aria-label={collapsed ? t('nav.expand') : t('nav.collapse')}
+            title={collapsed ? t('nav.expand') : t('nav.collapse')}
+          >
+            {collapsed ? (
+              <PanelLeftOpen className="size-4" aria-hidden />
+            ) : (
+              <PanelLeftClose className="size-4" aria-hidden />
+            )}
+          </Button>
+        </div>
+      )}
     </nav>
+  );
+}
+
+/**
+ * On phones the navigation is a drawer opened from the header: focus stays inside while it is
+ * open, Escape or a link closes it, and focus goes back to the menu button.
+ */
+export function NavDrawer({ role }: { role: Role }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Trigger asChild>
+        <Button variant="ghost" size="icon" aria-label={t('nav.open')} className="-ml-1 shrink-0">
+          <MenuIcon className="size-5" aria-hidden />
+        </Button>
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/30" />
+        <Dialog.Content
+          aria-describedby={undefined}
+          className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col border-r bg-surface shadow-xl"
+        >
+          <Dialog.Title className="sr-only">{t('nav.main')}</Dialog.Title>
+          <div className="flex items-center justify-between border-b pr-2">
+            <AppMark />
+            <Dialog.Close asChild>
+              <Button variant="ghost" size="icon" aria-label={t('common.close')}>
+                <X className="size-4" aria-hidden />
+              </Button>
+            </Dialog.Close>
+          </div>
+          <nav aria-label={t('nav.main')} className="min-h-0 flex-1 overflow-y-auto">
+            <NavLinks role={role} onNavigate={() => setOpen(false)} />
+          </nav>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
   );
 }

@@ -1,6 +1,7 @@
 import { Dialog } from 'radix-ui';
 import type { ReactNode } from 'react';
 import { Button } from './button';
+import { useReturnFocus } from './use-return-focus';
 
 interface ModalDialogProps {
   open: boolean;
@@ -12,13 +13,17 @@ interface ModalDialogProps {
   children: ReactNode;
 }
 
-/** A centred modal: focus trapped, Escape and the overlay close it, titled for screen readers. */
+/** A centred modal: focus trapped, Escape and the overlay close it, titled for screen readers; focus goes back to what opened it. */
 export function ModalDialog({ open, onOpenChange, title, description, hideDescription, children }: ModalDialogProps) {
+  const returnFocus = useReturnFocus(open);
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-[26rem] max-w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 rounded-lg border bg-surface p-5 shadow-xl">
+        <Dialog.Content
+          onCloseAutoFocus={returnFocus}
+          className="fixed top-1/2 left-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[26rem] max-w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg border bg-surface p-5 shadow-xl"
+        >
           <Dialog.Title className="text-lg font-semibold">{title}</Dialog.Title>
           <Dialog.Description className={hideDescription ? 'sr-only' : 'mt-1 text-sm text-muted-foreground'}>
             {description}

@@ -2,8 +2,12 @@ import { X } from 'lucide-react';
 import { Dialog } from 'radix-ui';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../lib/i18n/i18n';
+import { useReturnFocus } from './use-return-focus';
 
-/** A side panel: a modal dialog sliding from the end edge, with focus trapped and Escape to close. */
+/**
+ * A side panel: a modal dialog at the end edge, full width on phones, with focus trapped, Escape to
+ * close, and focus back on what opened it.
+ */
 export function Sheet({
   title,
   description,
@@ -18,21 +22,23 @@ export function Sheet({
   wide?: boolean;
 }) {
   const { t } = useI18n();
+  const returnFocus = useReturnFocus(true);
   return (
     <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-black/30" />
         <Dialog.Content
+          onCloseAutoFocus={returnFocus}
           className={`fixed inset-y-0 right-0 z-50 flex w-full flex-col border-l bg-surface shadow-xl ${wide ? 'max-w-2xl' : 'max-w-xl'}`}
         >
           <div className="flex items-start justify-between gap-3 border-b p-4">
-            <div>
+            <div className="min-w-0">
               <Dialog.Title className="text-lg font-semibold">{title}</Dialog.Title>
               <Dialog.Description className={description ? 'text-sm text-muted-foreground' : 'sr-only'}>
                 {description ?? title}
               </Dialog.Description>
             </div>
-            <Dialog.Close className="rounded p-1.5 hover:bg-muted" aria-label={t('common.close')}>
+            <Dialog.Close className="shrink-0 rounded p-1.5 hover:bg-muted" aria-label={t('common.close')}>
               <X className="size-4" aria-hidden />
             </Dialog.Close>
           </div>

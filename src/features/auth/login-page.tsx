@@ -5,6 +5,7 @@ import { isApiError } from '../../api/api-error';
 import { ErrorState } from '../../components/feedback/error-state';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
+import { LanguageSelect } from '../../components/ui/language-select';
 import { useDemo } from '../../lib/demo';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useSessionState } from '../../lib/session';
@@ -67,6 +68,9 @@ export function LoginPage() {
   return (
     <main className="grid min-h-screen place-items-center bg-background p-4">
       <div className="w-full max-w-md">
+        <div className="mb-3 flex justify-end">
+          <LanguageSelect />
+        </div>
         <div className="rounded-xl border bg-surface p-6 shadow-sm">
           <h1 className="text-xl font-semibold">{t('login.title')}</h1>
           <p className="mt-1 text-sm text-muted-foreground">{t('login.subtitle')}</p>

@@ -4,6 +4,7 @@ export const en: Messages = {
   'app.name': 'Talent Office Dashboard',
   'app.org': 'Talent Office, Party Organization Department (illustrative)',
   'app.skipToContent': 'Skip to main content',
+  'app.pageTitle': '{page} · Talent Office Dashboard',
   'demo.badge': 'Demo data',
   'demo.notice':
     'All figures here are generated from a fixed seed for demonstration and are not real statistics of any city.',
@@ -22,6 +23,7 @@ export const en: Messages = {
   'nav.home': 'Home',
   'nav.collapse': 'Collapse navigation',
   'nav.expand': 'Expand navigation',
+  'nav.open': 'Open navigation',
 
   'header.language': 'Language',
   'header.theme': 'Theme',
@@ -56,6 +58,7 @@ export const en: Messages = {
   'login.useAccount': 'Fill in demo account: ',
 
   'common.colon': ': ',
+  'common.listSeparator': ', ',
   'common.retry': 'Retry',
   'common.loading': 'Loading…',
   'common.cancel': 'Cancel',

@@ -61,9 +61,9 @@ const I18nContext = createContext<I18nValue | null>(null);
 export function I18nProvider({ children, locale: fixed }: { children: ReactNode; locale?: Locale }) {
   const [locale, setLocaleState] = useState<Locale>(() => fixed ?? initialLocale());
 
+  // The page title is set per route (src/app/use-document-title.ts), in this language.
   useEffect(() => {
     document.documentElement.lang = locale;
-    document.title = translate(locale, 'app.name');
   }, [locale]);
 
   const setLocale = useCallback((next: Locale) => {

@@ -3,6 +3,7 @@ export const zhCN = {
   'app.name': '人才办工作台',
   'app.org': '中共昆山市委组织部人才办（示意）',
   'app.skipToContent': '跳到主要内容',
+  'app.pageTitle': '{page} · 人才办工作台',
   'demo.badge': '演示数据',
   'demo.notice': '本系统展示的数据均由程序按固定种子生成，仅供演示，不代表任何城市的真实统计。',
   'demo.reset': '重置演示数据',
@@ -20,6 +21,7 @@ export const zhCN = {
   'nav.home': '首页',
   'nav.collapse': '收起导航',
   'nav.expand': '展开导航',
+  'nav.open': '打开导航',
 
   'header.language': '语言',
   'header.theme': '主题',
@@ -54,6 +56,7 @@ export const zhCN = {
   'login.useAccount': '填入演示账号：',
 
   'common.colon': '：',
+  'common.listSeparator': '、',
   'common.retry': '重试',
   'common.loading': '加载中…',
   'common.cancel': '取消',
