@@ -77,7 +77,7 @@ export const operations: Operations = {
   updateUser: ({ ctx, params, body, ifMatch }) => updateUser(ctx, params.id, body, ifMatch),
   listOfficers: ({ ctx }) =>
     [...ctx.db.users.values()]
-      .filter((u) => u.active && can(u.role, 'case:triage'))
+      .filter((u) => u.active && can(u, 'case:triage'))
       .map(({ id, displayName, departmentCode }) => ({ id, displayName, departmentCode })),
   getDictionaries: ({ ctx }) => ctx.db.dictionaries,
   updateDictionaryEntry: ({ ctx, params, body }) => updateDictionaryEntry(ctx, params.kind, params.code, body),

@@ -3,7 +3,7 @@ import { createApiClient, type ApiClient } from '../src/api/client';
 import { ApiError } from '../src/api/api-error';
 import { endpoints, type EndpointName } from '../src/api/endpoints';
 import { can } from '../src/api/permissions';
-import { roleSchema, type Role } from '../src/api/schemas/auth';
+import { roleSchema, type Role, type User } from '../src/api/schemas/auth';
 import { mockApi } from '../tests/utils/mock-api';
 import { addDays } from './rules/dates';
 
@@ -13,6 +13,12 @@ function clientAs(username: string): ApiClient {
 }
 
 const roleUser: Record<Role, string> = { viewer: 'viewer', officer: 'officer', manager: 'manager', admin: 'admin' };
+/** Every demo user: a user of each role in the talent office, and the liaison (an officer of 住建局). */
+const demoUsernames = [...Object.values(roleUser), 'liaison'];
+
+function userNamed(username: string): User {
+  return [...mockApi.db.users.values()].find((u) => u.username === username)!;
+}
 
 /** A valid request for every route of the contract; the client parses each answer with its schema. */
 function sampleCalls(): { [N in EndpointName]: (client: ApiClient) => Promise<unknown> } {
@@ -170,18 +176,34 @@ describe('the mock API keeps the contract', () => {
 
   it.each(names)('%s answers what its schema says, for a role allowed to call it', async (name) => {
     const permission = endpoints[name].permission;
-    const role = roleSchema.options.find((r) => !permission || can(r, permission))!;
+    const role = roleSchema.options.find((r) => !permission || can(userNamed(roleUser[r]), permission))!;
     await expect(sampleCalls()[name](clientAs(roleUser[role]))).resolves.toBeDefined();
   });
 
   const guarded = names.filter((name) => endpoints[name].permission);
+  // Departments matter as well as roles: the liaison (an officer of 住建局) may not write intake.
   const denials = guarded.flatMap((name) =>
-    roleSchema.options.filter((role) => !can(role, endpoints[name].permission!)).map((role) => [name, role] as const),
+    demoUsernames
+      .filter((username) => !can(userNamed(username), endpoints[name].permission!))
+      .map((username) => [name, username] as const),
   );
 
-  it.each(denials)('%s answers 403 to a %s', async (name, role) => {
+  it('denies the liaison every intake write, as the talent office’s officer is allowed', () => {
+    const liaisonDenied = denials.filter(([, username]) => username === 'liaison').map(([name]) => name);
+    expect(liaisonDenied).toEqual(
+      expect.arrayContaining([
+        'createIntakeRecord',
+        'updateIntakeRecord',
+        'advanceIntakeStage',
+        'reassignIntakeRecords',
+      ]),
+    );
+    expect(denials.filter(([name, username]) => username === 'officer' && name.includes('Intake'))).toEqual([]);
+  });
+
+  it.each(denials)('%s answers 403 to %s', async (name, username) => {
     const call = sampleCalls()[name];
-    const error = await call(clientAs(roleUser[role])).catch((e: unknown) => e);
+    const error = await call(clientAs(username)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 403, code: 'forbidden' });
   });
@@ -197,5 +219,100 @@ describe('the mock API keeps the contract', () => {
     await expect(
       client.request('answerServiceCase', { params: { id: target.id }, body: { countermeasure: '已协调' } }),
     ).rejects.toMatchObject({ status: 428, code: 'precondition_required' });
+  });
+});
+
+describe('personal data and history over the API', () => {
+  const maskedPhone = /^\d{3}\*{4}\d{4}$/;
+
+  it('gives the liaison intake records and figures with masked phones, and refuses their writes', async () => {
+    const liaison = clientAs('liaison');
+    const page = await liaison.request('listIntakeRecords', { query: { pageSize: 50 } });
+    expect(page.total).toBe(mockApi.db.intakeRecords.size);
+    expect(page.items.every((r) => maskedPhone.test(r.phone))).toBe(true);
+    const one = await liaison.request('getIntakeRecord', { params: { id: page.items[0]!.id } });
+    expect(one.phone).toMatch(maskedPhone);
+    await expect(liaison.request('intakeOverview', { query: {} })).resolves.toHaveProperty('current');
+    const officerView = await clientAs('officer').request('getIntakeRecord', { params: { id: one.id } });
+    expect(officerView.phone).toMatch(/^1\d{10}$/);
+    await expect(
+      liaison.request('updateIntakeRecord', {
+        params: { id: one.id },
+        body: { ...officerView, note: '住建局改' },
+        ifMatch: officerView.version,
+      }),
+    ).rejects.toMatchObject({ status: 403 });
+    expect(mockApi.db.intakeRecords.get(one.id)!.note).not.toBe('住建局改');
+  });
+
+  it('masks a changed phone in an intake record’s history for the liaison and the viewer', async () => {
+    const record = [...mockApi.db.intakeRecords.values()].find((r) => r.stage === 'lead')!;
+    const officer = clientAs('officer');
+    const full = await officer.request('getIntakeRecord', { params: { id: record.id } });
+    const {
+      id: _id,
+      stage: _s,
+      stageDates: _d,
+      officerName: _o,
+      createdAt: _c,
+      updatedAt: _u,
+      version,
+      ...input
+    } = full;
+    await officer.request('updateIntakeRecord', {
+      params: { id: record.id },
+      body: { ...input, phone: '13912345678' },
+      ifMatch: version,
+    });
+    const history = (username: string) =>
+      clientAs(username).request('listAuditEvents', { query: { entityType: 'intakeRecord', entityId: record.id } });
+    const phoneChange = (events: Awaited<ReturnType<typeof history>>) =>
+      events.items.flatMap((e) => e.changes).find((c) => c.field === 'phone')!;
+    expect(phoneChange(await history('officer'))).toMatchObject({ from: record.phone, to: '13912345678' });
+    for (const reader of ['liaison', 'viewer']) {
+      const change = phoneChange(await history(reader));
+      expect(change.to).toBe('139****5678');
+      expect(String(change.from)).toMatch(maskedPhone);
+      expect(JSON.stringify(await history(reader))).not.toContain(record.phone);
+    }
+  });
+
+  it('masks personal data of a case’s history for a viewer', async () => {
+    const created = await clientAs('officer').request('createServiceCase', {
+      body: {
+        monthId: 'SM-2026',
+        requesterType: 'person',
+        requesterName: '王某',
+        enterpriseName: null,
+        requesterPhone: '13900002222',
+        categoryCode: 'cat.housing',
+        title: '申请人才公寓',
+        description: '希望尽快安排入住',
+        priority: 'high',
+      },
+    });
+    const events = await clientAs('viewer').request('listAuditEvents', {
+      query: { entityType: 'serviceCase', entityId: created.id },
+    });
+    expect(events.items[0]!.changes.find((c) => c.field === 'requesterPhone')).toMatchObject({
+      from: null,
+      to: '139****2222',
+    });
+    expect(JSON.stringify(events)).not.toContain('13900002222');
+  });
+
+  it('shows the history of users and dictionaries to administrators only', async () => {
+    const admin = clientAs('admin');
+    await admin.request('updateDictionaryEntry', {
+      params: { kind: 'channels', code: 'ch.market' },
+      body: { name: '市场猎才', nameEn: 'Headhunting', order: 2, active: true },
+    });
+    expect((await admin.request('listAuditEvents', { query: { entityType: 'dictionary' } })).total).toBeGreaterThan(0);
+    for (const reader of ['manager', 'viewer', 'liaison']) {
+      const client = clientAs(reader);
+      expect((await client.request('listAuditEvents', { query: { entityType: 'dictionary' } })).total).toBe(0);
+      const all = await client.request('listAuditEvents', { query: { pageSize: 100 } });
+      expect(all.items.some((e) => e.entityType === 'user' || e.entityType === 'dictionary')).toBe(false);
+    }
   });
 });

@@ -118,7 +118,7 @@ export function createRouter(options: RouterOptions) {
     const authorization = request.headers.get('Authorization');
     try {
       const user = definition.auth === false ? null : authenticate(db, authorization, now());
-      if (user && definition.permission && !can(user.role, definition.permission)) throw problems.forbidden();
+      if (user && definition.permission && !can(user, definition.permission)) throw problems.forbidden();
 
       const parsedParams = (definition.params ?? null)?.safeParse(params);
       if (parsedParams && !parsedParams.success)

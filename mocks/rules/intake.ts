@@ -32,7 +32,7 @@ const sortAccessors: SortAccessors<IntakeRecord> = {
 };
 
 export function presentIntakeRecord(ctx: RuleContext, record: IntakeRecord): IntakeRecord {
-  return can(ctx.user.role, 'personal:read') ? record : { ...record, phone: maskPhone(record.phone) };
+  return can(ctx.user, 'intake:personal:read') ? record : { ...record, phone: maskPhone(record.phone) };
 }
 
 /** The filter the lists and the stats share; the date range applies to the lead (线索) date. */
@@ -71,7 +71,7 @@ export function getIntakeRecord(ctx: RuleContext, id: string): IntakeRecord {
 function checkIntakeInput(ctx: RuleContext, input: IntakeRecordCreate) {
   const extra = [];
   const officer = ctx.db.users.get(input.officerId);
-  if (!officer || !officer.active || !can(officer.role, 'intake:write')) {
+  if (!officer || !officer.active || !can(officer, 'intake:write')) {
     extra.push({ field: 'officerId', message: 'not an active officer' });
   }
   const event = input.eventCode ? ctx.db.dictionaries.events.find((e) => e.code === input.eventCode) : null;
@@ -160,7 +160,7 @@ export function advanceIntakeStage(
 
 export function reassignIntakeRecords(ctx: RuleContext, ids: string[], officerId: string): { updated: number } {
   const officer = ctx.db.users.get(officerId);
-  if (!officer || !officer.active || !can(officer.role, 'intake:write')) {
+  if (!officer || !officer.active || !can(officer, 'intake:write')) {
     throw problems.validation([{ field: 'officerId', message: 'not an active officer' }]);
   }
   const missing = ids.filter((id) => !ctx.db.intakeRecords.has(id));

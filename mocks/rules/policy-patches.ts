@@ -89,7 +89,7 @@ export function transitionPolicyPatch(
   if (!patchTransitions[current.status].includes(input.status)) {
     throw problems.invalidTransition(`A patch in ${current.status} cannot move to ${input.status}`);
   }
-  if (patchApprovalStatuses.includes(input.status) && !can(ctx.user.role, 'patch:approve')) {
+  if (patchApprovalStatuses.includes(input.status) && !can(ctx.user, 'patch:approve')) {
     throw problems.forbidden('Issuing a patch needs a manager');
   }
   if (input.status === 'evaluating' && !input.effect) {

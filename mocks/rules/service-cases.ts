@@ -58,7 +58,7 @@ export function isOverdue(serviceCase: ServiceCase, now: Date): boolean {
 }
 
 export function presentServiceCase(ctx: RuleContext, serviceCase: ServiceCase): ServiceCase {
-  if (can(ctx.user.role, 'personal:read')) return serviceCase;
+  if (can(ctx.user, 'personal:read')) return serviceCase;
   return {
     ...serviceCase,
     requesterPhone: maskPhone(serviceCase.requesterPhone),

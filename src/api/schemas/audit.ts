@@ -9,8 +9,13 @@ export const auditChangeSchema = z.object({
   from: z.unknown(),
   to: z.unknown(),
 });
+export type AuditChange = z.infer<typeof auditChangeSchema>;
 
-/** Every change to a record is kept: who, when, what changed. */
+/**
+ * Every change to a record is kept: who, when, what changed. A reader gets the history as they
+ * may see the record: personal data in `changes` masked without the right to read it, and the
+ * history of users and dictionaries for administrators only.
+ */
 export const auditEventSchema = z.object({
   id: idSchema,
   entityType: auditEntityTypeSchema,
