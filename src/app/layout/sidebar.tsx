@@ -12,17 +12,18 @@ import { mediaQueries, useMediaQuery } from './use-media-query';
 
 const COLLAPSED_KEY = 'tod.sidebarCollapsed';
 
-function AppMark({ iconOnly }: { iconOnly?: boolean }) {
+function AppMark({ iconOnly, className }: { iconOnly?: boolean; className?: string }) {
   const { t } = useI18n();
   return (
-    <div className={cn('flex h-14 shrink-0 items-center gap-2 border-b', iconOnly ? 'justify-center px-2' : 'px-4')}>
+    <div className={cn('flex h-14 shrink-0 items-center gap-2', iconOnly ? 'justify-center px-2' : 'px-4', className)}>
       <span
         aria-hidden
         className="grid size-7 shrink-0 place-items-center rounded bg-primary text-sm font-bold text-primary-foreground"
       >
         才
       </span>
-      <span className={iconOnly ? 'sr-only' : 'truncate font-semibold'}>{t('app.name')}</span>
+      {/* Wraps rather than truncates: "Talent Office Dashboard" needs two lines in 13 rem. */}
+      <span className={iconOnly ? 'sr-only' : 'min-w-0 leading-tight font-semibold text-balance'}>{t('app.name')}</span>
     </div>
   );
 }
@@ -82,7 +83,7 @@ export function Sidebar({ role }: { role: Role }) {
         iconOnly ? 'w-14' : 'w-52',
       )}
     >
-      <AppMark iconOnly={iconOnly} />
+      <AppMark iconOnly={iconOnly} className="border-b" />
       <div className="min-h-0 flex-1 overflow-y-auto">
         <NavLinks role={role} iconOnly={iconOnly} />
       </div>
@@ -130,7 +131,7 @@ export function NavDrawer({ role }: { role: Role }) {
         >
           <Dialog.Title className="sr-only">{t('nav.main')}</Dialog.Title>
           <div className="flex items-center justify-between border-b pr-2">
-            <AppMark />
+            <AppMark className="min-w-0" />
             <Dialog.Close asChild>
               <Button variant="ghost" size="icon" aria-label={t('common.close')}>
                 <X className="size-4" aria-hidden />
