@@ -1,0 +1,61 @@
+// @vitest-environment node
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { zhCN } from '../src/lib/i18n/zh-cn';
+
+/**
+ * Catalogue keys that source code builds at run time from a value (`t(`stage.${stage}`)`), so
+ * they never appear whole. Each prefix says where and from what; every key under it counts as used.
+ * A new `${…}` key in the code fails the second test until its prefix is listed here.
+ */
+const dynamicPrefixes: Record<string, string> = {
+  'role.': 'a user’s role and its hint (header, login page, 403 page)',
+  'login.': 'the login form’s field labels, by field name',
+  'stage.': 'intake stages (table, drawer, form, funnel), by stage code',
+  'kind.': 'intake record kinds, by kind code',
+  'period.': 'the period picker’s presets',
+  'audit.action.': 'history entries, by audit action',
+  'table.density.': 'the table’s density options',
+};
+
+const root = join(import.meta.dirname, '..');
+const catalogueFiles = ['src/lib/i18n/zh-cn.ts', 'src/lib/i18n/en.ts'];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return sourceFiles(path);
+    const isSource = /\.(ts|tsx)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name);
+    return isSource && !catalogueFiles.includes(path) ? [path] : [];
+  });
+}
+
+const sources = sourceFiles('src').map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
+const keys = Object.keys(zhCN);
+
+describe('i18n catalogue keys', () => {
+  it('are each used by some source file, whole or under a listed dynamic prefix', () => {
+    const quoted = (key: string) => [`'${key}'`, `"${key}"`, `\`${key}\``];
+    const unused = keys.filter(
+      (key) =>
+        !Object.keys(dynamicPrefixes).some((prefix) => key.startsWith(prefix)) &&
+        !sources.some(({ text }) => quoted(key).some((literal) => text.includes(literal))),
+    );
+    expect(unused, 'keys in zh-cn.ts that no file under src/ uses').toEqual([]);
+  });
+
+  it('are built at run time only under a listed prefix, and every listed prefix is still built', () => {
+    const built = new Map<string, string>();
+    for (const { path, text } of sources) {
+      for (const match of text.matchAll(/`([a-z][\w.]*\.)\$\{/gi)) {
+        // Only prefixes of catalogue keys: a storage key like `tod.table.${id}` is not one.
+        if (keys.some((key) => key.startsWith(match[1]!))) built.set(match[1]!, relative(root, join(root, path)));
+      }
+    }
+    const unlisted = [...built].filter(([prefix]) => !(prefix in dynamicPrefixes)).map((e) => e.join(' in '));
+    expect(unlisted, 'add these prefixes to dynamicPrefixes, saying where they are built').toEqual([]);
+    const stale = Object.keys(dynamicPrefixes).filter((prefix) => !built.has(prefix));
+    expect(stale, 'no source builds keys under these prefixes any more').toEqual([]);
+  });
+});
