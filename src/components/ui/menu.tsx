@@ -9,7 +9,7 @@ export const menuItemClass =
  * Keeps a floating panel on screen: 8 px from every edge, never taller or wider than the room Radix
  * measured beside its trigger, and scrolling inside when its content is taller than that.
  */
-export const menuContentClass =
+const menuContentClass =
   'z-50 max-h-(--radix-dropdown-menu-content-available-height) max-w-(--radix-dropdown-menu-content-available-width) overflow-y-auto overscroll-contain rounded-md border bg-surface p-1 shadow-lg';
 export const floatingCollisionPadding = 8;
 
