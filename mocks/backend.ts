@@ -77,7 +77,7 @@ export const operations: Operations = {
   updateUser: ({ ctx, params, body, ifMatch }) => updateUser(ctx, params.id, body, ifMatch),
   listOfficers: ({ ctx }) =>
     [...ctx.db.users.values()]
-      .filter((u) => u.active && can(u, 'case:triage'))
+      .filter((u) => u.active && u.role !== 'admin' && can(u, 'case:triage'))
       .map(({ id, displayName, departmentCode }) => ({ id, displayName, departmentCode })),
   getDictionaries: ({ ctx }) => ctx.db.dictionaries,
   updateDictionaryEntry: ({ ctx, params, body }) => updateDictionaryEntry(ctx, params.kind, params.code, body),
@@ -86,7 +86,7 @@ export const operations: Operations = {
   createIntakeRecord: ({ ctx, body }) => createIntakeRecord(ctx, body),
   updateIntakeRecord: ({ ctx, params, body, ifMatch }) => updateIntakeRecord(ctx, params.id, body, ifMatch),
   advanceIntakeStage: ({ ctx, params, body, ifMatch }) => advanceIntakeStage(ctx, params.id, body, ifMatch),
-  reassignIntakeRecords: ({ ctx, body }) => reassignIntakeRecords(ctx, body.ids, body.officerId),
+  reassignIntakeRecords: ({ ctx, body }) => reassignIntakeRecords(ctx, body),
   intakeOverview: ({ ctx, query }) => intakeOverview(ctx, query),
   intakeBreakdown: ({ ctx, query }) => intakeBreakdown(ctx, query, query.dimension),
   intakeFunnel: ({ ctx, query }) => intakeFunnel(ctx, query),

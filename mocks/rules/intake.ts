@@ -1,7 +1,9 @@
 import { can } from '../../src/api/permissions';
 import type { Page } from '../../src/api/schemas/common';
 import {
+  BULK_FILTER_LIMIT,
   intakeStages,
+  type IntakeBulkReassign,
   type IntakeFilter,
   type IntakeListQuery,
   type IntakeRecord,
@@ -68,10 +70,16 @@ export function getIntakeRecord(ctx: RuleContext, id: string): IntakeRecord {
   return record;
 }
 
+/** Records are worked by the talent office's officers and managers; an admin account is no assignee. */
+function assignee(ctx: RuleContext, officerId: string) {
+  const officer = ctx.db.users.get(officerId);
+  return officer && officer.active && officer.role !== 'admin' && can(officer, 'intake:write') ? officer : undefined;
+}
+
 function checkIntakeInput(ctx: RuleContext, input: IntakeRecordCreate) {
   const extra = [];
-  const officer = ctx.db.users.get(input.officerId);
-  if (!officer || !officer.active || !can(officer, 'intake:write')) {
+  const officer = assignee(ctx, input.officerId);
+  if (!officer) {
     extra.push({ field: 'officerId', message: 'not an active officer' });
   }
   const event = input.eventCode ? ctx.db.dictionaries.events.find((e) => e.code === input.eventCode) : null;
@@ -158,14 +166,24 @@ export function advanceIntakeStage(
   return save(ctx, current, { ...current, stage: input.stage, stageDates }, 'advance');
 }
 
-export function reassignIntakeRecords(ctx: RuleContext, ids: string[], officerId: string): { updated: number } {
-  const officer = ctx.db.users.get(officerId);
-  if (!officer || !officer.active || !can(officer, 'intake:write')) {
+export function reassignIntakeRecords(ctx: RuleContext, input: IntakeBulkReassign): { updated: number } {
+  const { officerId } = input;
+  const officer = assignee(ctx, officerId);
+  if (!officer) {
     throw problems.validation([{ field: 'officerId', message: 'not an active officer' }]);
   }
-  const missing = ids.filter((id) => !ctx.db.intakeRecords.has(id));
-  if (missing.length > 0) {
-    throw problems.validation([{ field: 'ids', message: `unknown records: ${missing.slice(0, 5).join(', ')}` }]);
+  let ids: string[];
+  if ('ids' in input) {
+    ids = input.ids;
+    const missing = ids.filter((id) => !ctx.db.intakeRecords.has(id));
+    if (missing.length > 0) {
+      throw problems.validation([{ field: 'ids', message: `unknown records: ${missing.slice(0, 5).join(', ')}` }]);
+    }
+  } else {
+    ids = filterIntakeRecords(ctx, input.filter).map((r) => r.id);
+    if (ids.length > BULK_FILTER_LIMIT) {
+      throw problems.validation([{ field: 'filter', message: `matches more than ${BULK_FILTER_LIMIT} records` }]);
+    }
   }
   let updated = 0;
   for (const id of ids) {

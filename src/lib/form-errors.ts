@@ -4,16 +4,28 @@ import type { Translate } from './i18n/i18n';
 
 export type FieldErrors = Record<string, string>;
 
-/** A schema issue in the user's language; the schema is the same one the server checks with. */
-function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
+/**
+ * A schema issue in the user's language, naming the limit that was broken. The schema is the
+ * contract's own, the one the server checks with.
+ */
+export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
   switch (issue.code) {
     case 'too_small':
-      return issue.origin === 'string' ? t('form.required') : t('form.nonNegative');
+      if (issue.origin === 'string') {
+        return Number(issue.minimum) <= 1 ? t('form.required') : t('form.tooShort', { min: Number(issue.minimum) });
+      }
+      if (issue.origin === 'array') return t('form.chooseAtLeast', { min: Number(issue.minimum) });
+      return t('form.atLeast', { min: Number(issue.minimum) });
     case 'too_big':
-      return issue.origin === 'string' ? t('form.tooLong', { max: Number(issue.maximum) }) : t('form.fixErrors');
+      if (issue.origin === 'string') return t('form.tooLong', { max: Number(issue.maximum) });
+      if (issue.origin === 'array') return t('form.chooseAtMost', { max: Number(issue.maximum) });
+      return t('form.atMost', { max: Number(issue.maximum).toLocaleString() });
     case 'invalid_format':
-      return issue.message === 'phone' ? t('form.phone') : t('form.fixErrors');
+      return issue.message === 'phone' ? t('form.phone') : t('form.invalidFormat');
     case 'invalid_type':
+      return issue.expected === 'number' && issue.input !== undefined && issue.input !== ''
+        ? t('form.number')
+        : t('form.required');
     case 'invalid_value':
       return t('form.required');
     default:
@@ -21,16 +33,7 @@ function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
   }
 }
 
-export function schemaFieldErrors(error: z.ZodError, t: Translate): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? '');
-    errors[field] ??= issueMessage(issue, t);
-  }
-  return errors;
-}
-
-/** Field errors of a 400/422 answer, keyed by field; the server's words are kept. */
+/** Field errors of a 400/422 answer, keyed by the top-level field; the server's words are kept. */
 export function serverFieldErrors(error: unknown): FieldErrors {
   if (!isApiError(error)) return {};
   return Object.fromEntries(error.fieldErrors.map((e) => [e.field.split('.')[0]!, e.message]));

@@ -72,21 +72,27 @@ describe('intake records table', () => {
 });
 
 describe('drill-down from a chart', () => {
-  it('filters the records by the bar chosen in the chart’s table view', async () => {
-    const { user, router } = renderApp('/intake', { as: 'viewer' });
+  it('filters the records by the bar chosen in the chart’s table view, and leads to them', async () => {
+    const { user, router } = renderApp('/intake?tab=analysis', { as: 'viewer' });
     const townChart = within((await screen.findByRole('heading', { name: '按区镇' })).closest('section')!);
     await user.click(townChart.getByRole('button', { name: '以表格查看' }));
     await user.click(await townChart.findByRole('button', { name: '筛选：花桥经济开发区' }));
-    await waitFor(() => expect(router.state.location.search).toBe('?town=town.huaqiao'));
-    const section = await recordsSection();
+    await waitFor(() => expect(router.state.location.search).toBe('?tab=analysis&town=town.huaqiao'));
     const expected = records().filter((r) => r.townCode === 'town.huaqiao').length;
+    expect(
+      await screen.findByText(`符合当前筛选条件的记录：${expected.toLocaleString('zh-CN')} 条`),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '查看这些记录' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?town=town.huaqiao'));
+    expect(screen.getByRole('tab', { name: /招引记录/ })).toHaveFocus();
+    const section = await recordsSection();
     expect(await section.findByText(totalText(expected))).toBeInTheDocument();
     await user.click(section.getByRole('button', { name: '移除筛选：区镇 花桥经济开发区' }));
     await waitFor(() => expect(router.state.location.search).toBe(''));
   });
 
   it('shows the same numbers in the table view as the stats endpoint computes', async () => {
-    const { user } = renderApp('/intake?tier=tier.strategic', { as: 'viewer' });
+    const { user } = renderApp('/intake?tab=analysis&tier=tier.strategic', { as: 'viewer' });
     const channelChart = within((await screen.findByRole('heading', { name: '各渠道引进与落户' })).closest('section')!);
     await user.click(channelChart.getByRole('button', { name: '以表格查看' }));
     const strategic = records().filter((r) => r.tierCode === 'tier.strategic' && r.channelCode === 'ch.university');
@@ -170,24 +176,72 @@ describe('record form', () => {
     ).toBeInTheDocument();
   });
 
-  it('on a 409 shows the other version and keeps what the user typed; saving again wins', async () => {
+  it('on a 409 takes over what only the other side changed and asks about what both changed', async () => {
     const target = records().find((r) => r.stage === 'negotiating')!;
     const { user } = renderApp(`/intake?record=${target.id}`, { as: 'officer' });
     const drawer = within(await screen.findByRole('dialog', { name: new RegExp(target.id) }));
     await user.click(await drawer.findByRole('button', { name: '编辑' }));
     const form = within(await screen.findByRole('dialog', { name: `编辑招引记录 ${target.id}` }));
-    // Someone else saves first.
-    mockApi.db.intakeRecords.set(target.id, { ...target, note: '对方的备注', version: target.version + 1 });
+    // Someone else saves first: a note (which the user edits too) and the organization (which they don't).
+    const theirs = { ...target, note: '对方的备注', organization: '对方改的单位', version: target.version + 1 };
+    mockApi.db.intakeRecords.set(target.id, theirs);
     await user.type(form.getByLabelText('备注'), '我的备注');
     await user.click(form.getByRole('button', { name: '保存' }));
     expect(await form.findByText('该记录已被他人修改')).toBeInTheDocument();
-    expect(form.getByText(/对方的备注/)).toBeInTheDocument();
-    expect(form.getByLabelText('备注')).toHaveValue('我的备注');
-    await user.click(form.getByRole('button', { name: '保存' }));
+    // Every field the other side changed is listed, field by field.
+    const organization = within(form.getByRole('group', { name: /单位 \/ 来源/ }));
+    expect(organization.getByRole('radio', { name: /对方改的单位/ })).toBeChecked();
+    expect(form.getByLabelText(/单位 \/ 来源/, { selector: 'input[name="organization"]' })).toHaveValue('对方改的单位');
+    const note = within(form.getByRole('group', { name: /备注/ }));
+    expect(note.getByRole('radio', { name: /对方的备注/ })).not.toBeChecked();
+    expect(note.getByRole('radio', { name: /我的备注/ })).not.toBeChecked();
+    // What the user typed is still there, and saving waits for their choice.
+    expect(form.getByLabelText('备注', { selector: 'textarea' })).toHaveValue(`${target.note}我的备注`);
+    expect(form.getByRole('button', { name: '保存合并后的内容' })).toBeDisabled();
+    await user.click(note.getByRole('radio', { name: /我的备注/ }));
+    await user.click(form.getByRole('button', { name: '保存合并后的内容' }));
     await waitFor(() =>
-      expect(mockApi.db.intakeRecords.get(target.id)).toMatchObject({ note: '我的备注', version: target.version + 2 }),
+      expect(mockApi.db.intakeRecords.get(target.id)).toMatchObject({
+        note: `${target.note}我的备注`,
+        organization: '对方改的单位',
+        version: target.version + 2,
+      }),
     );
   });
+
+  it('asks before throwing away unsaved edits, and keeps them when the user stays', async () => {
+    const { user } = renderApp('/intake', { as: 'officer' });
+    await user.click(await screen.findByRole('button', { name: '新建记录' }));
+    const form = within(await screen.findByRole('dialog', { name: '新建招引记录' }));
+    expect(form.getByLabelText(/姓名/)).toHaveFocus();
+    await user.type(form.getByLabelText(/姓名/), '未保存的名字');
+    await user.keyboard('{Escape}');
+    const ask = await screen.findByRole('alertdialog', { name: '放弃未保存的修改？' });
+    await user.click(within(ask).getByRole('button', { name: '取消' }));
+    expect(screen.getByRole('dialog', { name: '新建招引记录' })).toBeInTheDocument();
+    expect(form.getByLabelText(/姓名/)).toHaveValue('未保存的名字');
+    await user.click(form.getByRole('button', { name: '取消' }));
+    await user.click(
+      within(await screen.findByRole('alertdialog', { name: '放弃未保存的修改？' })).getByRole('button', {
+        name: '放弃修改',
+      }),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: '新建招引记录' })).not.toBeInTheDocument());
+  });
+
+  it('names the limit a value broke', async () => {
+    const { user } = renderApp('/intake', { as: 'officer' });
+    await user.click(await screen.findByRole('button', { name: '新建记录' }));
+    const form = within(await screen.findByRole('dialog', { name: '新建招引记录' }));
+    await user.click(form.getByLabelText('项目'));
+    await user.type(form.getByLabelText('投资额'), '20000000');
+    await user.type(form.getByLabelText(/姓名/), 'x'.repeat(65));
+    await user.click(form.getByRole('button', { name: '保存' }));
+    expect(await form.findByText('不能大于 10,000,000')).toBeInTheDocument();
+    expect(form.getByText('不能超过 64 个字')).toBeInTheDocument();
+    expect(form.getByLabelText('投资额')).toHaveAccessibleDescription(/不能大于 10,000,000/);
+  });
+
 });
 
 describe('roles', () => {

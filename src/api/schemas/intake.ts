@@ -91,8 +91,12 @@ export const intakeStageAdvanceSchema = z.object({
 });
 export type IntakeStageAdvance = z.infer<typeof intakeStageAdvanceSchema>;
 
-export const intakeBulkReassignSchema = z.object({
-  ids: z.array(idSchema).min(1).max(500),
-  officerId: idSchema,
-});
+/** Reassigns the records picked one by one, or every record a filter matches (the server counts them). */
+export const intakeBulkReassignSchema = z.union([
+  z.object({ ids: z.array(idSchema).min(1).max(500), officerId: idSchema }),
+  z.object({ filter: intakeFilterSchema.extend({ q: z.string().max(100).optional() }), officerId: idSchema }),
+]);
+export type IntakeBulkReassign = z.infer<typeof intakeBulkReassignSchema>;
+/** The most records one bulk action may change when it is given a filter. */
+export const BULK_FILTER_LIMIT = 5000;
 export const bulkResultSchema = z.object({ updated: z.number().int().nonnegative() });

@@ -38,7 +38,12 @@ export function DataTableFacetedFilter({ title, options, selected, onChange }: F
         </Button>
       </Popover.Trigger>
       <Popover.Portal>
-        <Popover.Content align="start" sideOffset={4} className="z-50 w-60 rounded-md border bg-surface p-2 shadow-lg">
+        <Popover.Content
+          align="start"
+          sideOffset={4}
+          collisionPadding={8}
+          className="z-50 flex max-h-(--radix-popover-content-available-height) w-60 flex-col overflow-auto rounded-md border bg-surface p-2 shadow-lg"
+        >
           <fieldset>
             <legend className="px-1 pb-1 text-xs font-medium text-muted-foreground">{title}</legend>
             {options.length > 8 && (

@@ -4,30 +4,27 @@ import { useId } from 'react';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
 import { Button } from '../ui/button';
-import type { ServerTable } from './features';
+import type { ServerTableState } from './use-server-table';
 
 export const pageSizes = [20, 50, 100, 200] as const;
 
-export function DataTablePagination<TData extends RowData>({
-  table,
-  total,
-}: {
-  table: ServerTable<TData>;
-  total: number | undefined;
-}) {
+/** Total, page size and page buttons; silent until the server has said how many rows there are. */
+export function DataTablePagination<TData extends RowData>({ state }: { state: ServerTableState<TData> }) {
   const { t } = useI18n();
   const format = useFormat();
   const id = useId();
+  const { table, total } = state;
+  if (total === undefined) return null;
   const { pageIndex, pageSize } = table.state.pagination;
-  const pageCount = Math.max(1, table.getPageCount());
-  const selected = Object.keys(table.state.rowSelection).length;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  // Shown as the page that will be served: a URL past the end is corrected to the last page.
+  const page = Math.min(pageIndex + 1, pageCount);
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
       <p className="text-muted-foreground" aria-live="polite">
-        {total === undefined ? t('common.loading') : t('table.total', { total: format.integer(total) })}
-        {selected > 0 && ` · ${t('table.selected', { count: selected })}`}
+        {t('table.total', { total: format.integer(total) })}
       </p>
-      <div className="flex items-center gap-3">
+      <div className="flex flex-wrap items-center gap-3">
         <label htmlFor={id} className="text-muted-foreground">
           {t('table.pageSize')}
         </label>
@@ -43,29 +40,29 @@ export function DataTablePagination<TData extends RowData>({
             </option>
           ))}
         </select>
-        <span className="tabular-nums">{t('table.page', { page: pageIndex + 1, pages: pageCount })}</span>
+        <span className="tabular-nums">{t('table.page', { page, pages: pageCount })}</span>
         <div className="flex gap-1">
           <Button
             size="icon"
             aria-label={t('table.firstPage')}
             onClick={() => table.setPageIndex(0)}
-            disabled={pageIndex === 0}
+            disabled={page === 1}
           >
             <ChevronsLeft className="size-4" aria-hidden />
           </Button>
           <Button
             size="icon"
             aria-label={t('table.previousPage')}
-            onClick={() => table.previousPage()}
-            disabled={pageIndex === 0}
+            onClick={() => table.setPageIndex(page - 2)}
+            disabled={page === 1}
           >
             <ChevronLeft className="size-4" aria-hidden />
           </Button>
           <Button
             size="icon"
             aria-label={t('table.nextPage')}
-            onClick={() => table.nextPage()}
-            disabled={pageIndex >= pageCount - 1}
+            onClick={() => table.setPageIndex(page)}
+            disabled={page >= pageCount}
           >
             <ChevronRight className="size-4" aria-hidden />
           </Button>
@@ -73,7 +70,7 @@ export function DataTablePagination<TData extends RowData>({
             size="icon"
             aria-label={t('table.lastPage')}
             onClick={() => table.setPageIndex(pageCount - 1)}
-            disabled={pageIndex >= pageCount - 1}
+            disabled={page >= pageCount}
           >
             <ChevronsRight className="size-4" aria-hidden />
           </Button>

@@ -1,79 +1,131 @@
 import type { RowData } from '@tanstack/react-table';
-import { Settings2 } from 'lucide-react';
-import { DropdownMenu } from 'radix-ui';
+import { ArrowDown, ArrowUp, Pin, PinOff, Settings2 } from 'lucide-react';
+import { Popover } from 'radix-ui';
+import { useId } from 'react';
+import { cn } from '../../lib/cn';
 import { useI18n } from '../../lib/i18n/i18n';
 import { Button } from '../ui/button';
-import { Menu, menuItemClass, MenuLabel, MenuSeparator } from '../ui/menu';
-import type { Density } from './data-table';
-import type { ServerTable } from './features';
+import type { ServerTableState } from './use-server-table';
+import type { Density } from './use-table-preferences';
 
-/** Which columns show, which stay pinned at the start, and how dense the rows are. */
-export function DataTableViewOptions<TData extends RowData>({
-  table,
-  density,
-  onDensityChange,
-}: {
-  table: ServerTable<TData>;
-  density: Density;
-  onDensityChange: (density: Density) => void;
-}) {
+/**
+ * Which columns show, in what order, which stay pinned at the start, and how dense the rows are;
+ * remembered per user. Every control is a plain button or checkbox, so all of it works by keyboard.
+ */
+export function DataTableViewOptions<TData extends RowData>({ state }: { state: ServerTableState<TData> }) {
   const { t } = useI18n();
+  const id = useId();
+  const { table, preferences, setPreferences, resetPreferences } = state;
   const columns = table.getAllLeafColumns().filter((column) => column.getCanHide());
-  const checkbox = (id: string, label: string, checked: boolean, onChange: (checked: boolean) => void) => (
-    <DropdownMenu.CheckboxItem
-      key={id}
-      checked={checked}
-      onCheckedChange={(value) => onChange(value === true)}
-      // Keep the menu open while several columns are toggled.
-      onSelect={(event) => event.preventDefault()}
-      className={menuItemClass}
-    >
-      <span aria-hidden className="w-3">
-        {checked ? '✓' : ''}
-      </span>
-      {label}
-    </DropdownMenu.CheckboxItem>
-  );
+  const order = columns.map((column) => column.id);
+  const move = (columnId: string, by: -1 | 1) => {
+    const all = table.getAllLeafColumns().map((column) => column.id);
+    const current = preferences.columnOrder.length > 0 ? [...preferences.columnOrder] : all;
+    for (const column of all) if (!current.includes(column)) current.push(column);
+    const from = current.indexOf(columnId);
+    // Step over hidden-from-menu columns (the selection checkbox) to the next listed one.
+    const neighbour = order[order.indexOf(columnId) + by];
+    if (neighbour === undefined) return;
+    const to = current.indexOf(neighbour);
+    current.splice(from, 1);
+    current.splice(to, 0, columnId);
+    table.setColumnOrder(current);
+  };
+
   return (
-    <Menu
-      className="max-h-[70vh] w-56 overflow-auto"
-      trigger={
+    <Popover.Root>
+      <Popover.Trigger asChild>
         <Button size="sm">
           <Settings2 className="size-3.5" aria-hidden />
           {t('table.viewOptions')}
         </Button>
-      }
-    >
-      <MenuLabel>{t('table.showColumns')}</MenuLabel>
-      {columns.map((column) =>
-        checkbox(column.id, column.columnDef.meta?.label ?? column.id, column.getIsVisible(), (value) =>
-          column.toggleVisibility(value),
-        ),
-      )}
-      <MenuSeparator />
-      <MenuLabel>{t('table.pinColumns')}</MenuLabel>
-      {columns
-        .filter((column) => column.getCanPin())
-        .map((column) =>
-          checkbox(
-            `pin-${column.id}`,
-            column.columnDef.meta?.label ?? column.id,
-            column.getIsPinned() === 'start',
-            (value) => column.pin(value ? 'start' : false),
-          ),
-        )}
-      <MenuSeparator />
-      <MenuLabel>{t('table.density')}</MenuLabel>
-      <DropdownMenu.RadioGroup value={density} onValueChange={(value) => onDensityChange(value as Density)}>
-        {(['comfortable', 'compact'] as const).map((option) => (
-          <DropdownMenu.RadioItem key={option} value={option} className={menuItemClass}>
-            <span aria-hidden className="w-3">
-              {density === option ? '●' : ''}
-            </span>
-            {t(`table.density.${option}`)}
-          </DropdownMenu.RadioItem>
-        ))}
-      </DropdownMenu.RadioGroup>
-    </Menu>
+      </Popover.Trigger>
+      <Popover.Portal>
+        <Popover.Content
+          align="end"
+          sideOffset={4}
+          collisionPadding={8}
+          className="z-50 max-h-(--radix-popover-content-available-height) w-72 overflow-auto rounded-md border bg-surface p-2 shadow-lg"
+        >
+          <fieldset>
+            <legend className="px-1 pb-1 text-xs font-medium text-muted-foreground">{t('table.columns')}</legend>
+            <ul>
+              {columns.map((column, index) => {
+                const label = column.columnDef.meta?.label ?? column.id;
+                const pinned = column.getIsPinned() === 'start';
+                return (
+                  <li key={column.id} className="flex items-center gap-1 rounded px-1 py-0.5 hover:bg-muted">
+                    <label htmlFor={`${id}-${column.id}`} className="flex flex-1 items-center gap-2 py-1 text-sm">
+                      <input
+                        id={`${id}-${column.id}`}
+                        type="checkbox"
+                        checked={column.getIsVisible()}
+                        onChange={(event) => column.toggleVisibility(event.target.checked)}
+                      />
+                      {label}
+                    </label>
+                    {column.getCanPin() && (
+                      <Button
+                        size="icon"
+                        variant="ghost"
+                        aria-pressed={pinned}
+                        aria-label={t('table.pinColumn', { column: label })}
+                        onClick={() => column.pin(pinned ? false : 'start')}
+                        className={cn('size-7', pinned && 'text-primary')}
+                      >
+                        {pinned ? (
+                          <Pin className="size-3.5" aria-hidden />
+                        ) : (
+                          <PinOff className="size-3.5" aria-hidden />
+                        )}
+                      </Button>
+                    )}
+                    <Button
+                      size="icon"
+                      variant="ghost"
+                      aria-label={t('table.moveUp', { column: label })}
+                      disabled={index === 0}
+                      onClick={() => move(column.id, -1)}
+                      className="size-7"
+                    >
+                      <ArrowUp className="size-3.5" aria-hidden />
+                    </Button>
+                    <Button
+                      size="icon"
+                      variant="ghost"
+                      aria-label={t('table.moveDown', { column: label })}
+                      disabled={index === columns.length - 1}
+                      onClick={() => move(column.id, 1)}
+                      className="size-7"
+                    >
+                      <ArrowDown className="size-3.5" aria-hidden />
+                    </Button>
+                  </li>
+                );
+              })}
+            </ul>
+          </fieldset>
+          <fieldset className="mt-2 border-t pt-2">
+            <legend className="px-1 pb-1 text-xs font-medium text-muted-foreground">{t('table.density')}</legend>
+            <div className="flex gap-3 px-1">
+              {(['comfortable', 'compact'] as const).map((option: Density) => (
+                <label key={option} className="flex items-center gap-1.5 text-sm">
+                  <input
+                    type="radio"
+                    name={`${id}-density`}
+                    checked={preferences.density === option}
+                    onChange={() => setPreferences({ density: option })}
+                  />
+                  {t(`table.density.${option}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <Button size="sm" variant="ghost" className="mt-2 w-full justify-center" onClick={resetPreferences}>
+            {t('table.resetLayout')}
+          </Button>
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
   );
 }

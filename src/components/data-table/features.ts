@@ -1,5 +1,7 @@
 import {
+  columnOrderingFeature,
   columnPinningFeature,
+  columnResizingFeature,
   columnSizingFeature,
   columnVisibilityFeature,
   rowPaginationFeature,
@@ -19,6 +21,8 @@ export const serverTableFeatures = tableFeatures({
   rowSelectionFeature,
   columnVisibilityFeature,
   columnSizingFeature,
+  columnResizingFeature,
+  columnOrderingFeature,
   columnPinningFeature,
 });
 
@@ -30,10 +34,24 @@ export interface FilterOption {
   label: string;
 }
 
-/** A column declares its own filter: the URL key it writes and the values it offers. */
-export interface ColumnFilterMeta {
-  param: string;
-  options: FilterOption[];
+/**
+ * A column declares its own filter: which URL keys it writes and how the toolbar asks for them.
+ * The toolbar picks the control by `variant` (after tablecn's `ColumnMeta`).
+ */
+export type ColumnFilterMeta =
+  | { variant: 'multiSelect'; param: string; options: FilterOption[] }
+  | { variant: 'select'; param: string; options: FilterOption[] }
+  /** A flag: present as `param=true`, absent otherwise. */
+  | { variant: 'boolean'; param: string; label: string }
+  /** Two URL keys, `YYYY-MM-DD` inclusive at both ends. */
+  | { variant: 'dateRange'; params: readonly [from: string, to: string] }
+  | { variant: 'numberRange'; params: readonly [min: string, max: string]; unit?: string; step?: number };
+
+export type FilterVariant = ColumnFilterMeta['variant'];
+
+/** The URL keys a filter writes. */
+export function filterParams(filter: ColumnFilterMeta): readonly string[] {
+  return 'params' in filter ? filter.params : [filter.param];
 }
 
 declare module '@tanstack/react-table' {
@@ -44,7 +62,7 @@ declare module '@tanstack/react-table' {
     in out TData extends RowData,
     TValue extends CellData = CellData,
   > {
-    /** The column's name in menus (headers may be elements). */
+    /** The column's name in menus, chips and filters (headers may be elements). */
     label?: string;
     filter?: ColumnFilterMeta;
     align?: 'start' | 'end';

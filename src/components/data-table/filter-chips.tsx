@@ -1,12 +1,56 @@
 import { X } from 'lucide-react';
-import { useI18n } from '../../lib/i18n/i18n';
+import { useI18n, type Translate } from '../../lib/i18n/i18n';
+import type { ColumnFilterMeta } from './features';
 
 export interface FilterChip {
-  /** The URL key and the value it removes. */
-  param: string;
-  value: string;
+  /** The URL keys the chip stands for; removing it clears them (or only `value` of a list). */
+  params: readonly string[];
+  value?: string;
   title: string;
   label: string;
+}
+
+function listOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  return value === undefined || value === null || value === '' ? [] : [String(value)];
+}
+
+/** The chips one column filter shows for the current URL state. */
+export function filterChipsOf(
+  title: string,
+  filter: ColumnFilterMeta,
+  search: Record<string, unknown>,
+  t: Translate,
+): FilterChip[] {
+  switch (filter.variant) {
+    case 'multiSelect':
+    case 'select': {
+      const labels = new Map(filter.options.map((o) => [o.value, o.label]));
+      return listOf(search[filter.param]).map((value) => ({
+        params: [filter.param],
+        value: filter.variant === 'multiSelect' ? value : undefined,
+        title,
+        label: labels.get(value) ?? value,
+      }));
+    }
+    case 'boolean':
+      return search[filter.param] === true || search[filter.param] === 'true'
+        ? [{ params: [filter.param], title, label: filter.label }]
+        : [];
+    case 'dateRange':
+    case 'numberRange': {
+      const [low, high] = filter.params.map((param) => listOf(search[param])[0]);
+      if (low === undefined && high === undefined) return [];
+      const unit = filter.variant === 'numberRange' && filter.unit ? filter.unit : '';
+      const label =
+        low !== undefined && high !== undefined
+          ? t('table.range.between', { from: `${low}${unit}`, to: `${high}${unit}` })
+          : low !== undefined
+            ? t('table.range.atLeast', { value: `${low}${unit}` })
+            : t('table.range.atMost', { value: `${high}${unit}` });
+      return [{ params: filter.params, title, label }];
+    }
+  }
 }
 
 /** The active filters as removable chips, e.g. one a chart click set. */
@@ -24,7 +68,7 @@ export function FilterChips({
   return (
     <ul aria-label={t('table.activeFilters')} className="flex flex-wrap items-center gap-1.5">
       {chips.map((chip) => (
-        <li key={`${chip.param}=${chip.value}`}>
+        <li key={`${chip.params.join('+')}=${chip.value ?? ''}`}>
           <span className="inline-flex items-center gap-1 rounded-full border bg-accent py-0.5 pr-1 pl-2.5 text-xs text-accent-foreground">
             <span className="opacity-80">
               {chip.title}

@@ -1,34 +1,64 @@
-import type { ColumnPinningState, ColumnVisibilityState } from '@tanstack/react-table';
+import type {
+  ColumnOrderState,
+  ColumnPinningState,
+  ColumnSizingState,
+  ColumnVisibilityState,
+} from '@tanstack/react-table';
 import { useCallback, useState } from 'react';
 import { useSessionState } from '../../lib/session';
-import type { Density } from './data-table';
+
+export type Density = 'comfortable' | 'compact';
 
 export interface TablePreferences {
   columnVisibility: ColumnVisibilityState;
   columnPinning: ColumnPinningState;
+  columnOrder: ColumnOrderState;
+  columnSizing: ColumnSizingState;
   density: Density;
 }
 
-/** Column visibility, pinning and density, remembered per table and per user in this browser. */
-export function useTablePreferences(tableId: string, defaults: TablePreferences) {
+const empty: TablePreferences = {
+  columnVisibility: {},
+  columnPinning: { start: [], end: [] },
+  columnOrder: [],
+  columnSizing: {},
+  density: 'comfortable',
+};
+
+function read(key: string, defaults: TablePreferences): TablePreferences {
+  try {
+    const stored = localStorage.getItem(key);
+    return stored ? { ...defaults, ...(JSON.parse(stored) as Partial<TablePreferences>) } : defaults;
+  } catch {
+    return defaults;
+  }
+}
+
+/**
+ * Column visibility, order, widths, pinning and density, remembered per table and per user in
+ * this browser. `reset` goes back to the table's defaults.
+ */
+export function useTablePreferences(tableId: string, defaults: Partial<TablePreferences>) {
   const userId = useSessionState().session?.user.id ?? 'anonymous';
   const key = `tod.table.${tableId}.${userId}`;
-  const [preferences, setPreferences] = useState<TablePreferences>(() => {
-    try {
-      const stored = localStorage.getItem(key);
-      return stored ? { ...defaults, ...(JSON.parse(stored) as Partial<TablePreferences>) } : defaults;
-    } catch {
-      return defaults;
-    }
-  });
+  const [initial] = useState(() => ({ ...empty, ...defaults }));
+  const [preferences, setPreferences] = useState<TablePreferences>(() => read(key, initial));
   const update = useCallback(
     (patch: Partial<TablePreferences>) =>
       setPreferences((current) => {
         const next = { ...current, ...patch };
-        localStorage.setItem(key, JSON.stringify(next));
+        try {
+          localStorage.setItem(key, JSON.stringify(next));
+        } catch {
+          // A full or blocked storage only costs the remembering, never the change on screen.
+        }
         return next;
       }),
     [key],
   );
-  return [preferences, update] as const;
+  const reset = useCallback(() => {
+    localStorage.removeItem(key);
+    setPreferences(initial);
+  }, [key, initial]);
+  return { preferences, update, reset };
 }

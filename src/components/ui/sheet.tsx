@@ -14,12 +14,15 @@ export function Sheet({
   onClose,
   children,
   wide,
+  onOpenAutoFocus,
 }: {
   title: string;
   description?: string;
   onClose: () => void;
   children: ReactNode;
   wide?: boolean;
+  /** To focus something other than the first control (a form's first field); call `preventDefault`. */
+  onOpenAutoFocus?: (event: Event) => void;
 }) {
   const { t } = useI18n();
   const returnFocus = useReturnFocus(true);
@@ -29,6 +32,7 @@ export function Sheet({
         <Dialog.Overlay className="fixed inset-0 z-40 bg-black/30" />
         <Dialog.Content
           onCloseAutoFocus={returnFocus}
+          onOpenAutoFocus={onOpenAutoFocus}
           className={`fixed inset-y-0 right-0 z-50 flex w-full flex-col border-l bg-surface shadow-xl ${wide ? 'max-w-2xl' : 'max-w-xl'}`}
         >
           <div className="flex items-start justify-between gap-3 border-b p-4">

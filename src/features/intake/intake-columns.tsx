@@ -1,9 +1,13 @@
 import { createColumnHelper } from '@tanstack/react-table';
+import { Eye, Pencil } from 'lucide-react';
 import type { IntakeRecord, IntakeStage } from '../../api/schemas/intake';
+import { DataTableRowActions } from '../../components/data-table/data-table-row-actions';
+import { selectColumn } from '../../components/data-table/data-table-select-column';
 import type { ServerTableFeatures } from '../../components/data-table/features';
 import { Badge } from '../../components/ui/badge';
 import type { Formatters } from '../../lib/i18n/format';
 import type { Translate } from '../../lib/i18n/i18n';
+import type { FacetParam } from './intake-search';
 import type { IntakeLabels } from './use-intake-labels';
 
 const helper = createColumnHelper<ServerTableFeatures, IntakeRecord>();
@@ -20,67 +24,49 @@ export function intakeColumns({
   t,
   format,
   labels,
-  selectable,
+  canWrite,
+  onOpen,
 }: {
   t: Translate;
   format: Formatters;
   labels: IntakeLabels;
-  selectable: boolean;
+  /** Selection and edit actions. */
+  canWrite: boolean;
+  onOpen: (id: string, edit?: boolean) => void;
 }) {
-  const select = helper.display({
-    id: 'select',
-    enableHiding: false,
-    enableSorting: false,
-    size: 40,
-    header: ({ table }) => (
-      <input
-        type="checkbox"
-        aria-label={t('table.selectPage')}
-        checked={table.getIsAllPageRowsSelected()}
-        ref={(input) => {
-          if (input) input.indeterminate = table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected();
-        }}
-        onChange={(event) => table.toggleAllPageRowsSelected(event.target.checked)}
-      />
-    ),
-    cell: ({ row }) => (
-      <input
-        type="checkbox"
-        aria-label={t('table.selectRow', { id: row.id })}
-        checked={row.getIsSelected()}
-        onClick={(event) => event.stopPropagation()}
-        onChange={(event) => row.toggleSelected(event.target.checked)}
-      />
-    ),
-  });
-
-  const facet = (param: Parameters<IntakeLabels['label']>[0]) => ({ param, options: labels.options[param] });
+  const facet = (param: FacetParam) => ({ variant: 'multiSelect' as const, param, options: labels.options[param] });
 
   return helper.columns([
-    ...(selectable ? [select] : []),
+    ...(canWrite ? [selectColumn<IntakeRecord>(t)] : []),
     helper.accessor('id', {
+      size: 130,
       header: t('intake.field.id'),
       meta: { label: t('intake.field.id') },
       cell: (c) => <span className="font-mono text-xs whitespace-nowrap">{c.getValue()}</span>,
     }),
     helper.accessor('name', {
+      size: 210,
       header: t('intake.field.name'),
       meta: { label: t('intake.field.name') },
       cell: ({ row }) => (
-        <div className="min-w-40">
-          <span className="font-medium">{row.original.name}</span>
-          {row.original.kind === 'project' && <Badge className="ml-1.5">{t('kind.project')}</Badge>}
-          <div className="text-xs text-muted-foreground">{row.original.organization}</div>
+        <div className="min-w-0">
+          <div className="flex items-center gap-1.5">
+            <span className="truncate font-medium">{row.original.name}</span>
+            {row.original.kind === 'project' && <Badge className="shrink-0">{t('kind.project')}</Badge>}
+          </div>
+          <div className="truncate text-xs text-muted-foreground">{row.original.organization}</div>
         </div>
       ),
     }),
     helper.accessor('channelCode', {
+      size: 110,
       id: 'channel',
       header: t('intake.field.channel'),
       meta: { label: t('intake.field.channel'), filter: facet('channel') },
       cell: (c) => labels.label('channel', c.getValue()),
     }),
     helper.accessor('eventCode', {
+      size: 170,
       id: 'event',
       header: t('intake.field.event'),
       enableSorting: false,
@@ -88,6 +74,7 @@ export function intakeColumns({
       cell: (c) => <span className="text-muted-foreground">{labels.label('event', c.getValue())}</span>,
     }),
     helper.accessor('tierCode', {
+      size: 130,
       id: 'tier',
       header: t('intake.field.tier'),
       enableSorting: false,
@@ -95,6 +82,7 @@ export function intakeColumns({
       cell: (c) => labels.label('tier', c.getValue()),
     }),
     helper.accessor('industryCode', {
+      size: 130,
       id: 'industry',
       header: t('intake.field.industry'),
       enableSorting: false,
@@ -102,23 +90,27 @@ export function intakeColumns({
       cell: (c) => labels.label('industry', c.getValue()),
     }),
     helper.accessor('townCode', {
+      size: 150,
       id: 'town',
       header: t('intake.field.town'),
       meta: { label: t('intake.field.town'), filter: facet('town') },
       cell: (c) => labels.label('town', c.getValue()),
     }),
     helper.accessor('stage', {
+      size: 90,
       header: t('intake.field.stage'),
       meta: { label: t('intake.field.stage'), filter: facet('stage') },
       cell: (c) => <Badge tone={stageTone[c.getValue()]}>{t(`stage.${c.getValue()}`)}</Badge>,
     }),
     helper.accessor((r) => r.stageDates.lead, {
+      size: 116,
       id: 'leadOn',
       header: t('intake.field.leadOn'),
       meta: { label: t('intake.field.leadOn') },
       cell: (c) => <span className="tabular-nums">{format.date(c.getValue())}</span>,
     }),
     helper.accessor((r) => r.stageDates.landed, {
+      size: 116,
       id: 'landedOn',
       header: t('intake.field.landedOn'),
       meta: { label: t('intake.field.landedOn') },
@@ -128,23 +120,46 @@ export function intakeColumns({
       },
     }),
     helper.accessor('officerName', {
+      size: 100,
       id: 'officer',
       header: t('intake.field.officer'),
       meta: { label: t('intake.field.officer'), filter: facet('officer') },
     }),
     helper.accessor('investment', {
+      size: 130,
       header: t('intake.field.investmentWithUnit'),
       meta: { label: t('intake.field.investment'), align: 'end' },
       cell: (c) => {
         const value = c.getValue();
-        return value === null ? '—' : format.integer(value);
+        return value === null ? '—' : format.amount(value);
       },
     }),
     helper.accessor('phone', {
+      size: 130,
       header: t('intake.field.phone'),
       enableSorting: false,
       meta: { label: t('intake.field.phone') },
       cell: (c) => <span className="font-mono text-xs">{c.getValue() || '—'}</span>,
+    }),
+    helper.display({
+      id: 'actions',
+      size: 56,
+      enableHiding: false,
+      enableSorting: false,
+      enableResizing: false,
+      enablePinning: false,
+      header: () => <span className="sr-only">{t('table.actions')}</span>,
+      cell: ({ row }) => (
+        <DataTableRowActions
+          rowLabel={row.original.name}
+          actions={[
+            { label: t('intake.detail'), icon: Eye, onSelect: () => onOpen(row.original.id) },
+            ...(canWrite
+              ? [{ label: t('intake.edit'), icon: Pencil, onSelect: () => onOpen(row.original.id, true) }]
+              : []),
+          ]}
+        />
+      ),
     }),
   ]);
 }

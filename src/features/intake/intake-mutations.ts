@@ -1,7 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { intakeQueries } from '../../api/queries/intake-queries';
 import { statsQueries } from '../../api/queries/stats-queries';
-import type { IntakeRecord, IntakeRecordCreate, IntakeStageAdvance } from '../../api/schemas/intake';
+import type {
+  IntakeBulkReassign,
+  IntakeRecord,
+  IntakeRecordCreate,
+  IntakeStageAdvance,
+} from '../../api/schemas/intake';
 import { apiClient } from '../../lib/api-client';
 
 /** After any change: the record, the lists and every intake statistic may differ. */
@@ -45,8 +50,7 @@ export function useAdvanceIntakeStage() {
 export function useReassignIntakeRecords() {
   const invalidate = useInvalidateIntake();
   return useMutation({
-    mutationFn: (input: { ids: string[]; officerId: string }) =>
-      apiClient.request('reassignIntakeRecords', { body: input }),
+    mutationFn: (input: IntakeBulkReassign) => apiClient.request('reassignIntakeRecords', { body: input }),
     onSuccess: () => invalidate(),
   });
 }

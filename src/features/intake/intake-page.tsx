@@ -1,26 +1,55 @@
-import { lazy, Suspense, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { ArrowRight } from 'lucide-react';
+import { Tabs } from 'radix-ui';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { intakeQueries } from '../../api/queries/intake-queries';
 import { PageHeader } from '../../components/page-header';
 import { PeriodPicker } from '../../components/period-picker';
+import { Button } from '../../components/ui/button';
 import { Skeleton } from '../../components/ui/skeleton';
+import { cn } from '../../lib/cn';
+import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useSearchState } from '../../lib/use-search-state';
 import { IntakeRecordsTable } from './intake-records-table';
-import { intakePageSearchSchema } from './intake-search';
+import { intakePageSearchSchema, listQueryOf } from './intake-search';
 import { useIntakeLabels } from './use-intake-labels';
 
-// The drawer and the form are opened on demand; their code loads then.
+// The drawer, the form and the charts are opened on demand; their code loads then.
 const IntakeRecordDrawer = lazy(() =>
   import('./intake-record-drawer').then((m) => ({ default: m.IntakeRecordDrawer })),
 );
 const IntakeRecordForm = lazy(() => import('./intake-record-form').then((m) => ({ default: m.IntakeRecordForm })));
 const IntakeAnalytics = lazy(() => import('./intake-analytics').then((m) => ({ default: m.IntakeAnalytics })));
 
-/** 引才渠道: charts by every dimension over the records table; a chart click filters the table. */
+const tabClass = cn(
+  '-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium text-muted-foreground',
+  'hover:text-foreground data-[state=active]:border-primary data-[state=active]:text-foreground',
+);
+
+/**
+ * 引才渠道: the records and the analysis on tabs of their own, sharing one set of filters in the
+ * URL. A chart click filters; the analysis tab says how many records match and leads to them.
+ */
 export function IntakePage() {
   const { t } = useI18n();
+  const format = useFormat();
   const { state: search, update, replaceAll, search: params } = useSearchState(intakePageSearchSchema);
   const labels = useIntakeLabels();
   const [creating, setCreating] = useState(false);
+  const recordsTab = useRef<HTMLButtonElement>(null);
+  // Shares its cache with the records table: the count the analysis tab shows is the table's.
+  const matching = useQuery({ ...intakeQueries.list(listQueryOf(search)), placeholderData: keepPreviousData });
+  const tab = search.tab ?? 'records';
+  const openRecord = useCallback(
+    (record: string, edit?: boolean) => update({ record, edit: edit ? '1' : undefined }),
+    [update],
+  );
+  const showRecords = () => {
+    update({ tab: undefined });
+    recordsTab.current?.focus();
+  };
+  const total = matching.data ? format.integer(matching.data.total) : '…';
 
   return (
     <>
@@ -29,21 +58,53 @@ export function IntakePage() {
         value={{ from: search.from, to: search.to }}
         onChange={({ from, to }) => update({ from, to }, { resetPage: true })}
       />
-      <Suspense fallback={<Skeleton className="mt-4 h-80 w-full" />}>
-        <IntakeAnalytics search={search} update={update} labels={labels} />
-      </Suspense>
-      <IntakeRecordsTable
-        search={search}
-        searchString={params.toString()}
-        update={update}
-        onApplyView={replaceAll}
-        labels={labels}
-        onOpenRecord={(record) => update({ record })}
-        onCreate={() => setCreating(true)}
-      />
+      <Tabs.Root
+        value={tab}
+        onValueChange={(value) => update({ tab: value === 'analysis' ? 'analysis' : undefined })}
+        className="mt-4"
+      >
+        <Tabs.List aria-label={t('intake.views')} className="mb-4 flex gap-1 border-b">
+          <Tabs.Trigger ref={recordsTab} value="records" className={tabClass}>
+            {t('intake.records')}
+            <span className="ml-1.5 text-xs text-muted-foreground tabular-nums">{total}</span>
+          </Tabs.Trigger>
+          <Tabs.Trigger value="analysis" className={tabClass}>
+            {t('intake.analytics')}
+          </Tabs.Trigger>
+        </Tabs.List>
+        <Tabs.Content value="records" className="outline-none">
+          <IntakeRecordsTable
+            search={search}
+            searchString={params.toString()}
+            update={update}
+            onApplyView={replaceAll}
+            labels={labels}
+            onOpenRecord={openRecord}
+            onCreate={() => setCreating(true)}
+          />
+        </Tabs.Content>
+        <Tabs.Content value="analysis" className="outline-none">
+          <div className="sticky top-0 z-20 -mx-1 mb-2 flex flex-wrap items-center gap-3 rounded-md border bg-surface/95 px-3 py-2 text-sm shadow-sm backdrop-blur">
+            <span aria-live="polite">{t('intake.matchingRecords', { count: total })}</span>
+            <Button size="sm" variant="primary" onClick={showRecords}>
+              {t('intake.showRecords')}
+              <ArrowRight className="size-3.5" aria-hidden />
+            </Button>
+          </div>
+          <Suspense fallback={<Skeleton className="h-80 w-full" />}>
+            <IntakeAnalytics search={search} update={update} labels={labels} />
+          </Suspense>
+        </Tabs.Content>
+      </Tabs.Root>
       <Suspense fallback={null}>
         {search.record && (
-          <IntakeRecordDrawer id={search.record} labels={labels} onClose={() => update({ record: undefined })} />
+          <IntakeRecordDrawer
+            id={search.record}
+            editing={search.edit === '1'}
+            onEditingChange={(editing) => update({ edit: editing ? '1' : undefined }, { replace: true })}
+            labels={labels}
+            onClose={() => update({ record: undefined, edit: undefined })}
+          />
         )}
         {creating && (
           <IntakeRecordForm

@@ -1,34 +1,47 @@
-import { AlertTriangle } from 'lucide-react';
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
+import { z } from 'zod';
 import { isApiError } from '../../api/api-error';
+import { intakeQueries } from '../../api/queries/intake-queries';
 import { intakeRecordCreateSchema, intakeRecordSchema, type IntakeRecord } from '../../api/schemas/intake';
 import { ErrorState } from '../../components/feedback/error-state';
+import { ConflictNotice, type ConflictField, type FieldChange } from '../../components/form/conflict-notice';
+import { FormField, inputClass, textareaClass } from '../../components/form/form-field';
+import { schemaResolver } from '../../components/form/schema-resolver';
+import { applyServerErrors } from '../../components/form/server-errors';
+import { useConflict } from '../../components/form/use-conflict';
+import { useDiscardGuard } from '../../components/form/use-discard-guard';
 import { Button } from '../../components/ui/button';
-import { toast } from '../../components/ui/toaster';
-import { schemaFieldErrors, serverFieldErrors, type FieldErrors } from '../../lib/form-errors';
-import { useI18n } from '../../lib/i18n/i18n';
-import type { MessageKey } from '../../lib/i18n/zh-cn';
-import { useCreateIntakeRecord, useUpdateIntakeRecord } from './intake-mutations';
 import { Sheet } from '../../components/ui/sheet';
+import { toast } from '../../components/ui/toaster';
+import { useFormat } from '../../lib/i18n/format';
+import { useI18n } from '../../lib/i18n/i18n';
+import { useCreateIntakeRecord, useUpdateIntakeRecord } from './intake-mutations';
 import type { FacetParam } from './intake-search';
 import type { IntakeLabels } from './use-intake-labels';
 
-interface FormValues {
-  kind: 'person' | 'project';
-  name: string;
-  organization: string;
-  phone: string;
-  channelCode: string;
-  eventCode: string;
-  tierCode: string;
-  industryCode: string;
-  townCode: string;
-  officerId: string;
-  investment: string;
-  note: string;
-}
+const input = intakeRecordCreateSchema.shape;
 
-function valuesOf(record: IntakeRecord | undefined): FormValues {
+/** The form's own shape (text inputs give strings) checked and turned into the contract's input. */
+const intakeFormSchema = z
+  .object({
+    ...input,
+    eventCode: z
+      .string()
+      .transform((v) => v || null)
+      .pipe(input.eventCode),
+    investment: z
+      .string()
+      .trim()
+      .transform((v) => (v === '' ? null : Number(v)))
+      .pipe(input.investment),
+  })
+  // Only projects carry an investment.
+  .transform((values) => (values.kind === 'person' ? { ...values, investment: null } : values));
+type IntakeFormValues = z.input<typeof intakeFormSchema>;
+
+function valuesOf(record: IntakeRecord | undefined): IntakeFormValues {
   return {
     kind: record?.kind ?? 'person',
     name: record?.name ?? '',
@@ -45,14 +58,6 @@ function valuesOf(record: IntakeRecord | undefined): FormValues {
   };
 }
 
-function toInput(values: FormValues) {
-  return {
-    ...values,
-    eventCode: values.eventCode || null,
-    investment: values.kind === 'project' && values.investment.trim() !== '' ? Number(values.investment) : null,
-  };
-}
-
 interface IntakeRecordFormProps {
   labels: IntakeLabels;
   /** Absent: a new record. */
@@ -62,255 +67,205 @@ interface IntakeRecordFormProps {
 }
 
 /**
- * Create or edit a record. The client checks with the contract's own schema; the server's 422
- * lands on the same fields; on a 409 the newer version is shown and the user's input is kept.
+ * Create or edit a record. The contract's schema checks it; the server's 422 lands on the same
+ * fields; a 409 is merged field by field; closing or leaving with unsaved edits asks first.
  */
 export function IntakeRecordForm({ labels, record, onClose, onSaved }: IntakeRecordFormProps) {
   const { t } = useI18n();
-  const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState<FormValues>(() => valuesOf(record));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [version, setVersion] = useState(record?.version);
-  const [theirs, setTheirs] = useState<IntakeRecord | null>(null);
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const form = useForm<IntakeFormValues, unknown, z.output<typeof intakeFormSchema>>({
+    resolver: schemaResolver(intakeFormSchema, t),
+    defaultValues: valuesOf(record),
+  });
+  // The version the user's edits are based on; a 409 moves it to the server's.
+  const [base, setBase] = useState(record);
+  const { conflict, start: startConflict, choose, clear: clearConflict } = useConflict(form);
   const create = useCreateIntakeRecord();
   const update = useUpdateIntakeRecord();
   const mutation = record ? update : create;
+  const guard = useDiscardGuard(form.formState.isDirty);
+  const history = useQuery({ ...intakeQueries.history(record?.id ?? ''), enabled: conflict !== null && !!record });
+  const [kind, channelCode] = useWatch({ control: form.control, name: ['kind', 'channelCode'] });
 
-  const set = <K extends keyof FormValues>(field: K, value: FormValues[K]) => {
-    setValues((current) => ({
-      ...current,
-      [field]: value,
-      // An event belongs to one channel; changing the channel clears it.
-      ...(field === 'channelCode' ? { eventCode: '' } : {}),
-    }));
-    setErrors(({ [field]: _cleared, ...rest }) => rest);
-  };
+  const close = () => guard.requestClose(onClose);
 
-  function focusFirstError(found: FieldErrors) {
-    const first = Object.keys(found)[0];
-    if (first) formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = intakeRecordCreateSchema.safeParse(toInput(values));
-    if (!parsed.success) {
-      const found = schemaFieldErrors(parsed.error, t);
-      setErrors(found);
-      focusFirstError(found);
-      return;
-    }
+  const submit = form.handleSubmit((values) => {
+    if (conflict && conflict.unresolved > 0) return;
     const onError = (error: unknown) => {
       if (isApiError(error) && error.code === 'version_conflict') {
         const current = intakeRecordSchema.safeParse(error.current);
         if (current.success) {
-          setTheirs(current.data);
-          setVersion(current.data.version);
+          startConflict(valuesOf(base), valuesOf(current.data));
+          setBase(current.data);
+          void queryClient.invalidateQueries({ queryKey: intakeQueries.history(current.data.id).queryKey });
         }
         return;
       }
-      const found = serverFieldErrors(error);
-      setErrors(found);
-      focusFirstError(found);
+      applyServerErrors(form, error);
     };
     const onSuccess = (saved: IntakeRecord) => {
+      guard.release();
+      clearConflict();
       toast({ tone: 'success', title: t(record ? 'intake.saved' : 'intake.created', { id: saved.id }) });
       onSaved(saved);
     };
-    if (record) update.mutate({ id: record.id, input: parsed.data, version: version! }, { onSuccess, onError });
-    else create.mutate(parsed.data, { onSuccess, onError });
-  }
+    if (record) update.mutate({ id: record.id, input: values, version: base!.version }, { onSuccess, onError });
+    else create.mutate(values, { onSuccess, onError });
+  });
 
-  const field = (
-    name: keyof FormValues,
-    label: MessageKey,
-    control: (props: { id: string; name: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string }) => ReactNode,
-    required = false,
-  ) => {
-    const controlId = `${id}-${name}`;
-    const error = errors[name];
-    return (
-      <div>
-        <label htmlFor={controlId} className="block text-sm font-medium">
-          {t(label)}
-          {required && (
-            <span aria-hidden className="ml-0.5 text-danger">
-              *
-            </span>
-          )}
-        </label>
-        <div className="mt-1">
-          {control({
-            id: controlId,
-            name,
-            'aria-invalid': error ? true : undefined,
-            'aria-describedby': error ? `${controlId}-error` : undefined,
-          })}
-        </div>
-        {error && (
-          <p id={`${controlId}-error`} className="mt-1 text-sm text-danger">
-            {error}
-          </p>
-        )}
-      </div>
-    );
-  };
-  const inputClass = 'h-9 w-full rounded-md border bg-surface px-3 aria-invalid:border-danger';
-  const select = (name: keyof FormValues, param: FacetParam, optional = false) =>
-    function SelectControl(props: { id: string; name: string }) {
-      const options =
-        param === 'event'
-          ? labels.options.event.filter((o) => eventChannel(labels, o.value) === values.channelCode)
-          : labels.options[param];
-      return (
-        <select
-          {...props}
-          value={values[name]}
-          onChange={(e) => set(name, e.target.value)}
-          className={inputClass}
-          required={!optional}
-        >
+  const option = (param: FacetParam) =>
+    param === 'event'
+      ? labels.options.event.filter((o) => labels.eventChannels.get(o.value) === channelCode)
+      : labels.options[param];
+  const select = (name: keyof IntakeFormValues, label: string, param: FacetParam, optional = false) => (
+    <FormField<IntakeFormValues> name={name} label={label} required={!optional}>
+      {(props) => (
+        <select {...props} className={inputClass}>
           <option value="">{optional ? t('form.none') : t('form.choose')}</option>
-          {options.map((o) => (
+          {option(param).map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>
           ))}
         </select>
-      );
-    };
+      )}
+    </FormField>
+  );
+
+  const conflictFields: ConflictField[] = [
+    { name: 'kind', label: t('intake.field.kind'), show: (v) => t(`kind.${v as 'person' | 'project'}`) },
+    { name: 'name', label: t('intake.field.name'), show: String },
+    { name: 'organization', label: t('intake.field.organization'), show: (v) => String(v) || '—' },
+    { name: 'phone', label: t('intake.field.phone'), show: (v) => String(v) || '—' },
+    { name: 'officerId', label: t('intake.field.officer'), show: (v) => labels.label('officer', String(v)) },
+    { name: 'channelCode', label: t('intake.field.channel'), show: (v) => labels.label('channel', String(v)) },
+    { name: 'eventCode', label: t('intake.field.event'), show: (v) => (v ? labels.label('event', String(v)) : '—') },
+    { name: 'tierCode', label: t('intake.field.tier'), show: (v) => labels.label('tier', String(v)) },
+    { name: 'industryCode', label: t('intake.field.industry'), show: (v) => labels.label('industry', String(v)) },
+    { name: 'townCode', label: t('intake.field.town'), show: (v) => labels.label('town', String(v)) },
+    {
+      name: 'investment',
+      label: t('intake.field.investment'),
+      show: (v) => (v === '' ? '—' : `${format.amount(Number(v))} ${t('unit.tenThousandYuan')}`),
+    },
+    { name: 'note', label: t('intake.field.note'), show: (v) => String(v) || '—' },
+  ];
+  // Who last changed each field since the version the user started from.
+  const changedBy = (field: string): FieldChange | undefined => {
+    const events = history.data?.items ?? [];
+    const wire = field === 'officerId' ? 'officerId' : field;
+    const event = events.find((e) => e.changes.some((c) => c.field === wire));
+    return event ? { actorName: event.actorName, at: event.at } : undefined;
+  };
+
+  const failure = mutation.error;
+  const showFailure =
+    failure && !(isApiError(failure) && (failure.code === 'version_conflict' || failure.fieldErrors.length > 0));
 
   return (
-    <Sheet title={record ? t('intake.editTitle', { id: record.id }) : t('intake.createTitle')} onClose={onClose} wide>
-      <form ref={formRef} onSubmit={submit} noValidate className="space-y-4">
-        {theirs && (
-          <div role="alert" className="rounded-md border border-warning/50 bg-warning/10 p-3 text-sm">
-            <p className="flex items-center gap-2 font-semibold text-warning">
-              <AlertTriangle className="size-4" aria-hidden />
-              {t('form.conflictTitle')}
-            </p>
-            <p className="mt-1">{t('form.conflictBody')}</p>
-            <p className="mt-2 font-medium">{t('form.theirs')}</p>
-            <ul className="mt-1 list-disc pl-5">
-              <li>
-                {t('intake.field.name')}
-                {t('common.colon')}
-                {theirs.name}
-              </li>
-              <li>
-                {t('intake.field.officer')}
-                {t('common.colon')}
-                {theirs.officerName}
-              </li>
-              <li>
-                {t('intake.field.stage')}
-                {t('common.colon')}
-                {t(`stage.${theirs.stage}`)}
-              </li>
-              <li>
-                {t('intake.field.note')}
-                {t('common.colon')}
-                {theirs.note || '—'}
-              </li>
-            </ul>
-          </div>
-        )}
-        <fieldset>
-          <legend className="text-sm font-medium">{t('intake.field.kind')}</legend>
-          <div className="mt-1 flex gap-4">
-            {(['person', 'project'] as const).map((kind) => (
-              <label key={kind} className="flex items-center gap-1.5 text-sm">
-                <input
-                  type="radio"
-                  name="kind"
-                  value={kind}
-                  checked={values.kind === kind}
-                  onChange={() => set('kind', kind)}
-                />
-                {t(`kind.${kind}`)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <div className="grid gap-4 sm:grid-cols-2">
-          {field(
-            'name',
-            'intake.field.name',
-            (p) => (
-              <input {...p} value={values.name} onChange={(e) => set('name', e.target.value)} className={inputClass} />
-            ),
-            true,
+    <Sheet
+      title={record ? t('intake.editTitle', { id: record.id }) : t('intake.createTitle')}
+      onClose={close}
+      wide
+      // A form opens on its first field.
+      onOpenAutoFocus={(event) => {
+        event.preventDefault();
+        form.setFocus('name');
+      }}
+    >
+      <FormProvider {...form}>
+        <form onSubmit={submit} noValidate className="space-y-4">
+          {conflict && (
+            <ConflictNotice conflict={conflict} fields={conflictFields} changedBy={changedBy} onChoose={choose} />
           )}
-          {field('organization', 'intake.field.organization', (p) => (
-            <input
-              {...p}
-              value={values.organization}
-              onChange={(e) => set('organization', e.target.value)}
-              className={inputClass}
-            />
-          ))}
-          {field('phone', 'intake.field.phone', (p) => (
-            <input
-              {...p}
-              type="tel"
-              inputMode="tel"
-              value={values.phone}
-              onChange={(e) => set('phone', e.target.value)}
-              className={inputClass}
-            />
-          ))}
-          {field('officerId', 'intake.field.officer', select('officerId', 'officer'), true)}
-          {field('channelCode', 'intake.field.channel', select('channelCode', 'channel'), true)}
-          {field('eventCode', 'intake.field.event', select('eventCode', 'event', true))}
-          {field('tierCode', 'intake.field.tier', select('tierCode', 'tier'), true)}
-          {field('industryCode', 'intake.field.industry', select('industryCode', 'industry'), true)}
-          {field('townCode', 'intake.field.town', select('townCode', 'town'), true)}
-          {values.kind === 'project' &&
-            field('investment', 'intake.field.investment', (p) => (
-              <div className="flex items-center gap-2">
-                <input
-                  {...p}
-                  type="number"
-                  min={0}
-                  step={1}
-                  value={values.investment}
-                  onChange={(e) => set('investment', e.target.value)}
+          <fieldset>
+            <legend className="text-sm font-medium">{t('intake.field.kind')}</legend>
+            <div className="mt-1 flex gap-4">
+              {(['person', 'project'] as const).map((value) => (
+                <label key={value} className="flex items-center gap-1.5 text-sm">
+                  <input type="radio" value={value} {...form.register('kind')} />
+                  {t(`kind.${value}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <FormField<IntakeFormValues> name="name" label={t('intake.field.name')} required>
+              {(props) => <input {...props} className={inputClass} />}
+            </FormField>
+            <FormField<IntakeFormValues> name="organization" label={t('intake.field.organization')}>
+              {(props) => <input {...props} className={inputClass} />}
+            </FormField>
+            <FormField<IntakeFormValues> name="phone" label={t('intake.field.phone')} hint={t('form.phoneHint')}>
+              {(props) => <input {...props} type="tel" inputMode="tel" className={inputClass} />}
+            </FormField>
+            {select('officerId', t('intake.field.officer'), 'officer')}
+            <FormField<IntakeFormValues> name="channelCode" label={t('intake.field.channel')} required>
+              {(props) => (
+                <select
+                  {...props}
+                  onChange={(event) => {
+                    // An event belongs to one channel; changing the channel clears it.
+                    void props.onChange(event);
+                    form.setValue('eventCode', '', { shouldDirty: true });
+                  }}
                   className={inputClass}
-                />
-                <span className="shrink-0 text-sm text-muted-foreground">{t('unit.tenThousandYuan')}</span>
-              </div>
-            ))}
-        </div>
-        {field('note', 'intake.field.note', (p) => (
-          <textarea
-            {...p}
-            rows={4}
-            value={values.note}
-            onChange={(e) => set('note', e.target.value)}
-            className="w-full rounded-md border bg-surface px-3 py-2 aria-invalid:border-danger"
-          />
-        ))}
-        {Object.keys(errors).length > 0 && (
-          <p role="alert" className="text-sm font-medium text-danger">
-            {t('form.fixErrors')}
-          </p>
-        )}
-        {mutation.error && !isApiError(mutation.error) && <ErrorState error={mutation.error} compact />}
-        {isApiError(mutation.error) &&
-          mutation.error.code !== 'version_conflict' &&
-          mutation.error.fieldErrors.length === 0 && <ErrorState error={mutation.error} compact />}
-        <div className="flex justify-end gap-2 border-t pt-4">
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="primary" disabled={mutation.isPending}>
-            {t('common.save')}
-          </Button>
-        </div>
-      </form>
+                >
+                  <option value="">{t('form.choose')}</option>
+                  {option('channel').map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+            {select('eventCode', t('intake.field.event'), 'event', true)}
+            {select('tierCode', t('intake.field.tier'), 'tier')}
+            {select('industryCode', t('intake.field.industry'), 'industry')}
+            {select('townCode', t('intake.field.town'), 'town')}
+            {kind === 'project' && (
+              <FormField<IntakeFormValues>
+                name="investment"
+                label={t('intake.field.investment')}
+                hint={t('form.investmentHint')}
+              >
+                {(props) => (
+                  <div className="flex items-center gap-2">
+                    <input {...props} type="text" inputMode="decimal" className={inputClass} />
+                    <span className="shrink-0 text-sm text-muted-foreground">{t('unit.tenThousandYuan')}</span>
+                  </div>
+                )}
+              </FormField>
+            )}
+          </div>
+          <FormField<IntakeFormValues>
+            name="note"
+            label={t('intake.field.note')}
+            hint={t('form.maxLength', { max: 2000 })}
+          >
+            {(props) => <textarea {...props} rows={4} className={textareaClass} />}
+          </FormField>
+          {Object.keys(form.formState.errors).length > 0 && (
+            <p role="alert" className="text-sm font-medium text-danger">
+              {t('form.fixErrors')}
+            </p>
+          )}
+          {showFailure && <ErrorState error={failure} compact />}
+          <div className="flex justify-end gap-2 border-t pt-4">
+            <Button onClick={close}>{t('common.cancel')}</Button>
+            <Button
+              type="submit"
+              variant="primary"
+              disabled={mutation.isPending || (conflict !== null && conflict.unresolved > 0)}
+            >
+              {conflict ? t('form.saveMerged') : t('common.save')}
+            </Button>
+          </div>
+        </form>
+      </FormProvider>
+      {guard.dialog}
     </Sheet>
   );
-}
-
-function eventChannel(labels: IntakeLabels, eventCode: string): string | undefined {
-  return labels.eventChannels.get(eventCode);
 }

@@ -6,6 +6,8 @@ import { useI18n, type Locale } from './i18n';
 export function createFormatters(locale: Locale) {
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  // Money as entered: 1200 stays 1,200 and 1200.5 stays 1,200.5 (万元 to the yuan at most).
+  const amount = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const signedPercent = new Intl.NumberFormat(locale, {
     style: 'percent',
@@ -29,6 +31,7 @@ export function createFormatters(locale: Locale) {
   return {
     integer: (value: number) => integer.format(value),
     decimal: (value: number) => decimal.format(value),
+    amount: (value: number) => amount.format(value),
     percent: (ratio: number) => percent.format(ratio),
     change: (ratio: number) => signedPercent.format(ratio),
     /** `YYYY-MM-DD` days are calendar dates: shown as such, whatever the time zone. */

@@ -1,0 +1,218 @@
+import {
+  functionalUpdate,
+  useTable,
+  type PaginationState,
+  type RowData,
+  type RowSelectionState,
+  type SortingState,
+  type TableOptions,
+} from '@tanstack/react-table';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useI18n } from '../../lib/i18n/i18n';
+import type { SearchPatch, UpdateOptions } from '../../lib/use-search-state';
+import { filterChipsOf, type FilterChip } from './filter-chips';
+import { filterParams, serverTableFeatures, type ColumnFilterMeta, type ServerTableFeatures } from './features';
+import { useTablePreferences, type TablePreferences } from './use-table-preferences';
+
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** The table's part of a page's URL state: paging, sorting, search and the filters' own keys. */
+export interface TableSearch {
+  page: number;
+  pageSize: number;
+  sort?: string;
+  q?: string;
+  [param: string]: unknown;
+}
+
+export interface ServerPage<TData> {
+  items: TData[];
+  total: number;
+}
+
+interface UseServerTableOptions<TData extends RowData> {
+  /** Names the remembered preferences (per user). */
+  tableId: string;
+  columns: TableOptions<ServerTableFeatures, TData>['columns'];
+  /** The current page from the server; undefined while the first one loads. */
+  page: ServerPage<TData> | undefined;
+  search: TableSearch;
+  update: (patch: SearchPatch, options?: UpdateOptions) => void;
+  /** Like `-leadOn`; kept out of the URL when it is the one in force. */
+  defaultSort: string;
+  defaultPreferences?: Partial<TablePreferences>;
+  getRowId: (row: TData) => string;
+  enableRowSelection?: boolean;
+  /** Filters set outside the columns (a period picker, say), cleared by reset with the others. */
+  extraFilters?: { params: readonly string[]; chips: FilterChip[] };
+}
+
+const emptyRows: never[] = [];
+
+function toSorting(sort: string | undefined, fallback: string): SortingState {
+  const spec = sort ?? fallback;
+  return [{ id: spec.replace(/^-/, ''), desc: spec.startsWith('-') }];
+}
+
+/**
+ * Owns a server-paged table's state: URL ⇄ sorting, paging, search and column filters; the
+ * chips and reset; the selection (cleared when the filters change, so a bulk action never hits
+ * rows no longer shown); and the per-user layout preferences. Features pass columns, the page
+ * from the server and their default sort (after tablecn's `use-data-table`).
+ */
+export function useServerTable<TData extends RowData>({
+  tableId,
+  columns,
+  page,
+  search,
+  update,
+  defaultSort,
+  defaultPreferences = {},
+  getRowId,
+  enableRowSelection = false,
+  extraFilters,
+}: UseServerTableOptions<TData>) {
+  const { t } = useI18n();
+  const {
+    preferences,
+    update: setPreferences,
+    reset: resetPreferences,
+  } = useTablePreferences(tableId, defaultPreferences);
+  const filters = useMemo(
+    () => columns.flatMap((column) => (column.meta?.filter ? [{ meta: column.meta, filter: column.meta.filter }] : [])),
+    [columns],
+  );
+  const params = useMemo(
+    () => [...filters.flatMap(({ filter }) => filterParams(filter)), 'q', ...(extraFilters?.params ?? [])],
+    [filters, extraFilters?.params],
+  );
+
+  // A selection belongs to one set of filters: when they change it is cleared.
+  const filterKey = JSON.stringify(params.map((param) => search[param] ?? null));
+  const [selection, setSelection] = useState<{ key: string; rows: RowSelectionState; allMatching: boolean }>({
+    key: filterKey,
+    rows: {},
+    allMatching: false,
+  });
+  const current = selection.key === filterKey ? selection : { key: filterKey, rows: {}, allMatching: false };
+  if (current !== selection) setSelection(current);
+
+  const pagination: PaginationState = { pageIndex: search.page - 1, pageSize: search.pageSize };
+  const sorting = toSorting(search.sort, defaultSort);
+
+  const table = useTable({
+    features: serverTableFeatures,
+    columns,
+    data: page?.items ?? emptyRows,
+    rowCount: page?.total ?? 0,
+    getRowId,
+    manualPagination: true,
+    manualSorting: true,
+    enableMultiSort: false,
+    enableRowSelection,
+    enableColumnResizing: true,
+    columnResizeMode: 'onChange',
+    state: {
+      pagination,
+      sorting,
+      rowSelection: current.rows,
+      columnVisibility: preferences.columnVisibility,
+      columnPinning: preferences.columnPinning,
+      columnOrder: preferences.columnOrder,
+      columnSizing: preferences.columnSizing,
+    },
+    onPaginationChange: (updater) => {
+      const next = functionalUpdate(updater, pagination);
+      const sizeChanged = next.pageSize !== pagination.pageSize;
+      update(
+        {
+          page: sizeChanged || next.pageIndex === 0 ? undefined : next.pageIndex + 1,
+          pageSize: next.pageSize === DEFAULT_PAGE_SIZE ? undefined : next.pageSize,
+        },
+        { resetPage: sizeChanged },
+      );
+    },
+    onSortingChange: (updater) => {
+      const first = functionalUpdate(updater, sorting)[0];
+      const spec = first ? `${first.desc ? '-' : ''}${first.id}` : undefined;
+      update({ sort: spec === defaultSort ? undefined : spec }, { resetPage: true });
+    },
+    onRowSelectionChange: (updater) =>
+      setSelection({ key: filterKey, rows: functionalUpdate(updater, current.rows), allMatching: false }),
+    onColumnVisibilityChange: (updater) =>
+      setPreferences({ columnVisibility: functionalUpdate(updater, preferences.columnVisibility) }),
+    onColumnPinningChange: (updater) =>
+      setPreferences({ columnPinning: functionalUpdate(updater, preferences.columnPinning) }),
+    onColumnOrderChange: (updater) =>
+      setPreferences({ columnOrder: functionalUpdate(updater, preferences.columnOrder) }),
+    onColumnSizingChange: (updater) =>
+      setPreferences({ columnSizing: functionalUpdate(updater, preferences.columnSizing) }),
+  });
+
+  // A page past the end (a bookmark after records went away): go to the last page there is.
+  const pageCount = page ? Math.max(1, Math.ceil(page.total / search.pageSize)) : undefined;
+  useEffect(() => {
+    if (pageCount !== undefined && search.page > pageCount) {
+      update({ page: pageCount === 1 ? undefined : pageCount }, { replace: true });
+    }
+  }, [pageCount, search.page, update]);
+
+  const chips = [
+    ...filters.flatMap(({ meta, filter }) => filterChipsOf(meta.label ?? filterParams(filter)[0]!, filter, search, t)),
+    ...(extraFilters?.chips ?? []),
+  ];
+  const clearFilters = useCallback(
+    () => update(Object.fromEntries(params.map((param) => [param, undefined])), { resetPage: true }),
+    [params, update],
+  );
+  const removeChip = (chip: FilterChip) => {
+    if (chip.value === undefined) {
+      update(Object.fromEntries(chip.params.map((param) => [param, undefined])), { resetPage: true });
+      return;
+    }
+    const values = search[chip.params[0]!];
+    const list = Array.isArray(values) ? (values as string[]) : [];
+    update({ [chip.params[0]!]: list.filter((v) => v !== chip.value) }, { resetPage: true });
+  };
+  const setFilter = (filter: ColumnFilterMeta, values: SearchPatch) => {
+    const allowed = new Set(filterParams(filter));
+    update(Object.fromEntries(Object.entries(values).filter(([key]) => allowed.has(key))), { resetPage: true });
+  };
+  const commitSearch = useCallback((q: string) => update({ q }, { replace: true, resetPage: true }), [update]);
+
+  const selectedIds = Object.keys(current.rows);
+  const clearSelection = () => setSelection({ key: filterKey, rows: {}, allMatching: false });
+
+  return {
+    table,
+    /** Rows the filters match; undefined until the first page arrives. */
+    total: page?.total,
+    preferences,
+    setPreferences,
+    resetPreferences,
+    filters: {
+      columns: filters,
+      chips,
+      active: chips.length > 0 || Boolean(search.q),
+      set: setFilter,
+      remove: removeChip,
+      clear: clearFilters,
+    },
+    search: { value: search.q ?? '', commit: commitSearch },
+    selection: {
+      /** Ids picked row by row (across pages, within the same filters). */
+      ids: selectedIds,
+      /** Every row the filters match, on any page. */
+      allMatching: current.allMatching,
+      count: current.allMatching ? (page?.total ?? 0) : selectedIds.length,
+      total: page?.total ?? 0,
+      selectAllMatching: () => setSelection({ key: filterKey, rows: current.rows, allMatching: true }),
+      clear: clearSelection,
+      /** Keeps only these rows selected (those a bulk action could not change, say). */
+      keep: (ids: string[]) =>
+        setSelection({ key: filterKey, rows: Object.fromEntries(ids.map((id) => [id, true])), allMatching: false }),
+    },
+  };
+}
+
+export type ServerTableState<TData extends RowData> = ReturnType<typeof useServerTable<TData>>;
