@@ -90,6 +90,10 @@ test('a forced server error explains itself and offers a retry', async ({ page }
 test('a malformed response is refused with a clear message, not a blank page', async ({ page }, testInfo) => {
   await signIn(page, 'manager');
   await page.goto('/?mockFault=caseOverview:malformed,patchOverview:contract');
+  // Listed with the catalogue's separator: 、 in Chinese.
+  await expect(page.getByRole('status').filter({ hasText: '已开启故障注入' })).toHaveText(
+    /：caseOverview:malformed、patchOverview:contract$/,
+  );
   await expect(page.getByRole('alert').filter({ hasText: '服务器返回的数据无法解析' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: '与约定不符' })).toBeVisible();
   await expect(page.getByText('已落户', { exact: true }).locator('..')).toContainText(/\d/);

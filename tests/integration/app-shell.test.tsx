@@ -141,3 +141,33 @@ describe('overview', () => {
     expect(document.documentElement.lang).toBe('en');
   });
 });
+
+describe('page titles', () => {
+  it('names the page, then the app, in the active language', async () => {
+    const { user } = renderApp('/service-cases');
+    await screen.findByRole('heading', { name: '服务月工单' });
+    await waitFor(() => expect(document.title).toBe('服务月工单 · 人才办工作台'));
+    await user.click((await navigation()).getByRole('link', { name: '概览' }));
+    await waitFor(() => expect(document.title).toBe('概览 · 人才办工作台'));
+    await user.selectOptions(screen.getByRole('combobox', { name: '语言' }), 'en');
+    await waitFor(() => expect(document.title).toBe('Overview · Talent Office Dashboard'));
+  });
+
+  it('titles the login page', async () => {
+    renderApp('/login', { as: null, locale: 'en' });
+    await screen.findByRole('heading', { name: 'Sign in to the Talent Office Dashboard' });
+    await waitFor(() => expect(document.title).toBe('Sign in · Talent Office Dashboard'));
+  });
+});
+
+describe('focus return', () => {
+  it('puts focus back on the user menu after the reset confirmation is cancelled', async () => {
+    const { user } = renderApp('/');
+    const menuButton = await screen.findByRole('button', { name: /^用户菜单：\s*王芳/ });
+    await user.click(menuButton);
+    await user.click(await screen.findByRole('menuitem', { name: '重置演示数据' }));
+    const confirm = await screen.findByRole('alertdialog', { name: '重置演示数据' });
+    await user.click(within(confirm).getByRole('button', { name: '取消' }));
+    await waitFor(() => expect(menuButton).toHaveFocus());
+  });
+});
