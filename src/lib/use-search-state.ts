@@ -1,7 +1,9 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { searchParamsToObject } from '../api/client';
+import { toast } from '../components/ui/toaster';
+import { useI18n } from './i18n/i18n';
 
 type SearchValue = string | number | readonly string[] | null | undefined;
 export type SearchPatch = Record<string, SearchValue>;
@@ -13,16 +15,25 @@ export interface UpdateOptions {
   resetPage?: boolean;
 }
 
-/** Parses each key on its own, so one bad value in a shared link drops only that value. */
-function parseLeniently<S extends z.ZodObject>(schema: S, search: URLSearchParams): z.output<S> {
+/**
+ * Parses each key on its own, so one bad value in a shared link drops only that value; says
+ * which keys were dropped.
+ */
+function parseLeniently<S extends z.ZodObject>(
+  schema: S,
+  search: URLSearchParams,
+): { data: z.output<S>; dropped: string[] } {
   const raw = searchParamsToObject(search);
   const whole = schema.safeParse(raw);
-  if (whole.success) return whole.data;
+  if (whole.success) return { data: whole.data, dropped: [] };
   const kept: Record<string, unknown> = {};
+  const dropped: string[] = [];
   for (const [key, field] of Object.entries(schema.shape) as [string, z.ZodType][]) {
-    if (key in raw && field.safeParse(raw[key]).success) kept[key] = raw[key];
+    if (!(key in raw)) continue;
+    if (field.safeParse(raw[key]).success) kept[key] = raw[key];
+    else dropped.push(key);
   }
-  return schema.parse(kept);
+  return { data: schema.parse(kept), dropped };
 }
 
 export function applySearchPatch(current: URLSearchParams, patch: SearchPatch, resetPage = false): URLSearchParams {
@@ -42,8 +53,24 @@ export function applySearchPatch(current: URLSearchParams, patch: SearchPatch, r
  * work. The URL is the only copy: read it with `state`, change it with `update`.
  */
 export function useSearchState<S extends z.ZodObject>(schema: S) {
+  const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const state = useMemo(() => parseLeniently(schema, params), [schema, params]);
+  const { data: state, dropped } = useMemo(() => parseLeniently(schema, params), [schema, params]);
+  const droppedKey = dropped.join(',');
+  // A bad value in a link is removed from the address and named once, never shown as a form error.
+  useEffect(() => {
+    if (!droppedKey) return;
+    const keys = droppedKey.split(',');
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        keys.forEach((key) => next.delete(key));
+        return next;
+      },
+      { replace: true },
+    );
+    toast({ tone: 'info', title: t('url.invalidParams', { params: keys.join(t('common.listSeparator')) }) });
+  }, [droppedKey, setParams, t]);
   const update = useCallback(
     (patch: SearchPatch, options: UpdateOptions = {}) =>
       setParams((current) => applySearchPatch(current, patch, options.resetPage), { replace: options.replace }),

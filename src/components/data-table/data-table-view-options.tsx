@@ -16,20 +16,20 @@ export function DataTableViewOptions<TData extends RowData>({ state }: { state: 
   const { t } = useI18n();
   const id = useId();
   const { table, preferences, setPreferences, resetPreferences } = state;
-  const columns = table.getAllLeafColumns().filter((column) => column.getCanHide());
-  const order = columns.map((column) => column.id);
-  const move = (columnId: string, by: -1 | 1) => {
-    const all = table.getAllLeafColumns().map((column) => column.id);
-    const current = preferences.columnOrder.length > 0 ? [...preferences.columnOrder] : all;
-    for (const column of all) if (!current.includes(column)) current.push(column);
-    const from = current.indexOf(columnId);
-    // Step over hidden-from-menu columns (the selection checkbox) to the next listed one.
-    const neighbour = order[order.indexOf(columnId) + by];
-    if (neighbour === undefined) return;
-    const to = current.indexOf(neighbour);
-    current.splice(from, 1);
-    current.splice(to, 0, columnId);
-    table.setColumnOrder(current);
+  const all = table.getAllLeafColumns();
+  // The full order: the remembered one, then any column it does not know yet, as defined.
+  const order = [
+    ...preferences.columnOrder.filter((id) => all.some((column) => column.id === id)),
+    ...all.map((column) => column.id).filter((id) => !preferences.columnOrder.includes(id)),
+  ];
+  const columns = order.map((id) => all.find((column) => column.id === id)!).filter((column) => column.getCanHide());
+  /** Swaps a column with its neighbour in the list (the checkbox and actions columns stay put). */
+  const move = (index: number, by: -1 | 1) => {
+    const next = [...order];
+    const from = next.indexOf(columns[index]!.id);
+    const to = next.indexOf(columns[index + by]!.id);
+    [next[from], next[to]] = [next[to]!, next[from]!];
+    table.setColumnOrder(next);
   };
 
   return (
@@ -85,7 +85,7 @@ export function DataTableViewOptions<TData extends RowData>({ state }: { state: 
                       variant="ghost"
                       aria-label={t('table.moveUp', { column: label })}
                       disabled={index === 0}
-                      onClick={() => move(column.id, -1)}
+                      onClick={() => move(index, -1)}
                       className="size-7"
                     >
                       <ArrowUp className="size-3.5" aria-hidden />
@@ -95,7 +95,7 @@ export function DataTableViewOptions<TData extends RowData>({ state }: { state: 
                       variant="ghost"
                       aria-label={t('table.moveDown', { column: label })}
                       disabled={index === columns.length - 1}
-                      onClick={() => move(column.id, 1)}
+                      onClick={() => move(index, 1)}
                       className="size-7"
                     >
                       <ArrowDown className="size-3.5" aria-hidden />

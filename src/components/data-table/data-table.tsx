@@ -46,7 +46,7 @@ function pinStyle(column: AnyColumn): CSSProperties {
 export function DataTable<TData extends RowData>({
   state,
   caption,
-  loading,
+  loading: firstLoad,
   refreshing,
   error,
   onRetry,
@@ -55,6 +55,7 @@ export function DataTable<TData extends RowData>({
 }: DataTableProps<TData>) {
   const { t } = useI18n();
   const { table } = state;
+  const loading = firstLoad || state.pastEnd;
   const density = state.preferences.density;
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = table.getRowModel().rows;

@@ -187,6 +187,8 @@ export function useServerTable<TData extends RowData>({
     table,
     /** Rows the filters match; undefined until the first page arrives. */
     total: page?.total,
+    /** The URL asks for a page past the end; the last page is on its way. */
+    pastEnd: pageCount !== undefined && search.page > pageCount,
     preferences,
     setPreferences,
     resetPreferences,

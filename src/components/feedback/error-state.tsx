@@ -16,6 +16,8 @@ interface ErrorStateProps {
 /** A failed load explained in plain words, with a retry and the technical detail folded away. */
 export function ErrorState({ error, onRetry, retrying, className, compact }: ErrorStateProps) {
   const { t } = useI18n();
+  // A missing record, a refusal or a rejected input will answer the same again: no retry offered.
+  const canRetry = onRetry && !(isApiError(error) && error.kind === 'http' && !error.retryable);
   const technical = isApiError(error)
     ? `${error.endpoint} · ${error.kind}${error.status ? ` · HTTP ${error.status}` : ''} · ${error.message}`
     : error instanceof Error
@@ -38,7 +40,7 @@ export function ErrorState({ error, onRetry, retrying, className, compact }: Err
         <summary className="cursor-pointer">{t('common.details')}</summary>
         <code className="mt-1 block break-all">{technical}</code>
       </details>
-      {onRetry && (
+      {canRetry && (
         <Button size="sm" onClick={onRetry} disabled={retrying}>
           <RefreshCw className={cn('size-4', retrying && 'animate-spin')} aria-hidden />
           {t('common.retry')}

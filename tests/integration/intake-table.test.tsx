@@ -1,0 +1,140 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mockApi } from '../utils/mock-api';
+import { renderApp } from '../utils/render-app';
+
+beforeAll(async () => {
+  await Promise.all([
+    import('../../src/features/intake/intake-page'),
+    import('../../src/features/intake/intake-record-drawer'),
+  ]);
+});
+
+const records = () => [...mockApi.db.intakeRecords.values()];
+const section = async () => within((await screen.findByRole('heading', { name: '招引记录' })).closest('section')!);
+
+describe('selection', () => {
+  it('is cleared when the filters change, so a bulk action never hits rows no longer shown', async () => {
+    const { user } = renderApp('/intake?sort=id', { as: 'officer' });
+    const table = await section();
+    const [first, second] = [...records()].sort((a, b) => a.id.localeCompare(b.id));
+    await user.click(await table.findByRole('checkbox', { name: `选择 ${first!.id}` }));
+    await user.click(table.getByRole('checkbox', { name: `选择 ${second!.id}` }));
+    expect(table.getByRole('region', { name: '批量操作' })).toHaveTextContent('已选 2 条');
+    await user.click(table.getByRole('button', { name: /^筛选：\s*阶段/ }));
+    await user.click(await screen.findByRole('checkbox', { name: '落户' }));
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(table.queryByRole('region', { name: '批量操作' })).not.toBeInTheDocument());
+  });
+
+  it('can take every record the filters match, and the server reassigns exactly those', async () => {
+    const { user } = renderApp('/intake?town=town.lujia&stage=signed', { as: 'officer' });
+    const table = await section();
+    const matching = records().filter((r) => r.townCode === 'town.lujia' && r.stage === 'signed');
+    expect(matching.length).toBeGreaterThan(20);
+    await table.findByText(`共 ${matching.length} 条`);
+    await user.click(table.getByRole('checkbox', { name: '选择本页全部' }));
+    await user.click(table.getByRole('button', { name: `选择全部 ${matching.length} 条符合条件的记录` }));
+    expect(table.getByRole('region', { name: '批量操作' })).toHaveTextContent(
+      `已选全部 ${matching.length} 条符合条件的记录`,
+    );
+    const officersBefore = new Map(records().map((r) => [r.id, r.officerId]));
+    await user.click(table.getByRole('button', { name: '改派承办人' }));
+    const dialog = within(await screen.findByRole('dialog', { name: `改派 ${matching.length} 条记录` }));
+    await user.selectOptions(dialog.getByLabelText('新的承办人'), '王芳');
+    await user.click(dialog.getByRole('button', { name: '确定' }));
+    await waitFor(() =>
+      expect(matching.every((r) => mockApi.db.intakeRecords.get(r.id)!.officerName === '王芳')).toBe(true),
+    );
+    // Nothing outside the filter changed hands.
+    const changed = records().filter((r) => r.officerId !== officersBefore.get(r.id));
+    expect(changed.every((r) => r.townCode === 'town.lujia' && r.stage === 'signed')).toBe(true);
+    expect(changed.length).toBe(matching.filter((r) => officersBefore.get(r.id) !== 'u.manager').length);
+  });
+
+  it('offers no admin account as an assignee', async () => {
+    const { user } = renderApp('/intake?sort=id', { as: 'admin' });
+    const table = await section();
+    const first = [...records()].sort((a, b) => a.id.localeCompare(b.id))[0]!;
+    await user.click(await table.findByRole('checkbox', { name: `选择 ${first.id}` }));
+    await user.click(table.getByRole('button', { name: '改派承办人' }));
+    const dialog = within(await screen.findByRole('dialog', { name: '改派 1 条记录' }));
+    const names = within(dialog.getByLabelText('新的承办人'))
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    expect(names).not.toContain('陈静');
+    expect(names).toContain('王芳');
+  });
+});
+
+describe('one state at a time', () => {
+  it('a page past the end goes to the last page, never "page 3 of 1" beside "no records"', async () => {
+    const { router } = renderApp('/intake?town=town.lujia&stage=signed&page=99', { as: 'viewer' });
+    const table = await section();
+    const count = records().filter((r) => r.townCode === 'town.lujia' && r.stage === 'signed').length;
+    const last = Math.ceil(count / 20);
+    expect(await table.findByText(`第 ${last} / ${last} 页`)).toBeInTheDocument();
+    await waitFor(() => expect(router.state.location.search).toContain(`page=${last}`));
+    expect(table.queryByText('没有符合条件的招引记录')).not.toBeInTheDocument();
+  });
+
+  it('a failed list shows the error alone, with a retry that works', async () => {
+    mockApi.setFaults({ faults: { listIntakeRecords: '500' } });
+    const { user } = renderApp('/intake', { as: 'viewer' });
+    const table = await section();
+    expect(await table.findByRole('alert')).toHaveTextContent('服务器出错（500）');
+    expect(table.queryByText(/加载中/)).not.toBeInTheDocument();
+    expect(table.queryByText('没有符合条件的招引记录')).not.toBeInTheDocument();
+    expect(table.queryByText(/^第 .* 页$/)).not.toBeInTheDocument();
+    mockApi.setFaults({});
+    await user.click(table.getByRole('button', { name: '重试' }));
+    expect(await table.findByText(`共 ${records().length.toLocaleString('zh-CN')} 条`)).toBeInTheDocument();
+  });
+
+  it('a record that does not exist says so and offers no retry', async () => {
+    renderApp('/intake?record=IR-2020-99999', { as: 'viewer' });
+    const drawer = within(await screen.findByRole('dialog'));
+    expect(await drawer.findByText('要找的记录不存在，或不在您的数据权限范围内。')).toBeInTheDocument();
+    expect(drawer.queryByRole('button', { name: '重试' })).not.toBeInTheDocument();
+  });
+
+  it('drops an invalid parameter of a link with a notice, keeping the rest', async () => {
+    const { router } = renderApp('/intake?pageSize=abc&town=town.lujia', { as: 'viewer' });
+    expect(await screen.findByText('链接中有无效的参数，已忽略：pageSize')).toBeInTheDocument();
+    await waitFor(() => expect(router.state.location.search).toBe('?town=town.lujia'));
+    const table = await section();
+    const count = records().filter((r) => r.townCode === 'town.lujia').length;
+    expect(await table.findByText(`共 ${count.toLocaleString('zh-CN')} 条`)).toBeInTheDocument();
+  });
+});
+
+describe('column settings', () => {
+  it('hide, pin and reorder columns by keyboard-usable controls, remembered for the user', async () => {
+    const { user, unmount } = renderApp('/intake', { as: 'viewer' });
+    const table = await section();
+    await table.findAllByRole('row');
+    await user.click(table.getByRole('button', { name: '显示设置' }));
+    await user.click(await screen.findByRole('checkbox', { name: '联系电话' }));
+    await user.click(screen.getByRole('button', { name: '将“姓名 / 项目”固定在左侧' }));
+    // From after 产业领域, 人才层次, 引才活动 and 招引渠道 (two of them hidden) to before them.
+    for (let i = 0; i < 4; i++) await user.click(screen.getByRole('button', { name: '将“区镇”前移' }));
+    await user.keyboard('{Escape}');
+    const headers = () =>
+      within(table.getByRole('table'))
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent);
+    expect(headers()).toContain('联系电话');
+    const order = headers();
+    expect(order.indexOf('区镇')).toBeLessThan(order.indexOf('招引渠道'));
+    unmount();
+
+    renderApp('/intake', { as: 'viewer' });
+    const again = await section();
+    await again.findAllByRole('row');
+    const remembered = within(again.getByRole('table'))
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(remembered).toContain('联系电话');
+    expect(remembered.indexOf('区镇')).toBeLessThan(remembered.indexOf('招引渠道'));
+  });
+});
