@@ -101,8 +101,8 @@ describe('intake statistics agree with the records they summarise', () => {
         (r) => r.stageDates.lead >= from && r.stageDates.lead <= to,
       ).length;
     expect(overview.current.records).toBe(leads('2026-04-01', '2026-06-30'));
-    expect(overview.previousPeriod.records).toBe(leads('2026-01-01', '2026-03-31'));
-    expect(overview.samePeriodLastYear.records).toBe(leads('2025-04-01', '2025-06-30'));
+    expect(overview.previousPeriod?.totals.records).toBe(leads('2026-01-01', '2026-03-31'));
+    expect(overview.samePeriodLastYear?.totals.records).toBe(leads('2025-04-01', '2025-06-30'));
   });
 });
 

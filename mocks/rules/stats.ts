@@ -12,19 +12,26 @@ import type {
   IntakeTrend,
   PatchOverview,
 } from '../../src/api/schemas/stats';
+import { TALENT_OFFICE_DEPARTMENT } from '../../src/api/permissions';
+import { compareSpans, elapsedDays, inSpan, previousSpan, type Span } from '../../src/lib/calendar';
 import type { RuleContext } from './context';
-import { addDays, cstDay, daysBetween, elapsedDays } from './dates';
+import { cstDay } from './dates';
 import { filterIntakeRecords } from './intake';
-import { inDateRange } from './list';
 import { isOpen, isOverdue, scopedServiceCases } from './service-cases';
 
-function totals(records: Iterable<IntakeRecord>, from: string, to: string): IntakeTotals {
-  const result: IntakeTotals = { records: 0, landed: 0, signed: 0, investment: 0 };
-  const within = (day: string | null) => day !== null && day >= from && day <= to;
+const noTotals = (): IntakeTotals => ({ records: 0, landed: 0, signed: 0, investment: 0, cohortLanded: 0 });
+
+/** Events by their own date within `span`; the cohort (leads in `span`) as it stood on `asOf`. */
+function totals(records: Iterable<IntakeRecord>, span: Span, asOf: string): IntakeTotals {
+  const result = noTotals();
   for (const r of records) {
-    if (within(r.stageDates.lead)) result.records++;
-    if (within(r.stageDates.signed)) result.signed++;
-    if (within(r.stageDates.landed)) {
+    const { lead, signed, landed } = r.stageDates;
+    if (inSpan(lead, span)) {
+      result.records++;
+      if (landed !== null && landed <= asOf) result.cohortLanded++;
+    }
+    if (inSpan(signed, span)) result.signed++;
+    if (inSpan(landed, span)) {
       result.landed++;
       result.investment += r.investment ?? 0;
     }
@@ -32,47 +39,30 @@ function totals(records: Iterable<IntakeRecord>, from: string, to: string): Inta
   return result;
 }
 
-function shiftYear(day: string, years: number): string {
-  const shifted = `${Number(day.slice(0, 4)) + years}${day.slice(4)}`;
-  // 29 February has no twin in a common year.
-  return shifted.endsWith('-02-29') ? `${shifted.slice(0, 8)}28` : shifted;
-}
-
-function shiftMonths(day: string, months: number): string {
-  const index = Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1 + months;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+/** The period just before (环比): whole months give as many months before, else as many days. */
+export function previousPeriod(from: string, to: string): Span {
+  return previousSpan({ from, to });
 }
 
 /**
- * The period just before (环比): whole calendar months give the months before (a quarter, the
- * quarter before); any other range, the same number of days before.
- */
-export function previousPeriod(from: string, to: string): { from: string; to: string } {
-  const wholeMonths = from.endsWith('-01') && addDays(to, 1).endsWith('-01');
-  if (wholeMonths) {
-    const months =
-      (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
-    return { from: shiftMonths(from, -months), to: addDays(from, -1) };
-  }
-  const length = daysBetween(from, to);
-  return { from: addDays(from, -length - 1), to: addDays(from, -1) };
-}
-
-/**
- * Records by lead date, signings and landings by their own dates, all within the period; with
- * the period just before (环比) and the same period a year earlier (同比). Defaults to this year.
+ * The figures of a period (this year unless chosen) counted up to today, with the same elapsed
+ * part of the period before (环比) and of last year (同比): 1 Jan–25 Nov against 1 Jan–25 Nov of
+ * last year, never against all of it. Cohorts in comparisons are counted at the same age.
  */
 export function intakeOverview(ctx: RuleContext, filter: IntakeFilter): IntakeOverview {
   const today = cstDay(ctx.now());
-  const from = filter.from ?? `${today.slice(0, 4)}-01-01`;
-  const to = filter.to ?? today;
-  const previous = previousPeriod(from, to);
+  const period = { from: filter.from ?? `${today.slice(0, 4)}-01-01`, to: filter.to ?? today };
+  const spans = compareSpans(period, today);
   const records = filterIntakeRecords(ctx, { ...filter, from: undefined, to: undefined });
+  const compared = (span: Span | null, asOf: string | null) =>
+    span && asOf ? { period: span, asOf, totals: totals(records, span, asOf) } : null;
   return {
-    period: { from, to },
-    current: totals(records, from, to),
-    previousPeriod: totals(records, previous.from, previous.to),
-    samePeriodLastYear: totals(records, shiftYear(from, -1), shiftYear(to, -1)),
+    period,
+    measured: spans.measured,
+    asOf: today,
+    current: spans.measured ? totals(records, spans.measured, today) : noTotals(),
+    previousPeriod: compared(spans.previous, spans.previousAsOf),
+    samePeriodLastYear: compared(spans.yearBefore, spans.yearBeforeAsOf),
   };
 }
 
@@ -85,23 +75,55 @@ const dimensionKey: Record<IntakeDimension, (r: IntakeRecord) => string | null> 
   event: (r) => r.eventCode,
 };
 
-/** Records grouped by one dimension (by lead date for months), counted by current stage. */
+const landingKey: Record<IntakeDimension, (r: IntakeRecord) => string | null> = {
+  ...dimensionKey,
+  month: (r) => r.stageDates.landed?.slice(0, 7) ?? null,
+};
+
+/**
+ * Records grouped by one dimension: the cohort of leads in the range by current stage (by lead
+ * month for months), and the landings in the range by landing date (by landing month).
+ */
 export function intakeBreakdown(ctx: RuleContext, filter: IntakeFilter, dimension: IntakeDimension): IntakeBreakdown {
   const rows = new Map<string, IntakeBreakdown['rows'][number]>();
-  for (const r of filterIntakeRecords(ctx, filter)) {
-    const key = dimensionKey[dimension](r);
-    if (key === null) continue;
-    let row = rows.get(key);
-    if (!row) {
-      row = { key, lead: 0, negotiating: 0, signed: 0, landed: 0, total: 0, investment: 0 };
-      rows.set(key, row);
+  const row = (key: string) => {
+    let found = rows.get(key);
+    if (!found) {
+      found = {
+        key,
+        lead: 0,
+        negotiating: 0,
+        signed: 0,
+        landed: 0,
+        total: 0,
+        investment: 0,
+        landings: 0,
+        landingsInvestment: 0,
+      };
+      rows.set(key, found);
     }
-    row[r.stage]++;
-    row.total++;
-    if (r.stage === 'landed') row.investment += r.investment ?? 0;
+    return found;
+  };
+  const range = { from: filter.from, to: filter.to };
+  for (const r of filterIntakeRecords(ctx, { ...filter, from: undefined, to: undefined })) {
+    const key = dimensionKey[dimension](r);
+    if (key !== null && inSpan(r.stageDates.lead, range)) {
+      const cohort = row(key);
+      cohort[r.stage]++;
+      cohort.total++;
+      if (r.stage === 'landed') cohort.investment += r.investment ?? 0;
+    }
+    const landedKey = landingKey[dimension](r);
+    if (landedKey !== null && inSpan(r.stageDates.landed, range)) {
+      const events = row(landedKey);
+      events.landings++;
+      events.landingsInvestment += r.investment ?? 0;
+    }
   }
   const sorted = [...rows.values()].sort((a, b) =>
-    dimension === 'month' ? a.key.localeCompare(b.key) : b.total - a.total || a.key.localeCompare(b.key),
+    dimension === 'month'
+      ? a.key.localeCompare(b.key)
+      : b.total - a.total || b.landings - a.landings || a.key.localeCompare(b.key),
   );
   return { dimension, rows: sorted };
 }
@@ -118,7 +140,7 @@ export function intakeTrend(ctx: RuleContext, filter: IntakeFilter): IntakeTrend
     }
     return row;
   };
-  const within = (day: string | null) => inDateRange(day, filter.from, filter.to);
+  const within = (day: string | null) => inSpan(day, filter);
   for (const r of filterIntakeRecords(ctx, { ...filter, from: undefined, to: undefined })) {
     if (within(r.stageDates.lead)) cell(r.stageDates.lead.slice(0, 7), r.channelCode).leads++;
     if (r.stageDates.landed && within(r.stageDates.landed))
@@ -170,6 +192,7 @@ export function caseOverview(ctx: RuleContext, monthId: string | undefined): Cas
     departments.set(c.departmentCode, [...(departments.get(c.departmentCode) ?? []), c]);
   }
   return {
+    scopeDepartmentCode: ctx.user.departmentCode === TALENT_OFFICE_DEPARTMENT ? null : ctx.user.departmentCode,
     total: cases.length,
     open: cases.filter(isOpen).length,
     overdue: cases.filter((c) => isOverdue(c, now)).length,

@@ -6,12 +6,18 @@ import { Skeleton } from './ui/skeleton';
 
 export interface KpiComparison {
   label: string;
-  /** Relative change, e.g. 0.12 for +12 %; null when there is nothing to compare with. */
+  /**
+   * The change: relative (0.12 for +12 %) for counts and sums; for rates the difference of the
+   * rates (0.012 for +1.2 百分点, `kind: 'points'`). Null when there is nothing to compare with.
+   */
   change: number | null;
+  kind?: 'relative' | 'points';
 }
 
 export interface KpiCardProps {
   label: string;
+  /** How the figure is counted, e.g. 按落户日期; shown under the label. */
+  definition?: string;
   /** Already formatted for the locale. */
   value: string | undefined;
   unit?: string;
@@ -25,6 +31,7 @@ export interface KpiCardProps {
 /** One key figure with its changes against earlier periods; every area adds its own through this. */
 export function KpiCard({
   label,
+  definition,
   value,
   unit,
   comparisons = [],
@@ -33,10 +40,14 @@ export function KpiCard({
   tone = 'default',
 }: KpiCardProps) {
   const format = useFormat();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const points = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+  const describe = (change: number, kind: KpiComparison['kind']) =>
+    kind === 'points' ? t('kpi.points', { value: points.format(change * 100) }) : format.change(change);
   return (
     <div className="rounded-lg border bg-surface p-4" aria-busy={loading || undefined}>
       <p className="text-sm text-muted-foreground">{label}</p>
+      {definition && <p className="text-xs text-muted-foreground">{definition}</p>}
       {loading || value === undefined ? (
         <Skeleton className="mt-2 h-8 w-24" />
       ) : (
@@ -53,7 +64,7 @@ export function KpiCard({
       )}
       {comparisons.length > 0 && (
         <ul className="mt-2 space-y-0.5 text-xs">
-          {comparisons.map(({ label: comparisonLabel, change }) => {
+          {comparisons.map(({ label: comparisonLabel, change, kind }) => {
             const good = change !== null && change !== 0 && change > 0 === higherIsBetter;
             const Icon = change === null || change === 0 ? Minus : change > 0 ? ArrowUpRight : ArrowDownRight;
             return (
@@ -69,7 +80,7 @@ export function KpiCard({
                     )}
                   >
                     <Icon className="size-3.5" aria-hidden />
-                    {change === null ? t('kpi.noComparison') : format.change(change)}
+                    {change === null ? t('kpi.noComparison') : describe(change, kind)}
                   </span>
                 )}
               </li>

@@ -3,21 +3,44 @@ import { codeSchema, idSchema, isoDateSchema } from './common';
 import { intakeFilterSchema, intakeStageSchema } from './intake';
 import { patchStatusSchema } from './policy-patches';
 
+export const spanSchema = z.object({ from: isoDateSchema, to: isoDateSchema });
+
+/**
+ * Each figure has one definition. Events by their own date within the span: `records` (leads by
+ * lead date), `signed` (by signing date), `landed` and `investment` (by landing date, 按落户日期).
+ * `cohortLanded` is a cohort figure: of the leads in the span, how many had landed by `asOf`
+ * (按线索日期); conversion is `cohortLanded / records`.
+ */
 export const intakeTotalsSchema = z.object({
   records: z.number().int().nonnegative(),
   landed: z.number().int().nonnegative(),
   signed: z.number().int().nonnegative(),
-  /** 万元 */
+  /** 万元, of the landings in the span */
   investment: z.number().nonnegative(),
+  cohortLanded: z.number().int().nonnegative(),
 });
 export type IntakeTotals = z.infer<typeof intakeTotalsSchema>;
 
-/** Totals for a period with the previous period (环比) and the same period last year (同比). */
+/** A comparison period and its totals; its cohort is counted as of the same age as the current one. */
+export const intakeComparisonSchema = z.object({
+  period: spanSchema,
+  asOf: isoDateSchema,
+  totals: intakeTotalsSchema,
+});
+export type IntakeComparison = z.infer<typeof intakeComparisonSchema>;
+
+/**
+ * Totals for the part of a period that has elapsed (`measured`, up to `asOf`), with the same part
+ * of the previous period (环比) and of the same period last year (同比). A period that has not
+ * begun has no `measured` part and no comparisons.
+ */
 export const intakeOverviewSchema = z.object({
-  period: z.object({ from: isoDateSchema, to: isoDateSchema }),
+  period: spanSchema,
+  measured: spanSchema.nullable(),
+  asOf: isoDateSchema,
   current: intakeTotalsSchema,
-  previousPeriod: intakeTotalsSchema,
-  samePeriodLastYear: intakeTotalsSchema,
+  previousPeriod: intakeComparisonSchema.nullable(),
+  samePeriodLastYear: intakeComparisonSchema.nullable(),
 });
 export type IntakeOverview = z.infer<typeof intakeOverviewSchema>;
 
@@ -26,6 +49,12 @@ export type IntakeDimension = z.infer<typeof intakeDimensionSchema>;
 export const intakeBreakdownQuerySchema = intakeFilterSchema.extend({
   dimension: intakeDimensionSchema,
 });
+/**
+ * Two definitions side by side. The cohort (按线索日期): the records whose lead date is in the
+ * filter's range, by current stage (`lead`…`landed`, `total`, `investment` of those landed). The
+ * events (按落户日期): `landings` and `landingsInvestment`, records whose landing date is in the
+ * range (other filters apply alike); for the month dimension keyed by landing month.
+ */
 export const intakeBreakdownRowSchema = z.object({
   /** Dictionary code, or `YYYY-MM` for the month dimension. */
   key: z.string(),
@@ -35,6 +64,8 @@ export const intakeBreakdownRowSchema = z.object({
   landed: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
   investment: z.number().nonnegative(),
+  landings: z.number().int().nonnegative(),
+  landingsInvestment: z.number().nonnegative(),
 });
 export const intakeBreakdownSchema = z.object({
   dimension: intakeDimensionSchema,
@@ -78,6 +109,8 @@ export type IntakeTargets = z.infer<typeof intakeTargetsSchema>;
 
 export const caseOverviewQuerySchema = z.object({ month: idSchema.optional() });
 export const caseOverviewSchema = z.object({
+  /** The data scope counted: null for every department (the talent office), else the caller's. */
+  scopeDepartmentCode: codeSchema.nullable(),
   total: z.number().int().nonnegative(),
   open: z.number().int().nonnegative(),
   overdue: z.number().int().nonnegative(),

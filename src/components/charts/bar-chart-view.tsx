@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import { axisTick, tooltipContentStyle } from './chart-theme';
+import { SeriesLegend, SeriesTooltip } from './chart-parts';
+import { axisTick } from './chart-theme';
 import type { ChartRow, ChartSeries } from './chart-types';
 
 export interface BarChartViewProps {
@@ -11,6 +12,8 @@ export interface BarChartViewProps {
   selected?: readonly string[];
   onSelect?: (key: string) => void;
   formatValue: (value: number) => string;
+  /** The value with its unit, for the tooltip (12人). */
+  formatTooltipValue: (value: number) => string;
 }
 
 /** Long names (flagship events) are cut on the axis; the tooltip and table view show them whole. */
@@ -25,6 +28,7 @@ export default function BarChartView({
   selected = [],
   onSelect,
   formatValue,
+  formatTooltipValue,
 }: BarChartViewProps) {
   const anySelected = selected.length > 0;
   return (
@@ -66,11 +70,18 @@ export default function BarChartView({
         </>
       )}
       <Tooltip
-        formatter={(value) => formatValue(Number(value))}
-        contentStyle={tooltipContentStyle}
         cursor={{ fill: 'var(--muted)' }}
+        content={({ active, payload }) =>
+          active && payload?.[0] ? (
+            <SeriesTooltip
+              row={payload[0].payload as ChartRow}
+              series={series}
+              formatTooltipValue={formatTooltipValue}
+            />
+          ) : null
+        }
       />
-      <Legend wrapperStyle={{ fontSize: 12 }} />
+      <Legend content={() => <SeriesLegend series={series} />} />
       {series.map((s) => (
         <Bar
           key={s.key}

@@ -15,6 +15,10 @@ interface ChartCardProps {
   title: string;
   /** e.g. 单位：人 */
   unit?: string;
+  /** The unit after a value in the tooltip, e.g. 人. */
+  valueUnit?: string;
+  /** How the figures are counted (口径), e.g. by landing month or by lead date. */
+  basis?: string;
   rows: ChartRow[] | undefined;
   series: ChartSeries[];
   loading: boolean;
@@ -37,6 +41,8 @@ interface ChartCardProps {
 export function ChartCard({
   title,
   unit,
+  valueUnit,
+  basis,
   rows,
   series,
   loading,
@@ -53,6 +59,8 @@ export function ChartCard({
   const { t } = useI18n();
   const id = useId();
   const [asTable, setAsTable] = useState(false);
+  const formatTooltipValue = (value: number) =>
+    valueUnit ? t('chart.valueWithUnit', { value: formatValue(value), unit: valueUnit }) : formatValue(value);
   const chartProps: BarChartViewProps = {
     rows: rows ?? [],
     series,
@@ -61,6 +69,7 @@ export function ChartCard({
     selected,
     onSelect,
     formatValue,
+    formatTooltipValue,
   };
   return (
     <section aria-labelledby={`${id}-title`} className={`rounded-lg border bg-surface p-4 ${className ?? ''}`}>
@@ -69,7 +78,11 @@ export function ChartCard({
           <h3 id={`${id}-title`} className="font-semibold">
             {title}
           </h3>
-          {unit && <p className="text-xs text-muted-foreground">{unit}</p>}
+          {(unit || basis) && (
+            <p id={`${id}-about`} className="text-xs text-muted-foreground">
+              {[unit, basis].filter(Boolean).join(' · ')}
+            </p>
+          )}
         </div>
         <Button size="sm" variant="ghost" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
           {asTable ? <BarChart3 className="size-3.5" aria-hidden /> : <Table2 className="size-3.5" aria-hidden />}
@@ -137,10 +150,18 @@ export function ChartCard({
           </table>
         </div>
       ) : (
-        <figure aria-label={title} className="m-0">
+        // One Tab stop: recharts' keyboard layer (arrow keys move through the categories); the
+        // same numbers as a table are one Shift+Tab away, on the button above.
+        <figure aria-label={title} aria-describedby={unit || basis ? `${id}-about` : undefined} className="m-0">
           <Suspense fallback={<Skeleton className="w-full" style={{ height }} />}>
             {variant === 'line' ? (
-              <LineChartView rows={chartProps.rows} series={series} height={height} formatValue={formatValue} />
+              <LineChartView
+                rows={chartProps.rows}
+                series={series}
+                height={height}
+                formatValue={formatValue}
+                formatTooltipValue={formatTooltipValue}
+              />
             ) : (
               <BarChartView {...chartProps} />
             )}

@@ -1,5 +1,6 @@
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { axisTick, tooltipContentStyle } from './chart-theme';
+import { SeriesLegend, SeriesTooltip } from './chart-parts';
+import { axisTick } from './chart-theme';
 import type { ChartRow, ChartSeries } from './chart-types';
 
 export interface LineChartViewProps {
@@ -7,10 +8,11 @@ export interface LineChartViewProps {
   series: ChartSeries[];
   height: number;
   formatValue: (value: number) => string;
+  formatTooltipValue: (value: number) => string;
 }
 
 /** Trends over months, one line a series; loaded on demand like the bar chart. */
-export default function LineChartView({ rows, series, height, formatValue }: LineChartViewProps) {
+export default function LineChartView({ rows, series, height, formatValue, formatTooltipValue }: LineChartViewProps) {
   return (
     <LineChart
       responsive
@@ -21,8 +23,18 @@ export default function LineChartView({ rows, series, height, formatValue }: Lin
       <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
       <XAxis dataKey="label" tick={axisTick} stroke="var(--border)" />
       <YAxis allowDecimals={false} tick={axisTick} tickFormatter={formatValue} stroke="var(--border)" width={48} />
-      <Tooltip formatter={(value) => formatValue(Number(value))} contentStyle={tooltipContentStyle} />
-      <Legend wrapperStyle={{ fontSize: 12 }} />
+      <Tooltip
+        content={({ active, payload }) =>
+          active && payload?.[0] ? (
+            <SeriesTooltip
+              row={payload[0].payload as ChartRow}
+              series={series}
+              formatTooltipValue={formatTooltipValue}
+            />
+          ) : null
+        }
+      />
+      <Legend content={() => <SeriesLegend series={series} />} />
       {series.map((s) => (
         <Line
           key={s.key}

@@ -4,6 +4,7 @@ import type { IntakeFilter } from '../../api/schemas/intake';
 import type { IntakeBreakdown, IntakeDimension } from '../../api/schemas/stats';
 import { ChartCard } from '../../components/charts/chart-card';
 import type { ChartRow, ChartSeries } from '../../components/charts/chart-types';
+import { compareSpans, spanOfMonth, todayInChina, type Span } from '../../lib/calendar';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { MessageKey } from '../../lib/i18n/zh-cn';
@@ -21,15 +22,11 @@ const charts: { dimension: FacetDimension; title: MessageKey; horizontal?: boole
   { dimension: 'event', title: 'chart.byEvent', horizontal: true },
 ];
 
-function lastYearOf(filter: IntakeFilter): IntakeFilter | null {
+/** The same elapsed part a year earlier: this year to date against last year to the same day. */
+function lastYearOf(filter: IntakeFilter): (IntakeFilter & Span) | null {
   if (!filter.from || !filter.to) return null;
-  const back = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`.replace(/-02-29$/, '-02-28');
-  return { ...filter, from: back(filter.from), to: back(filter.to) };
-}
-
-function monthEnd(month: string): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return `${month}-${String(new Date(Date.UTC(year, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  const span = compareSpans({ from: filter.from, to: filter.to }, todayInChina()).yearBefore;
+  return span && { ...filter, ...span };
 }
 
 interface IntakeAnalyticsProps {
@@ -76,19 +73,27 @@ export function IntakeAnalytics({ search, update, labels }: IntakeAnalyticsProps
       ))}
       <MonthChart
         filter={filter}
-        onSelect={(month) => update({ from: `${month}-01`, to: monthEnd(month) }, { resetPage: true })}
+        onSelect={(month) => {
+          const { from, to } = spanOfMonth(month);
+          update({ from, to }, { resetPage: true });
+        }}
         formatValue={format.integer}
       />
     </section>
   );
 }
 
-function useSeries(withLastYear: boolean): ChartSeries[] {
+/**
+ * The cohort (leads by lead date, and those of them landed) and, where asked, the landings by
+ * landing date: the figure the overview calls 已落户, so both pages agree for the same filters.
+ */
+function useSeries({ landings, lastYear }: { landings: boolean; lastYear: boolean }): ChartSeries[] {
   const { t } = useI18n();
   return [
     { key: 'total', label: t('chart.total'), color: 'var(--chart-2)' },
     { key: 'landed', label: t('chart.landed'), color: 'var(--chart-1)' },
-    ...(withLastYear ? [{ key: 'landedLastYear', label: t('chart.landedLastYear'), color: 'var(--chart-4)' }] : []),
+    ...(landings ? [{ key: 'landings', label: t('chart.landings'), color: 'var(--chart-3)' }] : []),
+    ...(lastYear ? [{ key: 'landedLastYear', label: t('chart.landedLastYear'), color: 'var(--chart-4)' }] : []),
   ];
 }
 
@@ -114,6 +119,7 @@ function BreakdownChart({
   formatValue: (value: number) => string;
 }) {
   const { t } = useI18n();
+  const format = useFormat();
   // Cross-filtering: a chart ignores its own dimension's filter, so the other bars stay visible.
   const own: IntakeFilter = { ...filter, [dimension]: undefined };
   const current = useQuery(intakeStatsQueries.breakdown(dimension, own));
@@ -122,12 +128,24 @@ function BreakdownChart({
     ...intakeStatsQueries.breakdown(dimension, previousFilter ?? own),
     enabled: previousFilter !== null,
   });
-  const series = useSeries(previousFilter !== null);
+  const byChannel = dimension === 'channel';
+  const series = useSeries({ landings: byChannel, lastYear: previousFilter !== null });
   const rows = current.data && toRows(current.data, dimension, labels, previousFilter ? previous.data : undefined);
+  const basis = byChannel
+    ? [
+        t('chart.basisChannel'),
+        previousFilter &&
+          t('chart.lastYearSpan', { from: format.date(previousFilter.from), to: format.date(previousFilter.to) }),
+      ]
+        .filter(Boolean)
+        .join(' ')
+    : t('chart.basisLeadDate');
   return (
     <ChartCard
       title={title}
       unit={t('chart.unitPeople')}
+      valueUnit={t('unit.people')}
+      basis={basis}
       rows={rows}
       series={series}
       loading={current.isPending || (previousFilter !== null && previous.isPending)}
@@ -152,12 +170,15 @@ function toRows(
   labels: IntakeLabels,
   lastYear?: IntakeBreakdown,
 ): ChartRow[] {
-  const previous = new Map(lastYear?.rows.map((r) => [r.key, r.landed]));
+  // A year earlier by landing date, like the landings now: a landing is final, so no cohort of
+  // last year (more mature) is set against this year's.
+  const previous = new Map(lastYear?.rows.map((r) => [r.key, r.landings]));
   return data.rows.map((row) => ({
     key: row.key,
     label: labels.label(dimension, row.key),
     total: row.total,
     landed: row.landed,
+    landings: row.landings,
     ...(lastYear ? { landedLastYear: previous.get(row.key) ?? 0 } : {}),
   }));
 }
@@ -173,13 +194,21 @@ function MonthChart({
 }) {
   const { t } = useI18n();
   const months = useQuery(intakeStatsQueries.breakdown('month', filter));
-  const rows = months.data?.rows.map((row) => ({ key: row.key, label: row.key, total: row.total, landed: row.landed }));
+  const rows = months.data?.rows.map((row) => ({
+    key: row.key,
+    label: row.key,
+    total: row.total,
+    landed: row.landed,
+    landings: row.landings,
+  }));
   return (
     <ChartCard
       title={t('chart.byMonth')}
       unit={t('chart.unitPeople')}
+      valueUnit={t('unit.people')}
+      basis={t('chart.basisMonth')}
       rows={rows}
-      series={useSeries(false)}
+      series={useSeries({ landings: true, lastYear: false })}
       loading={months.isPending}
       error={months.error}
       onRetry={() => void months.refetch()}

@@ -61,6 +61,8 @@ export function OverviewCharts({ filter, year }: { filter: IntakeFilter; year: n
       <ChartCard
         title={t('chart.trend')}
         unit={t('chart.unitPeople')}
+        valueUnit={t('unit.people')}
+        basis={t('chart.basisLandingMonth')}
         variant="line"
         rows={trendRows}
         series={channelSeries}
@@ -74,6 +76,8 @@ export function OverviewCharts({ filter, year }: { filter: IntakeFilter; year: n
       <ChartCard
         title={t('chart.targets', { year })}
         unit={t('chart.unitPeople')}
+        valueUnit={t('unit.people')}
+        basis={t('chart.basisLandingDate')}
         rows={targetRows}
         series={[
           { key: 'target', label: t('chart.target'), color: 'var(--chart-6)' },

@@ -1,28 +1,36 @@
 import { useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
-import { isoDateSchema } from '../../api/schemas/common';
-import { PeriodPicker } from '../../components/period-picker';
-import { todayInChina } from '../../lib/today';
-import { useSearchState } from '../../lib/use-search-state';
-import { OverviewCharts } from './overview-charts';
 import type { ReactNode } from 'react';
+import { z } from 'zod';
+import { dictionaryQueries } from '../../api/queries/dictionary-queries';
 import { intakeStatsQueries } from '../../api/queries/intake-queries';
 import { statsQueries } from '../../api/queries/stats-queries';
+import { isoDateSchema } from '../../api/schemas/common';
+import type { IntakeComparison, IntakeTotals } from '../../api/schemas/stats';
 import { ErrorState } from '../../components/feedback/error-state';
-import { KpiCard } from '../../components/kpi-card';
+import { KpiCard, type KpiComparison } from '../../components/kpi-card';
 import { PageHeader } from '../../components/page-header';
+import { PeriodPicker } from '../../components/period-picker';
+import { todayInChina } from '../../lib/calendar';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
-import { ratio, relativeChange } from '../../lib/relative-change';
+import { pointChange, ratio, relativeChange } from '../../lib/relative-change';
+import { useSearchState } from '../../lib/use-search-state';
+import { ComparisonNote } from './comparison-note';
+import { OverviewCharts } from './overview-charts';
 
-function KpiSection({ title, children }: { title: string; children: ReactNode }) {
+function KpiSection({ title, scope, children }: { title: string; scope?: string; children: ReactNode }) {
   return (
     <section aria-label={title} className="mb-6">
-      <h2 className="mb-2 text-sm font-semibold text-muted-foreground">{title}</h2>
+      <h2 className="mb-2 text-sm font-semibold text-muted-foreground">
+        {title}
+        {scope && <span className="ml-2 text-xs font-normal">{scope}</span>}
+      </h2>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">{children}</div>
     </section>
   );
 }
+
+const conversion = (totals: IntakeTotals) => ratio(totals.cohortLanded, totals.records);
 
 const overviewSearchSchema = z.object({ from: isoDateSchema.optional(), to: isoDateSchema.optional() });
 
@@ -36,21 +44,35 @@ export function OverviewPage() {
   const intake = useQuery(intakeStatsQueries.overview(period));
   const cases = useQuery(statsQueries.caseOverview());
   const patches = useQuery(statsQueries.patchOverview());
+  const departments = useQuery({ ...dictionaryQueries.all(), select: (d) => d.departments });
 
   const current = intake.data?.current;
-  const lastYear = intake.data?.samePeriodLastYear;
-  const previous = intake.data?.previousPeriod;
-  const comparisons = (pick: (totals: NonNullable<typeof current>) => number | null) =>
-    current && lastYear && previous
-      ? [
-          { label: t('kpi.yoy'), change: change(pick(current), pick(lastYear)) },
-          { label: t('kpi.mom'), change: change(pick(current), pick(previous)) },
-        ]
-      : [
-          { label: t('kpi.yoy'), change: null },
-          { label: t('kpi.mom'), change: null },
-        ];
-  const conversion = (totals: NonNullable<typeof current>) => ratio(totals.landed, totals.records);
+  // Counts compare relatively; a rate compares in percentage points. A future period has neither.
+  const comparisons = (pick: (totals: IntakeTotals) => number | null, kind: KpiComparison['kind'] = 'relative') => {
+    const against = (other: IntakeComparison | null | undefined) => {
+      const now = current ? pick(current) : null;
+      const then = other ? pick(other.totals) : null;
+      if (now === null || then === null) return null;
+      return kind === 'points' ? pointChange(now, then) : relativeChange(now, then);
+    };
+    return [
+      { label: t('kpi.yoy'), change: against(intake.data?.samePeriodLastYear), kind },
+      { label: t('kpi.mom'), change: against(intake.data?.previousPeriod), kind },
+    ];
+  };
+  const cityWide = t('overview.scope', { scope: t('overview.scopeCity') });
+  const caseScope =
+    cases.data &&
+    (cases.data.scopeDepartmentCode === null
+      ? cityWide
+      : t('overview.scope', {
+          scope: t('overview.scopeDepartment', {
+            department: format.entry(
+              departments.data?.find((d) => d.code === cases.data.scopeDepartmentCode),
+              cases.data.scopeDepartmentCode,
+            ),
+          }),
+        }));
 
   return (
     <>
@@ -62,11 +84,12 @@ export function OverviewPage() {
         <PeriodPicker value={period} allowAll={false} onChange={({ from, to }) => update({ from, to })} />
       </div>
 
-      <KpiSection title={t('overview.intake')}>
+      <KpiSection title={t('overview.intake')} scope={cityWide}>
         {intake.data || !intake.error ? (
           <>
             <KpiCard
               label={t('kpi.introduced')}
+              definition={t('kpi.byLeadDate')}
               value={current && format.integer(current.records)}
               unit={t('unit.people')}
               comparisons={comparisons((x) => x.records)}
@@ -74,6 +97,7 @@ export function OverviewPage() {
             />
             <KpiCard
               label={t('kpi.landed')}
+              definition={t('kpi.byLandingDate')}
               value={current && format.integer(current.landed)}
               unit={t('unit.people')}
               comparisons={comparisons((x) => x.landed)}
@@ -81,17 +105,20 @@ export function OverviewPage() {
             />
             <KpiCard
               label={t('kpi.conversion')}
+              definition={t('kpi.cohortConversion')}
               value={current && formatRatio(conversion(current), format.percent)}
-              comparisons={comparisons(conversion)}
+              comparisons={comparisons(conversion, 'points')}
               loading={intake.isPending}
             />
             <KpiCard
               label={t('kpi.investment')}
-              value={current && format.integer(current.investment)}
+              definition={t('kpi.byLandingDate')}
+              value={current && format.amount(current.investment)}
               unit={t('unit.tenThousandYuan')}
               comparisons={comparisons((x) => x.investment)}
               loading={intake.isPending}
             />
+            {intake.data && <ComparisonNote overview={intake.data} />}
           </>
         ) : (
           <ErrorState
@@ -110,7 +137,7 @@ export function OverviewPage() {
         <OverviewCharts filter={period} year={Number(period.to.slice(0, 4))} />
       </section>
 
-      <KpiSection title={t('overview.cases')}>
+      <KpiSection title={t('overview.cases')} scope={caseScope}>
         {cases.data || !cases.error ? (
           <>
             <KpiCard
@@ -149,7 +176,7 @@ export function OverviewPage() {
         )}
       </KpiSection>
 
-      <KpiSection title={t('overview.patches')}>
+      <KpiSection title={t('overview.patches')} scope={cityWide}>
         {patches.data || !patches.error ? (
           <>
             <KpiCard
@@ -198,10 +225,6 @@ export function OverviewPage() {
       </KpiSection>
     </>
   );
-}
-
-function change(current: number | null, previous: number | null): number | null {
-  return current === null || previous === null ? null : relativeChange(current, previous);
 }
 
 function formatRatio(value: number | null, percent: (ratio: number) => string): string {
