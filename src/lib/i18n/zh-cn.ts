@@ -114,10 +114,12 @@ export const zhCN = {
   'overview.scope': '统计范围：{scope}',
   'overview.scopeCity': '全市',
   'overview.scopeDepartment': '本部门（{department}）',
-  'overview.comparisonPartial': '截至{asOf}，本期尚未结束：同比与{yoyFrom}至{yoyTo}相比，环比与{momFrom}至{momTo}相比，天数相同。',
+  'overview.comparisonPartial':
+    '截至{asOf}，本期尚未结束：同比与{yoyFrom}至{yoyTo}相比，环比与{momFrom}至{momTo}相比，天数相同。',
   'overview.comparisonWhole': '同比与{yoyFrom}至{yoyTo}相比，环比与{momFrom}至{momTo}相比。',
   'overview.comparisonFuture': '所选期间尚未开始：没有数据，也不作比较。',
-  'overview.cohortNote': '转化率的对照期线索按同样时长统计落户（截至{yoyAsOf}和{momAsOf}），不拿已成熟的批次与未成熟的相比；变化以百分点表示。',
+  'overview.cohortNote':
+    '转化率的对照期线索按同样时长统计落户（截至{yoyAsOf}和{momAsOf}），不拿已成熟的批次与未成熟的相比；变化以百分点表示。',
   'kpi.openCases': '在办工单',
   'kpi.overdueCases': '逾期工单',
   'kpi.supervisedCases': '督办中',
@@ -272,7 +274,8 @@ export const zhCN = {
   'form.saveFailed': '保存失败',
   'form.fixErrors': '请先修改标红的项目',
   'form.conflictTitle': '该记录已被他人修改',
-  'form.conflictBody': '在您编辑期间，有人保存了新版本。对方改过而您未改的项目已采用对方的内容；双方都改过的项目请逐项选择。您填写的内容都还在。',
+  'form.conflictBody':
+    '在您编辑期间，有人保存了新版本。对方改过而您未改的项目已采用对方的内容；双方都改过的项目请逐项选择。您填写的内容都还在。',
   'form.theirs': '对方的版本',
   'form.mine': '您的版本',
   'form.theirsBy': '对方的版本（{name}，{at}）',
