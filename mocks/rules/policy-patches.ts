@@ -21,9 +21,10 @@ const sortAccessors: SortAccessors<PolicyPatch> = {
   id: (p) => p.id,
   title: (p) => p.title,
   status: (p) => patchStatusSchema.options.indexOf(p.status),
-  collectedAt: (p) => p.collectedAt,
-  issuedAt: (p) => p.issuedAt,
-  updatedAt: (p) => p.updatedAt,
+  // Instants sort as moments, whatever offset they were written with.
+  collectedAt: (p) => Date.parse(p.collectedAt),
+  issuedAt: (p) => (p.issuedAt === null ? null : Date.parse(p.issuedAt)),
+  updatedAt: (p) => Date.parse(p.updatedAt),
 };
 
 export function listPolicyPatches(ctx: RuleContext, query: PolicyPatchListQuery): Page<PolicyPatch> {

@@ -149,3 +149,13 @@ describe('data scope and masking', () => {
     expect(viewer.requesterAddress).toMatch(/\*{4}$/);
   });
 });
+
+describe('instants compared as instants', () => {
+  it('finds a case overdue by its due moment, whatever offset the due time was written with', () => {
+    const base = [...ruleContext('manager').db.serviceCases.values()].find((c) => c.status === 'assigned')!;
+    const now = new Date('2026-11-25T10:00:00+08:00');
+    // 03:00 Z is 11:00 in China, still to come, though as text it sorts before "…T10:00:00+08:00".
+    expect(isOverdue({ ...base, supervision: null, dueAt: '2026-11-25T01:30:00Z' }, now)).toBe(true);
+    expect(isOverdue({ ...base, supervision: null, dueAt: '2026-11-25T03:00:00Z' }, now)).toBe(false);
+  });
+});

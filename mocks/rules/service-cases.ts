@@ -14,7 +14,7 @@ import {
 } from '../../src/api/schemas/service-cases';
 import { recordAudit } from './audit';
 import type { RuleContext } from './context';
-import { addDays, cstDay, isoAt, toCstIso } from './dates';
+import { addDays, compareInstants, cstDay, isoAt, toCstIso } from './dates';
 import { matchesAny, matchesText, paginate, sortItems, type SortAccessors } from './list';
 import { maskAddress, maskIdNumber, maskPhone } from './masking';
 import { problems } from './problem';
@@ -24,11 +24,12 @@ import { checkVersion } from './versioning';
 const priorityRank = { low: 0, normal: 1, high: 2, urgent: 3 } as const;
 const sortAccessors: SortAccessors<ServiceCase> = {
   id: (c) => c.id,
-  receivedAt: (c) => c.receivedAt,
-  dueAt: (c) => c.dueAt,
+  // Instants sort as moments: a due time sent as `…Z` and one stored as `…+08:00` compare rightly.
+  receivedAt: (c) => Date.parse(c.receivedAt),
+  dueAt: (c) => Date.parse(c.dueAt),
   priority: (c) => priorityRank[c.priority],
   status: (c) => c.status,
-  updatedAt: (c) => c.updatedAt,
+  updatedAt: (c) => Date.parse(c.updatedAt),
   department: (c) => c.departmentCode,
   category: (c) => c.categoryCode,
 };
@@ -50,10 +51,10 @@ export function awaitsAnswer(serviceCase: ServiceCase): boolean {
 /** Overdue: unanswered past its SLA due time, or open past its supervision (督办) deadline. */
 export function isOverdue(serviceCase: ServiceCase, now: Date): boolean {
   if (!isOpen(serviceCase)) return false;
-  const nowIso = toCstIso(now);
   const supervisionDue = serviceCase.supervision ? isoAt(serviceCase.supervision.deadline, 23, 59) : null;
   return (
-    (awaitsAnswer(serviceCase) && serviceCase.dueAt < nowIso) || (supervisionDue !== null && supervisionDue < nowIso)
+    (awaitsAnswer(serviceCase) && compareInstants(serviceCase.dueAt, now) < 0) ||
+    (supervisionDue !== null && compareInstants(supervisionDue, now) < 0)
   );
 }
 
@@ -163,7 +164,7 @@ export function assignServiceCase(ctx: RuleContext, id: string, input: CaseAssig
   if (input.assigneeId && (!assignee || !assignee.active || assignee.departmentCode !== input.departmentCode)) {
     errors.push({ field: 'assigneeId', message: 'must be an active member of the department' });
   }
-  if (input.dueAt <= toCstIso(ctx.now())) errors.push({ field: 'dueAt', message: 'must be in the future' });
+  if (compareInstants(input.dueAt, ctx.now()) <= 0) errors.push({ field: 'dueAt', message: 'must be in the future' });
   checkReferences(ctx.db, [['departmentCode', 'departments', input.departmentCode]], errors);
   if (ctx.user.departmentCode !== TALENT_OFFICE_DEPARTMENT && input.departmentCode !== ctx.user.departmentCode) {
     throw problems.forbidden('Only the talent office moves a case to another department');
