@@ -11,16 +11,24 @@ test('clicking a chart bar filters the records; the bookmarked URL reopens the s
 }, testInfo) => {
   await signIn(page, 'manager');
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '引才渠道' }).click();
+  // The records come first; the charts have a tab of their own.
+  await expect(records(page).getByRole('row').nth(1)).toBeVisible();
+  await page.getByRole('tab', { name: '招引分析' }).click();
   const towns = chart(page, '按区镇');
   await expect(towns.locator('.recharts-bar-rectangle').first()).toBeVisible();
   await towns.locator('.recharts-bar-rectangle').first().click();
 
   await expect(page).toHaveURL(/[?&]town=town\./);
+  const matching = page.getByText(/^符合当前筛选条件的记录：[\d,]+ 条$/);
+  await expect(matching).toBeVisible();
+  const count = (await matching.innerText()).match(/[\d,]+/)![0];
+  await page.getByRole('button', { name: '查看这些记录' }).click();
+  await expect(page.getByRole('tab', { name: /招引记录/ })).toBeFocused();
   const chip = records(page).getByRole('list', { name: '当前筛选条件' }).getByRole('listitem').first();
   await expect(chip).toContainText('区镇：');
   const chipText = (await chip.textContent())!.trim();
   const total = records(page).getByText(/^共 [\d,]+ 条$/);
-  await expect(total).toBeVisible();
+  await expect(total).toHaveText(`共 ${count} 条`);
   const totalText = await total.innerText();
   const firstRow = (await records(page).getByRole('row').nth(1).textContent())!.trim();
   await keepScreenshot(page, testInfo, 'intake-filtered-by-chart');
@@ -40,7 +48,7 @@ test('answers "which channel landed the most 战略科技人才 in 花桥 last y
   page,
 }, testInfo) => {
   await signIn(page, 'viewer');
-  await page.goto('/intake');
+  await page.goto('/intake?tab=analysis');
   const started = Date.now();
   await page.getByRole('button', { name: '去年', exact: true }).click();
   const tiers = chart(page, '按人才层次');
@@ -64,11 +72,14 @@ test('the record drawer shows the timeline and history; the intake page has no a
   page,
 }, testInfo) => {
   await signIn(page, 'officer');
-  await page.goto('/intake?stage=landed');
-  await expect(records(page).getByRole('row').nth(1)).toBeVisible();
+  await page.goto('/intake?stage=landed&tab=analysis');
   await expect(chart(page, '各渠道引进与落户').locator('.recharts-bar-rectangle').first()).toBeVisible();
   await expectNoAxeViolations(page);
-  await records(page).getByRole('row').nth(1).press('Enter');
+  await page.getByRole('tab', { name: /招引记录/ }).click();
+  await expect(records(page).getByRole('row').nth(1)).toBeVisible();
+  await expectNoAxeViolations(page);
+  const row = records(page).getByRole('row').nth(1);
+  await row.press('Enter');
   const drawer = page.getByRole('dialog');
   await expect(drawer.getByRole('heading', { name: '阶段进度' })).toBeVisible();
   await expect(drawer.getByText('未到达')).toHaveCount(0);
@@ -77,6 +88,8 @@ test('the record drawer shows the timeline and history; the intake page has no a
   await page.keyboard.press('Escape');
   await expect(drawer).toHaveCount(0);
   await expect(page).not.toHaveURL(/record=/);
+  // Focus is back on the row that opened the drawer.
+  await expect(row).toBeFocused();
 });
 
 test('the overview charts render and the page has no accessibility violations', async ({ page }, testInfo) => {

@@ -39,6 +39,7 @@ export function DataTableFacetedFilter({ title, options, selected, onChange }: F
       </Popover.Trigger>
       <Popover.Portal>
         <Popover.Content
+          aria-label={title}
           align="start"
           sideOffset={4}
           collisionPadding={8}

@@ -98,6 +98,7 @@ export function DataTableRangeFilter({
       </Popover.Trigger>
       <Popover.Portal>
         <Popover.Content
+          aria-label={title}
           align="start"
           sideOffset={4}
           collisionPadding={8}

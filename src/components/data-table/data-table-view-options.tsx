@@ -42,6 +42,7 @@ export function DataTableViewOptions<TData extends RowData>({ state }: { state: 
       </Popover.Trigger>
       <Popover.Portal>
         <Popover.Content
+          aria-label={t('table.viewOptions')}
           align="end"
           sideOffset={4}
           collisionPadding={8}

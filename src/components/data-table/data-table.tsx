@@ -35,7 +35,13 @@ type AnyColumn = Column<ServerTableFeatures, RowData, unknown>;
 /** Sticky offsets come from the same widths the columns are laid out with, so pins never overlap. */
 function pinStyle(column: AnyColumn): CSSProperties {
   if (column.getIsPinned() !== 'start') return {};
-  return { position: 'sticky', insetInlineStart: column.getStart('start'), zIndex: 1 };
+  return {
+    position: 'sticky',
+    insetInlineStart: column.getStart('start'),
+    zIndex: 1,
+    // The edge of the pinned block, so rows scrolling under it read as such.
+    boxShadow: column.getIsLastColumn('start') ? 'inset -1px 0 0 var(--color-border)' : undefined,
+  };
 }
 
 /**
