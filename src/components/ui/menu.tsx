@@ -11,7 +11,7 @@ export const menuItemClass =
  */
 const menuContentClass =
   'z-50 max-h-(--radix-dropdown-menu-content-available-height) max-w-(--radix-dropdown-menu-content-available-width) overflow-y-auto overscroll-contain rounded-md border bg-surface p-1 shadow-lg';
-export const floatingCollisionPadding = 8;
+const floatingCollisionPadding = 8;
 
 /** A dropdown menu opened by `trigger` (a button), its content aligned to the end edge. */
 export function Menu({
