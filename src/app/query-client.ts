@@ -1,12 +1,27 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryClient, type QueryKey } from '@tanstack/react-query';
 import { isApiError } from '../api/api-error';
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    mutationMeta: {
+      /** Query keys (general ones, from the query factories) that a success makes stale. */
+      invalidates?: readonly QueryKey[];
+    };
+  }
+}
 
 /**
  * Retries only what may succeed unchanged (network trouble, 5xx), twice at most. Not a timeout:
  * the user has already waited the whole limit, and the skeleton must stop there.
+ * Invalidation after a mutation is declared once, here, through each mutation's `meta`
+ * (TkDodo, "Automatic Query Invalidation after Mutations"); the mutation waits for it.
  */
 export function createQueryClient(options: { retry?: boolean } = {}) {
-  return new QueryClient({
+  const queryClient: QueryClient = new QueryClient({
+    mutationCache: new MutationCache({
+      onSuccess: (_data, _variables, _context, mutation) =>
+        Promise.all((mutation.meta?.invalidates ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
+    }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -20,4 +35,5 @@ export function createQueryClient(options: { retry?: boolean } = {}) {
       mutations: { retry: false },
     },
   });
+  return queryClient;
 }

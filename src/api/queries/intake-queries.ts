@@ -1,9 +1,17 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../lib/api-client';
-import type { IntakeFilter, IntakeListQuery } from '../schemas/intake';
+import type {
+  IntakeBulkReassign,
+  IntakeFilter,
+  IntakeListQuery,
+  IntakeRecord,
+  IntakeRecordCreate,
+  IntakeStageAdvance,
+} from '../schemas/intake';
 import type { IntakeDimension } from '../schemas/stats';
 import { statsQueries } from './stats-queries';
 
+/** The intake register: keys, queries and mutations side by side. */
 export const intakeQueries = {
   all: () => ['intake-records'] as const,
   lists: () => [...intakeQueries.all(), 'list'] as const,
@@ -27,6 +35,51 @@ export const intakeQueries = {
         }),
     }),
 };
+
+/** After any change to the register: its lists, records and histories, and every statistic. */
+const intakeChanged = { invalidates: [intakeQueries.all(), statsQueries.all()] };
+
+/** The saved record is put in the cache at once, so the drawer shows it without a round trip. */
+function useKeepRecord() {
+  const queryClient = useQueryClient();
+  return (record: IntakeRecord) => queryClient.setQueryData(intakeQueries.detail(record.id).queryKey, record);
+}
+
+export function useCreateIntakeRecord() {
+  const keep = useKeepRecord();
+  return useMutation({
+    mutationFn: (input: IntakeRecordCreate) => apiClient.request('createIntakeRecord', { body: input }),
+    meta: intakeChanged,
+    onSuccess: keep,
+  });
+}
+
+export function useUpdateIntakeRecord() {
+  const keep = useKeepRecord();
+  return useMutation({
+    mutationFn: ({ id, input, version }: { id: string; input: IntakeRecordCreate; version: number }) =>
+      apiClient.request('updateIntakeRecord', { params: { id }, body: input, ifMatch: version }),
+    meta: intakeChanged,
+    onSuccess: keep,
+  });
+}
+
+export function useAdvanceIntakeStage() {
+  const keep = useKeepRecord();
+  return useMutation({
+    mutationFn: ({ id, input, version }: { id: string; input: IntakeStageAdvance; version: number }) =>
+      apiClient.request('advanceIntakeStage', { params: { id }, body: input, ifMatch: version }),
+    meta: intakeChanged,
+    onSuccess: keep,
+  });
+}
+
+export function useReassignIntakeRecords() {
+  return useMutation({
+    mutationFn: (input: IntakeBulkReassign) => apiClient.request('reassignIntakeRecords', { body: input }),
+    meta: intakeChanged,
+  });
+}
 
 /** Aggregates from the stats endpoints; the client never downloads every record to draw a chart. */
 export const intakeStatsQueries = {

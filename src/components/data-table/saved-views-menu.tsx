@@ -1,10 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Bookmark, Trash2, Users } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
 import { useId, useState, type FormEvent } from 'react';
-import { savedViewQueries } from '../../api/queries/saved-view-queries';
+import { savedViewQueries, useCreateSavedView, useDeleteSavedView } from '../../api/queries/saved-view-queries';
 import type { SavedView, SavedViewResource } from '../../api/schemas/saved-views';
-import { apiClient } from '../../lib/api-client';
 import { describeError } from '../../lib/describe-error';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useSessionState } from '../../lib/session';
@@ -25,14 +24,9 @@ export function SavedViewsMenu({
 }) {
   const { t } = useI18n();
   const userId = useSessionState().session?.user.id;
-  const queryClient = useQueryClient();
   const views = useQuery(savedViewQueries.list(resource));
   const [saving, setSaving] = useState(false);
-  const remove = useMutation({
-    mutationFn: (id: string) => apiClient.request('deleteSavedView', { params: { id } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: savedViewQueries.all() }),
-    onError: (error) => toast({ tone: 'error', title: t('views.deleteFailed'), description: describeError(error, t) }),
-  });
+  const remove = useDeleteSavedView();
   return (
     <>
       <Menu
@@ -67,7 +61,12 @@ export function SavedViewsMenu({
             </DropdownMenu.Item>
             {view.ownerId === userId && (
               <DropdownMenu.Item
-                onSelect={() => remove.mutate(view.id)}
+                onSelect={() =>
+                  remove.mutate(view.id, {
+                    onError: (error) =>
+                      toast({ tone: 'error', title: t('views.deleteFailed'), description: describeError(error, t) }),
+                  })
+                }
                 className={`${menuItemClass} text-danger`}
                 aria-label={t('views.delete', { name: view.name })}
               >
@@ -95,23 +94,24 @@ function SaveViewDialog({
 }) {
   const { t } = useI18n();
   const id = useId();
-  const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [shared, setShared] = useState(false);
-  const save = useMutation({
-    mutationFn: () => apiClient.request('createSavedView', { body: { resource, name: name.trim(), search, shared } }),
-    onSuccess: async (view) => {
-      await queryClient.invalidateQueries({ queryKey: savedViewQueries.all() });
-      toast({ tone: 'success', title: t('views.saved', { name: view.name }) });
-      setName('');
-      setShared(false);
-      onOpenChange(false);
-    },
-  });
+  const save = useCreateSavedView();
   const empty = name.trim() === '';
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!empty) save.mutate();
+    if (empty) return;
+    save.mutate(
+      { resource, name: name.trim(), search, shared },
+      {
+        onSuccess: (view) => {
+          toast({ tone: 'success', title: t('views.saved', { name: view.name }) });
+          setName('');
+          setShared(false);
+          onOpenChange(false);
+        },
+      },
+    );
   }
   const nameError = save.error ? describeError(save.error, t) : null;
   return (

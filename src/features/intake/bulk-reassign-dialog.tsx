@@ -6,7 +6,7 @@ import { DialogActions, ModalDialog } from '../../components/ui/modal-dialog';
 import { toast } from '../../components/ui/toaster';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
-import { useReassignIntakeRecords } from './intake-mutations';
+import { useReassignIntakeRecords } from '../../api/queries/intake-queries';
 import type { IntakeLabels } from './use-intake-labels';
 
 /** Gives the selected records (or every record the filters match) to another officer. */

@@ -7,7 +7,7 @@ import { toast } from '../../components/ui/toaster';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
 import { todayInChina } from '../../lib/today';
-import { useAdvanceIntakeStage } from './intake-mutations';
+import { useAdvanceIntakeStage } from '../../api/queries/intake-queries';
 
 /**
  * Moves a record on to a later stage on a given day. Skipping stages records them as reached the

@@ -17,7 +17,7 @@ import { Sheet } from '../../components/ui/sheet';
 import { toast } from '../../components/ui/toaster';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
-import { useCreateIntakeRecord, useUpdateIntakeRecord } from './intake-mutations';
+import { useCreateIntakeRecord, useUpdateIntakeRecord } from '../../api/queries/intake-queries';
 import type { FacetParam } from './intake-search';
 import type { IntakeLabels } from './use-intake-labels';
 
