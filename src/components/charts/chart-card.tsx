@@ -1,5 +1,5 @@
 import { BarChart3, Filter, Table2 } from 'lucide-react';
-import { lazy, Suspense, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../../lib/i18n/i18n';
 import { EmptyState } from '../feedback/empty-state';
 import { ErrorState } from '../feedback/error-state';
@@ -19,6 +19,8 @@ interface ChartCardProps {
   valueUnit?: string;
   /** How the figures are counted (口径), e.g. by landing month or by lead date. */
   basis?: string;
+  /** A further line, e.g. which days a comparison series covers. */
+  note?: string;
   rows: ChartRow[] | undefined;
   series: ChartSeries[];
   loading: boolean;
@@ -43,6 +45,7 @@ export function ChartCard({
   unit,
   valueUnit,
   basis,
+  note,
   rows,
   series,
   loading,
@@ -59,6 +62,8 @@ export function ChartCard({
   const { t } = useI18n();
   const id = useId();
   const [asTable, setAsTable] = useState(false);
+  const figure = useRef<HTMLElement>(null);
+  useKeepOneTabStop(figure);
   const formatTooltipValue = (value: number) =>
     valueUnit ? t('chart.valueWithUnit', { value: formatValue(value), unit: valueUnit }) : formatValue(value);
   const chartProps: BarChartViewProps = {
@@ -83,6 +88,7 @@ export function ChartCard({
               {[unit, basis].filter(Boolean).join(' · ')}
             </p>
           )}
+          {note && <p className="text-xs text-muted-foreground">{note}</p>}
         </div>
         <Button size="sm" variant="ghost" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
           {asTable ? <BarChart3 className="size-3.5" aria-hidden /> : <Table2 className="size-3.5" aria-hidden />}
@@ -152,7 +158,12 @@ export function ChartCard({
       ) : (
         // One Tab stop: recharts' keyboard layer (arrow keys move through the categories); the
         // same numbers as a table are one Shift+Tab away, on the button above.
-        <figure aria-label={title} aria-describedby={unit || basis ? `${id}-about` : undefined} className="m-0">
+        <figure
+          ref={figure}
+          aria-label={title}
+          aria-describedby={unit || basis ? `${id}-about` : undefined}
+          className="m-0"
+        >
           <Suspense fallback={<Skeleton className="w-full" style={{ height }} />}>
             {variant === 'line' ? (
               <LineChartView
@@ -170,4 +181,23 @@ export function ChartCard({
       )}
     </section>
   );
+}
+
+/**
+ * Recharts draws its layers into <g> elements that React portals into; React listens for focus
+ * events on portal containers, and Chromium then makes those <g> Tab stops (three or more per
+ * chart). Taking them out of the Tab order leaves the chart's surface as its one Tab stop.
+ */
+function useKeepOneTabStop(container: React.RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    const root = container.current;
+    if (!root) return;
+    const mark = () => {
+      for (const layer of root.querySelectorAll('svg g:not([tabindex])')) layer.setAttribute('tabindex', '-1');
+    };
+    mark();
+    const observer = new MutationObserver(mark);
+    observer.observe(root, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  });
 }

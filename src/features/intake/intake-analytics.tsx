@@ -131,21 +131,17 @@ function BreakdownChart({
   const byChannel = dimension === 'channel';
   const series = useSeries({ landings: byChannel, lastYear: previousFilter !== null });
   const rows = current.data && toRows(current.data, dimension, labels, previousFilter ? previous.data : undefined);
-  const basis = byChannel
-    ? [
-        t('chart.basisChannel'),
-        previousFilter &&
-          t('chart.lastYearSpan', { from: format.date(previousFilter.from), to: format.date(previousFilter.to) }),
-      ]
-        .filter(Boolean)
-        .join(' ')
-    : t('chart.basisLeadDate');
+  const basis = t(byChannel ? 'chart.basisChannel' : 'chart.basisLeadDate');
+  const note =
+    previousFilter &&
+    t('chart.lastYearSpan', { from: format.date(previousFilter.from), to: format.date(previousFilter.to) });
   return (
     <ChartCard
       title={title}
       unit={t('chart.unitPeople')}
       valueUnit={t('unit.people')}
       basis={basis}
+      note={note ?? undefined}
       rows={rows}
       series={series}
       loading={current.isPending || (previousFilter !== null && previous.isPending)}
