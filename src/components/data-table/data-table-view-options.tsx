@@ -1,5 +1,5 @@
 import type { RowData } from '@tanstack/react-table';
-import { ArrowDown, ArrowUp, Pin, PinOff, Settings2 } from 'lucide-react';
+import { ArrowDown, ArrowUp, Pin, Settings2 } from 'lucide-react';
 import { Popover } from 'radix-ui';
 import { useId } from 'react';
 import { cn } from '../../lib/cn';
@@ -74,11 +74,7 @@ export function DataTableViewOptions<TData extends RowData>({ state }: { state: 
                         onClick={() => column.pin(pinned ? false : 'start')}
                         className={cn('size-7', pinned && 'text-primary')}
                       >
-                        {pinned ? (
-                          <Pin className="size-3.5" aria-hidden />
-                        ) : (
-                          <PinOff className="size-3.5" aria-hidden />
-                        )}
+                        <Pin className={cn('size-3.5', !pinned && 'opacity-40')} aria-hidden />
                       </Button>
                     )}
                     <Button

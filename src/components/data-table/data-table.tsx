@@ -34,13 +34,20 @@ type AnyColumn = Column<ServerTableFeatures, RowData, unknown>;
 
 /** Sticky offsets come from the same widths the columns are laid out with, so pins never overlap. */
 function pinStyle(column: AnyColumn): CSSProperties {
-  if (column.getIsPinned() !== 'start') return {};
+  const pinned = column.getIsPinned();
+  if (!pinned) return {};
   return {
     position: 'sticky',
-    insetInlineStart: column.getStart('start'),
+    insetInlineStart: pinned === 'start' ? column.getStart('start') : undefined,
+    insetInlineEnd: pinned === 'end' ? column.getAfter('end') : undefined,
     zIndex: 1,
-    // The edge of the pinned block, so rows scrolling under it read as such.
-    boxShadow: column.getIsLastColumn('start') ? 'inset -1px 0 0 var(--color-border)' : undefined,
+    // The edge of a pinned block, so rows scrolling under it read as such.
+    boxShadow:
+      pinned === 'start' && column.getIsLastColumn('start')
+        ? 'inset -1px 0 0 var(--color-border)'
+        : pinned === 'end' && column.getIsFirstColumn('end')
+          ? 'inset 1px 0 0 var(--color-border)'
+          : undefined,
   };
 }
 

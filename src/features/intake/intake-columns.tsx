@@ -45,7 +45,7 @@ export function intakeColumns({
       cell: (c) => <span className="font-mono text-xs whitespace-nowrap">{c.getValue()}</span>,
     }),
     helper.accessor('name', {
-      size: 210,
+      size: 200,
       header: t('intake.field.name'),
       meta: { label: t('intake.field.name') },
       cell: ({ row }) => (
@@ -90,7 +90,7 @@ export function intakeColumns({
       cell: (c) => labels.label('industry', c.getValue()),
     }),
     helper.accessor('townCode', {
-      size: 150,
+      size: 140,
       id: 'town',
       header: t('intake.field.town'),
       meta: { label: t('intake.field.town'), filter: facet('town') },

@@ -70,7 +70,8 @@ export function IntakeRecordsTable({
     defaultSort: '-leadOn',
     defaultPreferences: {
       columnVisibility: { phone: false, event: false, industry: false },
-      columnPinning: { start: ['select', 'id'], end: [] },
+      // The row actions stay in reach however far the table scrolls.
+      columnPinning: { start: ['select', 'id'], end: ['actions'] },
     },
     getRowId: (record) => record.id,
     enableRowSelection: canWrite,
