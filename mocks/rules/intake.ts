@@ -38,6 +38,12 @@ export function presentIntakeRecord(ctx: RuleContext, record: IntakeRecord): Int
 }
 
 /** The filter the lists and the stats share; the date range applies to the lead (线索) date. */
+/** A missing value never matches a bound. */
+function inNumberRange(value: number | null, min: number | undefined, max: number | undefined): boolean {
+  if (min === undefined && max === undefined) return true;
+  return value !== null && (min === undefined || value >= min) && (max === undefined || value <= max);
+}
+
 export function filterIntakeRecords(ctx: RuleContext, filter: IntakeFilter & { q?: string }): IntakeRecord[] {
   const result: IntakeRecord[] = [];
   for (const r of ctx.db.intakeRecords.values()) {
@@ -50,6 +56,10 @@ export function filterIntakeRecords(ctx: RuleContext, filter: IntakeFilter & { q
       matchesAny(filter.event, r.eventCode) &&
       matchesAny(filter.officer, r.officerId) &&
       inDateRange(r.stageDates.lead, filter.from, filter.to) &&
+      (!filter.kind || r.kind === filter.kind) &&
+      (!filter.hasEvent || r.eventCode !== null) &&
+      inDateRange(r.stageDates.landed, filter.landedFrom, filter.landedTo) &&
+      inNumberRange(r.investment, filter.investmentMin, filter.investmentMax) &&
       matchesText(filter.q, r.id, r.name, r.organization, r.officerName)
     ) {
       result.push(r);

@@ -67,6 +67,52 @@ describe('selection', () => {
   });
 });
 
+describe('filters of every kind', () => {
+  it('a number range, a flag, a single choice and a date range each filter on the server', async () => {
+    const { user, router } = renderApp('/intake', { as: 'viewer' });
+    const table = await section();
+    await table.findAllByRole('row');
+
+    await user.click(table.getByRole('button', { name: /^筛选：\s*投资额/ }));
+    const range = within(await screen.findByRole('form', { name: '投资额' }));
+    await user.type(range.getByLabelText('起'), '5000');
+    await user.type(range.getByLabelText('止'), '1000');
+    await user.click(range.getByRole('button', { name: '应用' }));
+    expect(range.getByRole('alert')).toHaveTextContent('起始值不能大于结束值');
+    await user.clear(range.getByLabelText('起'));
+    await user.type(range.getByLabelText('起'), '500');
+    await user.click(range.getByRole('button', { name: '应用' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?investmentMin=500&investmentMax=1000'));
+    const invested = records().filter((r) => r.investment !== null && r.investment >= 500 && r.investment <= 1000);
+    expect(await table.findByText(`共 ${invested.length} 条`)).toBeInTheDocument();
+    expect(table.getByRole('button', { name: '移除筛选：投资额 500万元 至 1000万元' })).toBeInTheDocument();
+
+    await user.click(table.getByRole('button', { name: '来自引才活动' }));
+    await waitFor(() => expect(router.state.location.search).toContain('hasEvent=true'));
+    const fromEvents = invested.filter((r) => r.eventCode !== null);
+    expect(await table.findByText(`共 ${fromEvents.length} 条`)).toBeInTheDocument();
+
+    await user.selectOptions(table.getByLabelText('类型'), '项目');
+    await waitFor(() => expect(router.state.location.search).toContain('kind=project'));
+    const projects = fromEvents.filter((r) => r.kind === 'project');
+    expect(await table.findByText(`共 ${projects.length} 条`)).toBeInTheDocument();
+
+    await user.click(table.getByRole('button', { name: '重置筛选' }));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    await user.click(table.getByRole('button', { name: /^筛选：\s*落户日期/ }));
+    const dates = within(await screen.findByRole('form', { name: '落户日期' }));
+    await user.type(dates.getByLabelText('起'), '2025-01-01');
+    await user.type(dates.getByLabelText('止'), '2025-03-31');
+    await user.click(dates.getByRole('button', { name: '应用' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?landedFrom=2025-01-01&landedTo=2025-03-31'));
+    const landed = records().filter(
+      (r) => r.stageDates.landed !== null && r.stageDates.landed >= '2025-01-01' && r.stageDates.landed <= '2025-03-31',
+    );
+    expect(landed.length).toBeGreaterThan(0);
+    expect(await table.findByText(`共 ${landed.length} 条`)).toBeInTheDocument();
+  });
+});
+
 describe('one state at a time', () => {
   it('a page past the end goes to the last page, never "page 3 of 1" beside "no records"', async () => {
     const { router } = renderApp('/intake?town=town.lujia&stage=signed&page=99', { as: 'viewer' });

@@ -57,6 +57,15 @@ export const intakeFilterSchema = dateRangeQuerySchema.extend({
   town: multiValueSchema.optional(),
   event: multiValueSchema.optional(),
   officer: multiValueSchema.optional(),
+  kind: intakeKindSchema.optional(),
+  /** Only records that came from a recruitment event (引才活动). */
+  hasEvent: z.enum(['true']).optional(),
+  /** Landing (落户) date range, inclusive; records not landed never match. */
+  landedFrom: isoDateSchema.optional(),
+  landedTo: isoDateSchema.optional(),
+  /** Investment range in 万元, inclusive; records without an investment never match. */
+  investmentMin: z.coerce.number().nonnegative().max(10_000_000).optional(),
+  investmentMax: z.coerce.number().nonnegative().max(10_000_000).optional(),
 });
 export type IntakeFilter = z.infer<typeof intakeFilterSchema>;
 

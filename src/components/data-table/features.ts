@@ -64,7 +64,8 @@ declare module '@tanstack/react-table' {
   > {
     /** The column's name in menus, chips and filters (headers may be elements). */
     label?: string;
-    filter?: ColumnFilterMeta;
+    /** One filter, or several (a list and a flag, say), shown in this order in the toolbar. */
+    filter?: ColumnFilterMeta | readonly ColumnFilterMeta[];
     align?: 'start' | 'end';
   }
   /* eslint-enable @typescript-eslint/no-unused-vars */

@@ -79,7 +79,11 @@ export function useServerTable<TData extends RowData>({
     reset: resetPreferences,
   } = useTablePreferences(tableId, defaultPreferences);
   const filters = useMemo(
-    () => columns.flatMap((column) => (column.meta?.filter ? [{ meta: column.meta, filter: column.meta.filter }] : [])),
+    () =>
+      columns.flatMap((column) => {
+        const meta = column.meta;
+        return meta?.filter ? [meta.filter].flat().map((filter) => ({ meta, filter })) : [];
+      }),
     [columns],
   );
   const params = useMemo(

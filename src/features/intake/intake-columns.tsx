@@ -1,6 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { Eye, Pencil } from 'lucide-react';
-import type { IntakeRecord, IntakeStage } from '../../api/schemas/intake';
+import { intakeKindSchema, type IntakeRecord, type IntakeStage } from '../../api/schemas/intake';
 import { DataTableRowActions } from '../../components/data-table/data-table-row-actions';
 import { selectColumn } from '../../components/data-table/data-table-select-column';
 import type { ServerTableFeatures } from '../../components/data-table/features';
@@ -11,6 +11,7 @@ import type { FacetParam } from './intake-search';
 import type { IntakeLabels } from './use-intake-labels';
 
 const helper = createColumnHelper<ServerTableFeatures, IntakeRecord>();
+const intakeKinds = intakeKindSchema.options;
 
 export const stageTone: Record<IntakeStage, 'neutral' | 'primary' | 'warning' | 'success'> = {
   lead: 'neutral',
@@ -58,6 +59,20 @@ export function intakeColumns({
         </div>
       ),
     }),
+    helper.accessor('kind', {
+      size: 80,
+      header: t('intake.field.kind'),
+      enableSorting: false,
+      meta: {
+        label: t('intake.field.kind'),
+        filter: {
+          variant: 'select',
+          param: 'kind',
+          options: intakeKinds.map((kind) => ({ value: kind, label: t(`kind.${kind}`) })),
+        },
+      },
+      cell: (c) => t(`kind.${c.getValue()}`),
+    }),
     helper.accessor('channelCode', {
       size: 110,
       id: 'channel',
@@ -70,7 +85,10 @@ export function intakeColumns({
       id: 'event',
       header: t('intake.field.event'),
       enableSorting: false,
-      meta: { label: t('intake.field.event'), filter: facet('event') },
+      meta: {
+        label: t('intake.field.event'),
+        filter: [facet('event'), { variant: 'boolean', param: 'hasEvent', label: t('intake.filter.hasEvent') }],
+      },
       cell: (c) => <span className="text-muted-foreground">{labels.label('event', c.getValue())}</span>,
     }),
     helper.accessor('tierCode', {
@@ -113,7 +131,10 @@ export function intakeColumns({
       size: 116,
       id: 'landedOn',
       header: t('intake.field.landedOn'),
-      meta: { label: t('intake.field.landedOn') },
+      meta: {
+        label: t('intake.field.landedOn'),
+        filter: { variant: 'dateRange', params: ['landedFrom', 'landedTo'] },
+      },
       cell: (c) => {
         const value = c.getValue();
         return <span className="tabular-nums">{value ? format.date(value) : '—'}</span>;
@@ -128,7 +149,15 @@ export function intakeColumns({
     helper.accessor('investment', {
       size: 130,
       header: t('intake.field.investmentWithUnit'),
-      meta: { label: t('intake.field.investment'), align: 'end' },
+      meta: {
+        label: t('intake.field.investment'),
+        align: 'end',
+        filter: {
+          variant: 'numberRange',
+          params: ['investmentMin', 'investmentMax'],
+          unit: t('unit.tenThousandYuan'),
+        },
+      },
       cell: (c) => {
         const value = c.getValue();
         return value === null ? '—' : format.amount(value);

@@ -69,7 +69,7 @@ export function IntakeRecordsTable({
     update,
     defaultSort: '-leadOn',
     defaultPreferences: {
-      columnVisibility: { phone: false, event: false, industry: false },
+      columnVisibility: { phone: false, event: false, industry: false, kind: false },
       // The row actions stay in reach however far the table scrolls.
       columnPinning: { start: ['select', 'id'], end: ['actions'] },
     },

@@ -20,6 +20,6 @@ export function listQueryOf({ record: _record, edit: _edit, tab: _tab, ...query 
 
 /** The filters without paging and sorting, as the stats endpoints take them. */
 export function filterOf(search: IntakePageSearch): IntakeFilter {
-  const { channel, stage, tier, industry, town, event, officer, from, to } = search;
-  return { channel, stage, tier, industry, town, event, officer, from, to };
+  const { page: _page, pageSize: _pageSize, sort: _sort, q: _q, ...filter } = listQueryOf(search);
+  return filter;
 }

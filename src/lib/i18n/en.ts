@@ -255,6 +255,7 @@ export const en: Messages = {
   'intake.notReached': 'Not reached',
   'intake.createTitle': 'New intake record',
   'intake.editTitle': 'Edit intake record {id}',
+  'intake.filter.hasEvent': 'From a recruitment event',
   'intake.views': 'Records and analysis',
   'intake.matchingRecords': {
     one: '{count} record matches the current filters',

@@ -243,6 +243,7 @@ export const zhCN = {
   'intake.notReached': '未到达',
   'intake.createTitle': '新建招引记录',
   'intake.editTitle': '编辑招引记录 {id}',
+  'intake.filter.hasEvent': '来自引才活动',
   'intake.views': '记录与分析',
   'intake.matchingRecords': '符合当前筛选条件的记录：{count} 条',
   'intake.showRecords': '查看这些记录',
