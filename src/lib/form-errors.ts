@@ -28,6 +28,9 @@ export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
         : t('form.required');
     case 'invalid_value':
       return t('form.required');
+    // A check written in the UI (a date within a range, say) brings its own catalogue message.
+    case 'custom':
+      return issue.message;
     default:
       return t('form.fixErrors');
   }

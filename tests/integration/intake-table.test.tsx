@@ -113,6 +113,35 @@ describe('filters of every kind', () => {
   });
 });
 
+describe('advancing a stage', () => {
+  it('checks the date against the stage before, and confirms stages it would skip', async () => {
+    const target = records().find((r) => r.stage === 'lead' && r.stageDates.lead < '2026-11-01')!;
+    const { user } = renderApp(`/intake?record=${target.id}`, { as: 'officer' });
+    const drawer = within(await screen.findByRole('dialog', { name: new RegExp(target.id) }));
+    const form = within(await drawer.findByRole('form', { name: '推进阶段' }));
+    await user.selectOptions(form.getByLabelText('推进到'), '签约');
+    expect(form.getByText('将跳过：洽谈（记为同一天到达）')).toBeInTheDocument();
+    await user.clear(form.getByLabelText('日期'));
+    await user.type(form.getByLabelText('日期'), '2020-01-01');
+    await user.click(form.getByRole('button', { name: '推进阶段' }));
+    expect(await form.findByText(/^日期须在 .* 至 .* 之间$/)).toBeInTheDocument();
+    expect(form.getByLabelText('日期')).toHaveAttribute('aria-invalid', 'true');
+
+    await user.clear(form.getByLabelText('日期'));
+    await user.type(form.getByLabelText('日期'), '2026-11-20');
+    await user.click(form.getByRole('button', { name: '推进阶段' }));
+    const confirm = within(await screen.findByRole('alertdialog', { name: '跳过中间阶段？' }));
+    expect(confirm.getByText(/推进到“签约”将同时把 洽谈 记为 2026\/11\/20 到达/)).toBeInTheDocument();
+    await user.click(confirm.getByRole('button', { name: '推进阶段' }));
+    await waitFor(() =>
+      expect(mockApi.db.intakeRecords.get(target.id)).toMatchObject({
+        stage: 'signed',
+        stageDates: { lead: target.stageDates.lead, negotiating: '2026-11-20', signed: '2026-11-20', landed: null },
+      }),
+    );
+  });
+});
+
 describe('one state at a time', () => {
   it('a page past the end goes to the last page, never "page 3 of 1" beside "no records"', async () => {
     const { router } = renderApp('/intake?town=town.lujia&stage=signed&page=99', { as: 'viewer' });

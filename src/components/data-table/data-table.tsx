@@ -68,10 +68,11 @@ export function DataTable<TData extends RowData>({
 }: DataTableProps<TData>) {
   const { t } = useI18n();
   const { table } = state;
-  const loading = firstLoad || state.pastEnd;
   const density = state.preferences.density;
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = table.getRowModel().rows;
+  // "No records" only once the server has said so for this very query.
+  const loading = firstLoad || state.pastEnd || (refreshing && rows.length === 0);
   const virtual = rows.length > VIRTUALIZE_FROM;
   // TanStack Virtual returns fresh functions each render, which the React Compiler cannot memoize;
   // this component opts out of compilation (see the lint note) and still renders correctly.

@@ -1,12 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { Bookmark, Trash2, Users } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import type { z } from 'zod';
 import { savedViewQueries, useCreateSavedView, useDeleteSavedView } from '../../api/queries/saved-view-queries';
-import type { SavedView, SavedViewResource } from '../../api/schemas/saved-views';
+import { savedViewCreateSchema, type SavedView, type SavedViewResource } from '../../api/schemas/saved-views';
 import { describeError } from '../../lib/describe-error';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useSessionState } from '../../lib/session';
+import { FormField, inputClass } from '../form/form-field';
+import { schemaResolver } from '../form/schema-resolver';
+import { applyServerErrors } from '../form/server-errors';
 import { Button } from '../ui/button';
 import { Menu, menuItemClass, MenuSeparator } from '../ui/menu';
 import { DialogActions, ModalDialog } from '../ui/modal-dialog';
@@ -81,6 +86,9 @@ export function SavedViewsMenu({
   );
 }
 
+const saveViewSchema = savedViewCreateSchema.pick({ name: true, shared: true });
+type SaveViewValues = z.input<typeof saveViewSchema>;
+
 function SaveViewDialog({
   open,
   onOpenChange,
@@ -93,27 +101,26 @@ function SaveViewDialog({
   search: string;
 }) {
   const { t } = useI18n();
-  const id = useId();
-  const [name, setName] = useState('');
-  const [shared, setShared] = useState(false);
+  const form = useForm<SaveViewValues, unknown, z.output<typeof saveViewSchema>>({
+    resolver: schemaResolver(saveViewSchema, t),
+    defaultValues: { name: '', shared: false },
+  });
   const save = useCreateSavedView();
-  const empty = name.trim() === '';
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (empty) return;
+  const submit = form.handleSubmit((values) =>
     save.mutate(
-      { resource, name: name.trim(), search, shared },
+      { resource, search, ...values },
       {
         onSuccess: (view) => {
           toast({ tone: 'success', title: t('views.saved', { name: view.name }) });
-          setName('');
-          setShared(false);
+          form.reset();
           onOpenChange(false);
         },
+        onError: (error) => {
+          if (!applyServerErrors(form, error)) form.setError('name', { message: describeError(error, t) });
+        },
       },
-    );
-  }
-  const nameError = save.error ? describeError(save.error, t) : null;
+    ),
+  );
   return (
     <ModalDialog
       open={open}
@@ -121,36 +128,18 @@ function SaveViewDialog({
       title={t('views.saveCurrent')}
       description={t('views.saveHint')}
     >
-      <form onSubmit={submit} className="mt-4 space-y-3">
-        <div>
-          <label htmlFor={`${id}-name`} className="block text-sm font-medium">
-            {t('views.name')}
+      <FormProvider {...form}>
+        <form onSubmit={submit} noValidate className="mt-4 space-y-3">
+          <FormField<SaveViewValues> name="name" label={t('views.name')} required>
+            {(props) => <input {...props} className={inputClass} />}
+          </FormField>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" {...form.register('shared')} />
+            {t('views.shareWithTeam')}
           </label>
-          <input
-            id={`${id}-name`}
-            value={name}
-            maxLength={40}
-            onChange={(event) => setName(event.target.value)}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? `${id}-error` : undefined}
-            className="mt-1 h-9 w-full rounded-md border bg-surface px-3"
-          />
-          {nameError && (
-            <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-danger">
-              {nameError}
-            </p>
-          )}
-        </div>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={shared} onChange={(event) => setShared(event.target.checked)} />
-          {t('views.shareWithTeam')}
-        </label>
-        <DialogActions
-          cancelLabel={t('common.cancel')}
-          submitLabel={t('common.save')}
-          disabled={empty || save.isPending}
-        />
-      </form>
+          <DialogActions cancelLabel={t('common.cancel')} submitLabel={t('common.save')} disabled={save.isPending} />
+        </form>
+      </FormProvider>
     </ModalDialog>
   );
 }

@@ -41,14 +41,15 @@ export function FormField<TValues extends FieldValues>({
   const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
+      <div className="text-sm font-medium">
+        <label htmlFor={id}>{label}</label>
+        {/* Outside the label, so the field's name is the label alone; aria-required says it. */}
         {required && (
           <span aria-hidden className="ml-0.5 text-danger">
             *
           </span>
         )}
-      </label>
+      </div>
       <div className="mt-1">
         {children({
           ...register(name),

@@ -1,13 +1,20 @@
-import { useId, useState, type FormEvent } from 'react';
-import type { IntakeListQuery, IntakeRecord } from '../../api/schemas/intake';
-import { ErrorState } from '../../components/feedback/error-state';
+import { FormProvider, useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { useReassignIntakeRecords } from '../../api/queries/intake-queries';
+import { intakeRecordCreateSchema, type IntakeListQuery, type IntakeRecord } from '../../api/schemas/intake';
 import type { ServerTableState } from '../../components/data-table/use-server-table';
+import { ErrorState } from '../../components/feedback/error-state';
+import { FormField, inputClass } from '../../components/form/form-field';
+import { schemaResolver } from '../../components/form/schema-resolver';
+import { applyServerErrors } from '../../components/form/server-errors';
 import { DialogActions, ModalDialog } from '../../components/ui/modal-dialog';
 import { toast } from '../../components/ui/toaster';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
-import { useReassignIntakeRecords } from '../../api/queries/intake-queries';
 import type { IntakeLabels } from './use-intake-labels';
+
+const reassignSchema = z.object({ officerId: intakeRecordCreateSchema.shape.officerId });
+type ReassignValues = z.input<typeof reassignSchema>;
 
 /** Gives the selected records (or every record the filters match) to another officer. */
 export function BulkReassignDialog({
@@ -26,49 +33,49 @@ export function BulkReassignDialog({
 }) {
   const { t } = useI18n();
   const format = useFormat();
-  const id = useId();
-  const [officerId, setOfficerId] = useState('');
+  const form = useForm<ReassignValues>({
+    resolver: schemaResolver(reassignSchema, t),
+    defaultValues: { officerId: '' },
+  });
   const reassign = useReassignIntakeRecords();
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!officerId) return;
+  const submit = form.handleSubmit(({ officerId }) => {
     const { page: _page, pageSize: _pageSize, sort: _sort, ...matching } = filter;
     reassign.mutate(selection.allMatching ? { filter: matching, officerId } : { ids: selection.ids, officerId }, {
       onSuccess: ({ updated }) => {
         toast({ tone: 'success', title: t('bulk.reassignDone', { count: format.integer(updated) }) });
         onOpenChange(false);
+        form.reset();
         selection.clear();
       },
+      onError: (error) => applyServerErrors(form, error),
     });
-  }
+  });
   const title = t('bulk.reassignTitle', { count: format.integer(selection.count) });
+  const failure = reassign.error;
   return (
     <ModalDialog open={open} onOpenChange={onOpenChange} title={title} description={title} hideDescription>
-      <form onSubmit={submit} className="mt-4 space-y-3">
-        <label htmlFor={id} className="block text-sm font-medium">
-          {t('bulk.reassignTo')}
-        </label>
-        <select
-          id={id}
-          value={officerId}
-          onChange={(event) => setOfficerId(event.target.value)}
-          required
-          className="h-9 w-full rounded-md border bg-surface px-2"
-        >
-          <option value="">{t('form.choose')}</option>
-          {labels.options.officer.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-        {reassign.error && <ErrorState error={reassign.error} compact />}
-        <DialogActions
-          cancelLabel={t('common.cancel')}
-          submitLabel={t('common.confirm')}
-          disabled={!officerId || reassign.isPending}
-        />
-      </form>
+      <FormProvider {...form}>
+        <form onSubmit={submit} noValidate className="mt-4 space-y-3">
+          <FormField<ReassignValues> name="officerId" label={t('bulk.reassignTo')} required>
+            {(props) => (
+              <select {...props} className={inputClass}>
+                <option value="">{t('form.choose')}</option>
+                {labels.options.officer.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          {failure && Object.keys(form.formState.errors).length === 0 && <ErrorState error={failure} compact />}
+          <DialogActions
+            cancelLabel={t('common.cancel')}
+            submitLabel={t('common.confirm')}
+            disabled={reassign.isPending}
+          />
+        </form>
+      </FormProvider>
     </ModalDialog>
   );
 }
