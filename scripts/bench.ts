@@ -81,6 +81,8 @@ async function main() {
   const server = spawn('npx', ['vite', 'preview', '--outDir', 'dist-bench', '--port', String(PORT), '--strictPort'], {
     cwd: root,
     stdio: 'ignore',
+    // Its own process group, so stopping it stops vite too, not only npx.
+    detached: true,
   });
   const base = `http://localhost:${PORT}`;
   try {
@@ -206,7 +208,7 @@ async function main() {
     writeFileSync(`${root}reports/bench.json`, `${JSON.stringify(result, null, 2)}\n`);
     console.log(JSON.stringify(result, null, 2));
   } finally {
-    server.kill();
+    process.kill(-server.pid!);
   }
 }
 
