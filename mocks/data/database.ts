@@ -6,12 +6,6 @@ import type { PolicyPatch } from '../../src/api/schemas/policy-patches';
 import type { SavedView } from '../../src/api/schemas/saved-views';
 import type { ServiceCase, ServiceMonth, ServiceRecord } from '../../src/api/schemas/service-cases';
 
-export interface Talent {
-  /** Unmasked personal data lives only here, in the backend. */
-  idNumber: string;
-  address: string;
-}
-
 export interface MockSession {
   token: string;
   userId: string;
