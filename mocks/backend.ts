@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { EndpointName, Endpoints, ResponseOf } from '../src/api/endpoints';
 import type { AuditEntityType } from '../src/api/schemas/audit';
-import type { Database } from './data/database';
 import { listAuditEvents } from './rules/audit';
 import { login, logout } from './rules/auth';
 import type { RuleContext } from './rules/context';
@@ -122,5 +121,3 @@ export const operations: Operations = {
   },
   listAuditEvents: ({ ctx, query }) => listAuditEvents(ctx, query, (type, id) => canSeeAudited(ctx, type, id)),
 };
-
-export type { Database };

@@ -47,5 +47,3 @@ export function createMockApi() {
     },
   };
 }
-
-export type MockApi = ReturnType<typeof createMockApi>;

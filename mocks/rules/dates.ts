@@ -4,12 +4,10 @@
  */
 export {
   addDays,
-  addWorkingDays,
   chinaDay as cstDay,
   chinaIsoAt as isoAt,
   compareInstants,
   daysBetween,
-  elapsedDays,
   toChinaIso as toCstIso,
 } from '../../src/lib/calendar';
 

@@ -10,7 +10,3 @@ export function maskIdNumber(id: string | null): string | null {
 export function maskAddress(address: string | null): string | null {
   return address === null ? null : `${address.slice(0, 6)}****`;
 }
-
-export function maskName(name: string): string {
-  return name.length <= 1 ? name : `${name[0]}${'*'.repeat(Math.min(2, name.length - 1))}`;
-}

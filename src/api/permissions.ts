@@ -47,13 +47,3 @@ export function can(subject: Subject | Role | undefined, permission: Permission)
   if (!grant.roles.includes(role)) return false;
   return !grant.talentOfficeOnly || departmentCode === TALENT_OFFICE_DEPARTMENT;
 }
-
-/** Permissions that depend on the department as well as the role. */
-export function isDepartmentBound(permission: Permission): boolean {
-  return (grants[permission] as Grant).talentOfficeOnly === true;
-}
-
-/** Whether the user works in the talent office, whose data scope is the whole city. */
-export function inTalentOffice(subject: Subject | undefined): boolean {
-  return subject?.departmentCode === TALENT_OFFICE_DEPARTMENT;
-}

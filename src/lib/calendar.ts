@@ -82,7 +82,6 @@ export function shiftYears(day: Day, years: number, role: 'start' | 'end' = 'end
 }
 
 export const minDay = (a: Day, b: Day): Day => (a <= b ? a : b);
-export const maxDay = (a: Day, b: Day): Day => (a >= b ? a : b);
 
 export function inSpan(day: Day | null | undefined, span: Partial<Span>): boolean {
   if (!day) return false;
@@ -204,8 +203,6 @@ function instantMs(instant: string | Date): number {
 export function compareInstants(a: string | Date, b: string | Date): number {
   return instantMs(a) - instantMs(b);
 }
-
-export const isBefore = (a: string | Date, b: string | Date): boolean => compareInstants(a, b) < 0;
 
 /** Days (fractional) from one instant to another. */
 export function elapsedDays(from: string | Date, to: string | Date): number {

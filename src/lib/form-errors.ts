@@ -1,8 +1,5 @@
 import type { z } from 'zod';
-import { isApiError } from '../api/api-error';
 import type { Translate } from './i18n/i18n';
-
-export type FieldErrors = Record<string, string>;
 
 /**
  * A schema issue in the user's language, naming the limit that was broken. The schema is the
@@ -34,10 +31,4 @@ export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
     default:
       return t('form.fixErrors');
   }
-}
-
-/** Field errors of a 400/422 answer, keyed by the top-level field; the server's words are kept. */
-export function serverFieldErrors(error: unknown): FieldErrors {
-  if (!isApiError(error)) return {};
-  return Object.fromEntries(error.fieldErrors.map((e) => [e.field.split('.')[0]!, e.message]));
 }

@@ -241,7 +241,6 @@ describe('record form', () => {
     expect(form.getByText('不能超过 64 个字')).toBeInTheDocument();
     expect(form.getByLabelText('投资额')).toHaveAccessibleDescription(/不能大于 10,000,000/);
   });
-
 });
 
 describe('roles', () => {

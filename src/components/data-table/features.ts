@@ -9,7 +9,6 @@ import {
   rowSortingFeature,
   tableFeatures,
   type CellData,
-  type ReactTable,
   type RowData,
   type TableFeatures,
 } from '@tanstack/react-table';
@@ -27,7 +26,6 @@ export const serverTableFeatures = tableFeatures({
 });
 
 export type ServerTableFeatures = typeof serverTableFeatures;
-export type ServerTable<TData extends RowData> = ReactTable<ServerTableFeatures, TData>;
 
 export interface FilterOption {
   value: string;
@@ -46,8 +44,6 @@ export type ColumnFilterMeta =
   /** Two URL keys, `YYYY-MM-DD` inclusive at both ends. */
   | { variant: 'dateRange'; params: readonly [from: string, to: string] }
   | { variant: 'numberRange'; params: readonly [min: string, max: string]; unit?: string; step?: number };
-
-export type FilterVariant = ColumnFilterMeta['variant'];
 
 /** The URL keys a filter writes. */
 export function filterParams(filter: ColumnFilterMeta): readonly string[] {
