@@ -9,7 +9,9 @@ export function demoAccounts(db: Database): DemoAccount[] {
     password: DEMO_PASSWORD,
     displayName: user.displayName,
     role: user.role,
-    departmentName:
-      db.dictionaries.departments.find((d) => d.code === user.departmentCode)?.name ?? user.departmentCode,
+    department: db.dictionaries.departments.find((d) => d.code === user.departmentCode) ?? {
+      name: user.departmentCode,
+      nameEn: user.departmentCode,
+    },
   }));
 }

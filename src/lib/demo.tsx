@@ -5,7 +5,8 @@ export interface DemoAccount {
   password: string;
   displayName: string;
   role: 'viewer' | 'officer' | 'manager' | 'admin';
-  departmentName: string;
+  /** In both languages, as the login page (before any dictionary loads) shows it. */
+  department: { name: string; nameEn: string };
 }
 
 /**

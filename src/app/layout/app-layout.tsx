@@ -18,7 +18,7 @@ export function AppLayout() {
       >
         {t('app.skipToContent')}
       </a>
-      <Sidebar role={session.user.role} />
+      <Sidebar user={session.user} />
       {/* min-w-0 lets a wide table scroll inside its own container instead of widening the page. */}
       <div className="flex min-w-0 flex-1 flex-col">
         <Header user={session.user} />

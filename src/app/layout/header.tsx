@@ -92,7 +92,7 @@ export function Header({ user }: { user: User }) {
 
   return (
     <header className="no-print sticky top-0 z-30 flex h-14 items-center gap-2 border-b bg-surface px-3 md:gap-3 md:px-4">
-      {!tablet && <NavDrawer role={user.role} />}
+      {!tablet && <NavDrawer user={user} />}
       <div className="min-w-0 flex-1">
         <Breadcrumbs />
       </div>

@@ -3,7 +3,7 @@ import { Dialog } from 'radix-ui';
 import { useState } from 'react';
 import { NavLink } from 'react-router';
 import { can } from '../../api/permissions';
-import type { Role } from '../../api/schemas/auth';
+import type { User } from '../../api/schemas/auth';
 import { Button } from '../../components/ui/button';
 import { cn } from '../../lib/cn';
 import { useI18n } from '../../lib/i18n/i18n';
@@ -28,11 +28,11 @@ function AppMark({ iconOnly, className }: { iconOnly?: boolean; className?: stri
   );
 }
 
-/** The sections this role may open; labels stay in the accessible name when only icons show. */
-function NavLinks({ role, iconOnly, onNavigate }: { role: Role; iconOnly?: boolean; onNavigate?: () => void }) {
+/** The sections this user may open; labels stay in the accessible name when only icons show. */
+function NavLinks({ user, iconOnly, onNavigate }: { user: User; iconOnly?: boolean; onNavigate?: () => void }) {
   const { t } = useI18n();
   const visible = Object.values(appSections).filter(
-    (section) => !('permission' in section) || can(role, section.permission),
+    (section) => !('permission' in section) || can(user, section.permission),
   );
   return (
     <ul className="flex flex-col gap-0.5 p-2">
@@ -64,7 +64,7 @@ function NavLinks({ role, iconOnly, onNavigate }: { role: Role; iconOnly?: boole
  * The side navigation from tablet width up: icons only below laptop width, labels beside them
  * above it unless the user collapsed it (remembered in this browser). Phones use `NavDrawer`.
  */
-export function Sidebar({ role }: { role: Role }) {
+export function Sidebar({ user }: { user: User }) {
   const { t } = useI18n();
   const desktop = useMediaQuery(mediaQueries.desktop);
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === 'true');
@@ -85,7 +85,7 @@ export function Sidebar({ role }: { role: Role }) {
     >
       <AppMark iconOnly={iconOnly} className="border-b" />
       <div className="min-h-0 flex-1 overflow-y-auto">
-        <NavLinks role={role} iconOnly={iconOnly} />
+        <NavLinks user={user} iconOnly={iconOnly} />
       </div>
       {desktop && (
         <div className={cn('border-t p-2', iconOnly && 'flex justify-center')}>
@@ -113,7 +113,7 @@ export function Sidebar({ role }: { role: Role }) {
  * On phones the navigation is a drawer opened from the header: focus stays inside while it is
  * open, Escape or a link closes it, and focus goes back to the menu button.
  */
-export function NavDrawer({ role }: { role: Role }) {
+export function NavDrawer({ user }: { user: User }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   return (
@@ -139,7 +139,7 @@ export function NavDrawer({ role }: { role: Role }) {
             </Dialog.Close>
           </div>
           <nav aria-label={t('nav.main')} className="min-h-0 flex-1 overflow-y-auto">
-            <NavLinks role={role} onNavigate={() => setOpen(false)} />
+            <NavLinks user={user} onNavigate={() => setOpen(false)} />
           </nav>
         </Dialog.Content>
       </Dialog.Portal>
