@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { zhCN } from '../src/lib/i18n/zh-cn';
+import { zhCNAreas } from '../src/lib/i18n/zh-cn-areas';
 
 /**
  * Catalogue keys that source code builds at run time from a value (`t(`stage.${stage}`)`), so
@@ -20,7 +21,7 @@ const dynamicPrefixes: Record<string, string> = {
 };
 
 const root = join(import.meta.dirname, '..');
-const catalogueFiles = ['src/lib/i18n/zh-cn.ts', 'src/lib/i18n/en.ts'];
+const catalogueFiles = ['src/lib/i18n/zh-cn.ts', 'src/lib/i18n/zh-cn-areas.ts', 'src/lib/i18n/en.ts'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -32,7 +33,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 const sources = sourceFiles('src').map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
-const keys = Object.keys(zhCN);
+const keys = [...Object.keys(zhCN), ...Object.keys(zhCNAreas)];
 
 describe('i18n catalogue keys', () => {
   it('are each used by some source file, whole or under a listed dynamic prefix', () => {
@@ -42,7 +43,7 @@ describe('i18n catalogue keys', () => {
         !Object.keys(dynamicPrefixes).some((prefix) => key.startsWith(prefix)) &&
         !sources.some(({ text }) => quoted(key).some((literal) => text.includes(literal))),
     );
-    expect(unused, 'keys in zh-cn.ts that no file under src/ uses').toEqual([]);
+    expect(unused, 'keys in the zh-CN catalogues that no file under src/ uses').toEqual([]);
   });
 
   it('are built at run time only under a listed prefix, and every listed prefix is still built', () => {
@@ -57,5 +58,24 @@ describe('i18n catalogue keys', () => {
     expect(unlisted, 'add these prefixes to dynamicPrefixes, saying where they are built').toEqual([]);
     const stale = Object.keys(dynamicPrefixes).filter((prefix) => !built.has(prefix));
     expect(stale, 'no source builds keys under these prefixes any more').toEqual([]);
+  });
+
+  it('in the code of the first page (the shell) come from the shell catalogue, which ships with it', () => {
+    // The areas' strings load with the first area page; the shell must never wait for them.
+    const shell = /^src\/(app|lib|features\/auth|components\/(ui|feedback|form))\//;
+    const areaKeys = Object.keys(zhCNAreas);
+    const misplaced = sources
+      .filter(({ path }) => shell.test(path))
+      .flatMap(({ path, text }) =>
+        areaKeys
+          .filter((key) => text.includes(`'${key}'`) || text.includes(`"${key}"`))
+          .map((key) => `${key} in ${path}`),
+      );
+    expect(misplaced, 'move these keys to zh-cn.ts').toEqual([]);
+    const builtInShell = sources
+      .filter(({ path }) => shell.test(path))
+      .flatMap(({ path, text }) => [...text.matchAll(/`([a-z][\w.]*\.)\$\{/gi)].map((m) => ({ path, prefix: m[1]! })))
+      .filter(({ prefix }) => areaKeys.some((key) => key.startsWith(prefix)));
+    expect(builtInShell, 'keys built in the shell under an area prefix').toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import type { DemoControls } from '../lib/demo';
+import { initialLocale, loadCatalogue } from '../lib/i18n/i18n';
 import { AppProviders } from './app';
 import { createQueryClient } from './query-client';
 import { createAppRouter } from './router';
@@ -19,7 +20,7 @@ async function startMocks(): Promise<DemoControls | null> {
   return null;
 }
 
-const demo = await startMocks();
+const [demo] = await Promise.all([startMocks(), loadCatalogue(initialLocale(), 'shell')]);
 const queryClient = createQueryClient();
 const router = createAppRouter();
 

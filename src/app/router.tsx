@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { createBrowserRouter, Outlet } from 'react-router';
+import { activeLocale, loadCatalogue } from '../lib/i18n/i18n';
 import { RequireAuth, RequirePermission } from './guards';
 import { AppLayout } from './layout/app-layout';
 import { ComingSoonPage } from './pages/coming-soon-page';
@@ -31,7 +32,13 @@ function sectionRoute(id: SectionId, load?: () => Promise<{ Component: React.Com
     handle,
     ErrorBoundary: RouteErrorPage,
     ...(load
-      ? { lazy: async () => ({ Component: guard((await load()).Component) }) }
+      ? {
+          lazy: async () => {
+            // An area's page comes with its strings (see loadCatalogue).
+            const [page] = await Promise.all([load(), loadCatalogue(activeLocale())]);
+            return { Component: guard(page.Component) };
+          },
+        }
       : { Component: guard(() => <ComingSoonPage title={section.label} />) }),
   };
 }

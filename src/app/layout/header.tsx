@@ -1,12 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ChevronDown, Languages, LogOut, Monitor, Moon, RotateCcw, Sun, UserRound } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { dictionaryQueries } from '../../api/queries/dictionary-queries';
 import type { User } from '../../api/schemas/auth';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
-import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { LanguageSelect, localeNames } from '../../components/ui/language-select';
 import { Menu, menuItemClass, MenuLabel, MenuSeparator } from '../../components/ui/menu';
 import { toast } from '../../components/ui/toaster';
@@ -17,8 +16,13 @@ import { locales, useI18n, type Locale } from '../../lib/i18n/i18n';
 import { sessionStore } from '../../lib/session';
 import { useTheme, type ThemePreference } from '../../lib/theme';
 import { Breadcrumbs } from './breadcrumbs';
-import { NavDrawer } from './sidebar';
 import { mediaQueries, useMediaQuery } from './use-media-query';
+
+// Dialog code is not on the first page: the phone drawer and the reset question load when needed.
+const NavDrawer = lazy(() => import('./nav-drawer').then((m) => ({ default: m.NavDrawer })));
+const ConfirmDialog = lazy(() =>
+  import('../../components/ui/confirm-dialog').then((m) => ({ default: m.ConfirmDialog })),
+);
 
 const themeIcons = { light: Sun, dark: Moon, system: Monitor } as const;
 const themeLabels = { light: 'header.themeLight', dark: 'header.themeDark', system: 'header.themeSystem' } as const;
@@ -92,7 +96,11 @@ export function Header({ user }: { user: User }) {
 
   return (
     <header className="no-print sticky top-0 z-30 flex h-14 items-center gap-2 border-b bg-surface px-3 md:gap-3 md:px-4">
-      {!tablet && <NavDrawer user={user} />}
+      {!tablet && (
+        <Suspense fallback={<span aria-hidden className="-ml-1 size-9 shrink-0" />}>
+          <NavDrawer user={user} />
+        </Suspense>
+      )}
       <div className="min-w-0 flex-1">
         <Breadcrumbs />
       </div>
@@ -171,15 +179,19 @@ export function Header({ user }: { user: User }) {
           </DropdownMenu.Item>
         </Menu>
       </div>
-      <ConfirmDialog
-        open={confirmReset}
-        onOpenChange={setConfirmReset}
-        title={t('demo.reset')}
-        description={t('demo.resetConfirm')}
-        confirmLabel={t('demo.reset')}
-        destructive
-        onConfirm={() => void resetDemo()}
-      />
+      {confirmReset && (
+        <Suspense fallback={null}>
+          <ConfirmDialog
+            open
+            onOpenChange={setConfirmReset}
+            title={t('demo.reset')}
+            description={t('demo.resetConfirm')}
+            confirmLabel={t('demo.reset')}
+            destructive
+            onConfirm={() => void resetDemo()}
+          />
+        </Suspense>
+      )}
     </header>
   );
 }

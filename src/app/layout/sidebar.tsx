@@ -1,5 +1,4 @@
-import { Menu as MenuIcon, PanelLeftClose, PanelLeftOpen, X } from 'lucide-react';
-import { Dialog } from 'radix-ui';
+import { PanelLeftClose, PanelLeftOpen } from 'lucide-react';
 import { useState } from 'react';
 import { NavLink } from 'react-router';
 import { can } from '../../api/permissions';
@@ -12,7 +11,7 @@ import { mediaQueries, useMediaQuery } from './use-media-query';
 
 const COLLAPSED_KEY = 'tod.sidebarCollapsed';
 
-function AppMark({ iconOnly, className }: { iconOnly?: boolean; className?: string }) {
+export function AppMark({ iconOnly, className }: { iconOnly?: boolean; className?: string }) {
   const { t } = useI18n();
   return (
     <div className={cn('flex h-14 shrink-0 items-center gap-2', iconOnly ? 'justify-center px-2' : 'px-4', className)}>
@@ -29,7 +28,7 @@ function AppMark({ iconOnly, className }: { iconOnly?: boolean; className?: stri
 }
 
 /** The sections this user may open; labels stay in the accessible name when only icons show. */
-function NavLinks({ user, iconOnly, onNavigate }: { user: User; iconOnly?: boolean; onNavigate?: () => void }) {
+export function NavLinks({ user, iconOnly, onNavigate }: { user: User; iconOnly?: boolean; onNavigate?: () => void }) {
   const { t } = useI18n();
   const visible = Object.values(appSections).filter(
     (section) => !('permission' in section) || can(user, section.permission),
@@ -106,43 +105,5 @@ export function Sidebar({ user }: { user: User }) {
         </div>
       )}
     </nav>
-  );
-}
-
-/**
- * On phones the navigation is a drawer opened from the header: focus stays inside while it is
- * open, Escape or a link closes it, and focus goes back to the menu button.
- */
-export function NavDrawer({ user }: { user: User }) {
-  const { t } = useI18n();
-  const [open, setOpen] = useState(false);
-  return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger asChild>
-        <Button variant="ghost" size="icon" aria-label={t('nav.open')} className="-ml-1 shrink-0">
-          <MenuIcon className="size-5" aria-hidden />
-        </Button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/30" />
-        <Dialog.Content
-          aria-describedby={undefined}
-          className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col border-r bg-surface shadow-xl"
-        >
-          <Dialog.Title className="sr-only">{t('nav.main')}</Dialog.Title>
-          <div className="flex items-center justify-between border-b pr-2">
-            <AppMark className="min-w-0" />
-            <Dialog.Close asChild>
-              <Button variant="ghost" size="icon" aria-label={t('common.close')}>
-                <X className="size-4" aria-hidden />
-              </Button>
-            </Dialog.Close>
-          </div>
-          <nav aria-label={t('nav.main')} className="min-h-0 flex-1 overflow-y-auto">
-            <NavLinks user={user} onNavigate={() => setOpen(false)} />
-          </nav>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
   );
 }

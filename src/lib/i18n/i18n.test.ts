@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { selectForm, translate } from './i18n';
 import { zhCN } from './zh-cn';
+import { zhCNAreas } from './zh-cn-areas';
 
 describe('plural forms', () => {
   const message = { one: '{count} record', other: '{count} records' };
@@ -36,7 +37,7 @@ describe('plural forms', () => {
       const { by: _by, ...forms } = message;
       expect(forms.other, key).toBeTruthy();
       const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      const source = names(zhCN[key as keyof typeof zhCN]);
+      const source = names({ ...zhCN, ...zhCNAreas }[key as keyof typeof zhCN & keyof typeof zhCNAreas]);
       for (const form of Object.values(forms)) expect(names(form), key).toEqual(source);
     }
   });

@@ -1,5 +1,4 @@
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { en } from './en';
 import { zhCN, type Message, type MessageKey, type Messages } from './zh-cn';
 
 export const locales = ['zh-CN', 'en'] as const;
@@ -7,8 +6,31 @@ export type Locale = (typeof locales)[number];
 export type TranslationValues = Record<string, string | number>;
 export type Translate = (key: MessageKey, values?: TranslationValues) => string;
 
-const catalogues: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
+/**
+ * Chinese: the shell's strings ship with the first page and the areas' load with the first area
+ * page (`loadCatalogue`); English loads whole when it is chosen.
+ */
+const catalogues: Partial<Record<Locale, Partial<Messages>>> = { 'zh-CN': zhCN };
+const complete = new Set<Locale>();
+/**
+ * Makes a locale's strings available before they are shown: `shell` is enough for the first page
+ * (sign-in, the frame); `all` adds the areas'.
+ */
+export async function loadCatalogue(locale: Locale, part: 'shell' | 'all' = 'all'): Promise<void> {
+  if (complete.has(locale) || (part === 'shell' && catalogues[locale])) return;
+  if (locale === 'en') catalogues.en = (await import('./en')).en;
+  else catalogues['zh-CN'] = { ...zhCN, ...(await import('./zh-cn-areas')).zhCNAreas };
+  complete.add(locale);
+}
+
 const STORAGE_KEY = 'tod.locale';
+
+/** The language on screen, for route loaders that fetch an area's strings with its code. */
+let active: Locale = initialLocale();
+
+export function activeLocale(): Locale {
+  return active;
+}
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();
 
@@ -38,13 +60,13 @@ export function selectForm(locale: Locale, message: Message, values?: Translatio
 
 export function translate(locale: Locale, key: MessageKey, values?: TranslationValues): string {
   // A key built at run time (an audit action, say) may be missing: show it rather than fail.
-  const message = catalogues[locale][key] ?? key;
+  const message = catalogues[locale]?.[key] ?? (zhCN as Partial<Messages>)[key] ?? key;
   const template = selectForm(locale, message, values);
   if (!values) return template;
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }
 
-function initialLocale(): Locale {
+export function initialLocale(): Locale {
   const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
   return stored === 'en' ? 'en' : 'zh-CN';
 }
@@ -64,11 +86,12 @@ export function I18nProvider({ children, locale: fixed }: { children: ReactNode;
   // The page title is set per route (src/app/use-document-title.ts), in this language.
   useEffect(() => {
     document.documentElement.lang = locale;
+    active = locale;
   }, [locale]);
 
   const setLocale = useCallback((next: Locale) => {
     localStorage.setItem(STORAGE_KEY, next);
-    setLocaleState(next);
+    void loadCatalogue(next).then(() => setLocaleState(next));
   }, []);
 
   const value = useMemo<I18nValue>(
