@@ -1,13 +1,8 @@
 import { LogIn, UserRound } from 'lucide-react';
-import { useId } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
-import { z } from 'zod';
+import { useId, useState, type FormEvent } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/api-error';
-import { loginRequestSchema } from '../../api/schemas/auth';
 import { ErrorState } from '../../components/feedback/error-state';
-import { FormField } from '../../components/form/form-field';
-import { schemaResolver } from '../../components/form/schema-resolver';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import { LanguageSelect } from '../../components/ui/language-select';
@@ -18,8 +13,12 @@ import { useSessionState } from '../../lib/session';
 import { safeNextPath } from './safe-next';
 import { useLogin } from './use-login';
 
-type LoginValues = z.input<typeof loginRequestSchema>;
+type Field = 'username' | 'password';
 
+/**
+ * The first page anyone sees, so it stays two plain fields: the form library (react-hook-form,
+ * about 13 kB gzip with the shared field parts) loads only after sign-in, with the first form.
+ */
 export function LoginPage() {
   const { t } = useI18n();
   const format = useFormat();
@@ -27,25 +26,50 @@ export function LoginPage() {
   const { session } = useSessionState();
   const [params] = useSearchParams();
   const login = useLogin();
+  const [values, setValues] = useState<Record<Field, string>>({ username: '', password: '' });
+  const [missing, setMissing] = useState<Field[]>([]);
   const formId = useId();
-  // The contract's limits, with "请输入用户名" rather than a generic "required" for an empty box.
-  const required = (field: 'username' | 'password') =>
-    z.string().refine((v) => v.trim() !== '', { message: t('login.required', { field: t(`login.${field}`) }) });
-  const schema = z.object({
-    username: required('username').pipe(loginRequestSchema.shape.username),
-    password: required('password').pipe(loginRequestSchema.shape.password),
-  });
-  const form = useForm<LoginValues>({
-    resolver: schemaResolver(schema, t),
-    defaultValues: { username: '', password: '' },
-  });
 
   if (session) return <Navigate to={safeNextPath(params.get('next'))} replace />;
 
   const reason = params.get('reason');
   const wrongCredentials = isApiError(login.error) && login.error.code === 'invalid_credentials';
-  const submit = form.handleSubmit((values) => login.mutate(values));
-  const loginInput = 'h-10 w-full rounded-md border bg-surface px-3 aria-invalid:border-danger';
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const empty = (['username', 'password'] as const).filter((field) => values[field].trim() === '');
+    setMissing(empty);
+    if (empty.length === 0) login.mutate({ username: values.username.trim(), password: values.password });
+  }
+
+  const field = (name: Field, type: string, autoComplete: string) => {
+    const id = `${formId}-${name}`;
+    const label = t(`login.${name}`);
+    const invalid = missing.includes(name);
+    return (
+      <div>
+        <label htmlFor={id} className="block text-sm font-medium">
+          {label}
+        </label>
+        <input
+          id={id}
+          name={name}
+          type={type}
+          autoComplete={autoComplete}
+          value={values[name]}
+          onChange={(event) => setValues((v) => ({ ...v, [name]: event.target.value }))}
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? `${id}-error` : undefined}
+          className="mt-1 h-10 w-full rounded-md border bg-surface px-3 aria-invalid:border-danger"
+        />
+        {invalid && (
+          <p id={`${id}-error`} className="mt-1 text-sm text-danger">
+            {t('login.required', { field: label })}
+          </p>
+        )}
+      </div>
+    );
+  };
 
   return (
     <main className="grid min-h-screen place-items-center bg-background p-4">
@@ -66,26 +90,20 @@ export function LoginPage() {
               {t('login.signedOut')}
             </p>
           )}
-          <FormProvider {...form}>
-            <form onSubmit={submit} noValidate className="mt-5 space-y-4">
-              <FormField<LoginValues> name="username" label={t('login.username')}>
-                {(props) => <input {...props} type="text" autoComplete="username" className={loginInput} />}
-              </FormField>
-              <FormField<LoginValues> name="password" label={t('login.password')}>
-                {(props) => <input {...props} type="password" autoComplete="current-password" className={loginInput} />}
-              </FormField>
-              {wrongCredentials && (
-                <p role="alert" className="text-sm font-medium text-danger">
-                  {t('login.failed')}
-                </p>
-              )}
-              {login.error && !wrongCredentials && <ErrorState error={login.error} compact />}
-              <Button type="submit" variant="primary" className="w-full justify-center" disabled={login.isPending}>
-                <LogIn className="size-4" aria-hidden />
-                {login.isPending ? t('login.submitting') : t('login.submit')}
-              </Button>
-            </form>
-          </FormProvider>
+          <form onSubmit={submit} noValidate className="mt-5 space-y-4">
+            {field('username', 'text', 'username')}
+            {field('password', 'password', 'current-password')}
+            {wrongCredentials && (
+              <p role="alert" className="text-sm font-medium text-danger">
+                {t('login.failed')}
+              </p>
+            )}
+            {login.error && !wrongCredentials && <ErrorState error={login.error} compact />}
+            <Button type="submit" variant="primary" className="w-full justify-center" disabled={login.isPending}>
+              <LogIn className="size-4" aria-hidden />
+              {login.isPending ? t('login.submitting') : t('login.submit')}
+            </Button>
+          </form>
         </div>
         {demo && (
           <section aria-labelledby={`${formId}-demo`} className="mt-4 rounded-xl border bg-surface p-4">
@@ -101,7 +119,10 @@ export function LoginPage() {
                 <li key={account.username}>
                   <button
                     type="button"
-                    onClick={() => form.reset({ username: account.username, password: account.password })}
+                    onClick={() => {
+                      setValues({ username: account.username, password: account.password });
+                      setMissing([]);
+                    }}
                     className="flex w-full items-center gap-3 rounded-md border px-3 py-2 text-left text-sm hover:bg-muted"
                   >
                     <UserRound className="size-4 shrink-0 text-muted-foreground" aria-hidden />
