@@ -59,6 +59,7 @@ export interface OperationRequest<N extends EndpointName> {
 export type Operations = { [N in EndpointName]: (request: OperationRequest<N>) => ResponseOf<N> };
 
 function canSeeAudited(ctx: RuleContext, entityType: AuditEntityType, entityId: string): boolean {
+  if (entityType === 'intakeRecord') return can(ctx.user, 'intake:read');
   if (entityType !== 'serviceCase') return true;
   const serviceCase = ctx.db.serviceCases.get(entityId);
   return serviceCase !== undefined && inCaseScope(ctx, serviceCase);

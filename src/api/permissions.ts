@@ -18,6 +18,8 @@ const grants = {
   'user:read': { roles: ['admin'] },
   'user:manage': { roles: ['admin'] },
   'dictionary:manage': { roles: ['admin'] },
+  /** The intake register's records (not its figures) are the talent office's, for every role there. */
+  'intake:read': { roles: ['viewer', 'officer', 'manager', 'admin'], talentOfficeOnly: true },
   /** The intake register is the talent office's: another department's officer only reads figures. */
   'intake:write': { roles: ['officer', 'manager', 'admin'], talentOfficeOnly: true },
   /** Personal data of intake records (the talent's phone) unmasked. */

@@ -137,14 +137,15 @@ describe('the liaison (an officer of 住建局)', () => {
     expect(await within(cases).findByText('统计范围：全市')).toBeInTheDocument();
   });
 
-  it('reads intake records with masked phones and no write actions', async () => {
+  it('sees the intake figures only: no records, no record drawer, no personal data', async () => {
     const target = [...mockApi.db.intakeRecords.values()].find((r) => r.stage === 'lead')!;
     renderApp(`/intake?record=${target.id}`, { as: 'liaison' });
-    const drawer = within(await screen.findByRole('dialog', { name: new RegExp(target.id) }));
-    expect(await drawer.findByText(`${target.phone.slice(0, 3)}****${target.phone.slice(-4)}`)).toBeInTheDocument();
-    expect(drawer.queryByText(target.phone)).not.toBeInTheDocument();
-    expect(drawer.queryByRole('button', { name: '编辑' })).not.toBeInTheDocument();
+    expect(await screen.findByRole('note')).toHaveTextContent('招引记录及其中的个人信息仅人才办可见');
+    expect(await screen.findByRole('heading', { name: '按区镇' })).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: '招引记录' })).not.toBeInTheDocument();
+    expect(screen.queryByText(target.name)).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '新建记录' })).not.toBeInTheDocument();
-    expect(screen.queryByRole('checkbox', { name: '选择本页全部' })).not.toBeInTheDocument();
   });
+
 });

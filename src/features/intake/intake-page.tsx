@@ -10,6 +10,7 @@ import { Skeleton } from '../../components/ui/skeleton';
 import { cn } from '../../lib/cn';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
+import { useCan } from '../../lib/use-can';
 import { useSearchState } from '../../lib/use-search-state';
 import { IntakeRecordsTable } from './intake-records-table';
 import { intakePageSearchSchema, listQueryOf } from './intake-search';
@@ -36,10 +37,15 @@ export function IntakePage() {
   const format = useFormat();
   const { state: search, update, replaceAll, search: params } = useSearchState(intakePageSearchSchema);
   const labels = useIntakeLabels();
+  const canReadRecords = useCan('intake:read');
   const [creating, setCreating] = useState(false);
   const recordsTab = useRef<HTMLButtonElement>(null);
   // Shares its cache with the records table: the count the analysis tab shows is the table's.
-  const matching = useQuery({ ...intakeQueries.list(listQueryOf(search)), placeholderData: keepPreviousData });
+  const matching = useQuery({
+    ...intakeQueries.list(listQueryOf(search)),
+    placeholderData: keepPreviousData,
+    enabled: canReadRecords,
+  });
   const tab = search.tab ?? 'records';
   const openRecord = useCallback(
     (record: string, edit?: boolean) => update({ record, edit: edit ? '1' : undefined }),
@@ -49,7 +55,27 @@ export function IntakePage() {
     update({ tab: undefined });
     recordsTab.current?.focus();
   };
-  const total = matching.data ? format.integer(matching.data.total) : '…';
+  // No count beside a failed list: the tab shows the records' own error.
+  const total = matching.data ? format.integer(matching.data.total) : matching.error ? '' : '…';
+
+  // Another department's officer sees the figures only: the records are the talent office's.
+  if (!canReadRecords) {
+    return (
+      <>
+        <PageHeader title={t('intake.title')} description={t('intake.subtitle')} />
+        <PeriodPicker
+          value={{ from: search.from, to: search.to }}
+          onChange={({ from, to }) => update({ from, to }, { resetPage: true })}
+        />
+        <p role="note" className="mt-4 rounded-md border bg-muted px-3 py-2 text-sm">
+          {t('intake.figuresOnly')}
+        </p>
+        <Suspense fallback={<Skeleton className="mt-4 h-80 w-full" />}>
+          <IntakeAnalytics search={search} update={update} labels={labels} />
+        </Suspense>
+      </>
+    );
+  }
 
   return (
     <>
@@ -72,7 +98,7 @@ export function IntakePage() {
             {t('intake.analytics')}
           </Tabs.Trigger>
         </Tabs.List>
-        <Tabs.Content value="records" className="outline-none">
+        <Tabs.Content value="records" className="rounded-md focus-visible:outline-2 focus-visible:outline-focus">
           <IntakeRecordsTable
             search={search}
             searchString={params.toString()}
@@ -83,7 +109,7 @@ export function IntakePage() {
             onCreate={() => setCreating(true)}
           />
         </Tabs.Content>
-        <Tabs.Content value="analysis" className="outline-none">
+        <Tabs.Content value="analysis" className="rounded-md focus-visible:outline-2 focus-visible:outline-focus">
           <div className="sticky top-0 z-20 -mx-1 mb-2 flex flex-wrap items-center gap-3 rounded-md border bg-surface/95 px-3 py-2 text-sm shadow-sm backdrop-blur">
             <span aria-live="polite">{t('intake.matchingRecords', { count: total })}</span>
             <Button size="sm" variant="primary" onClick={showRecords}>

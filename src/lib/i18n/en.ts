@@ -257,6 +257,8 @@ export const en: Messages = {
   'intake.editTitle': 'Edit intake record {id}',
   'intake.filter.hasEvent': 'From a recruitment event',
   'intake.views': 'Records and analysis',
+  'intake.figuresOnly':
+    'City-wide figures. The intake records and the personal data in them are for the talent office only; the figures below are open to you.',
   'intake.matchingRecords': {
     one: '{count} record matches the current filters',
     other: '{count} records match the current filters',
@@ -322,7 +324,7 @@ export const en: Messages = {
   'chart.landedLastYear': 'Landings a year earlier (by landing date)',
   'chart.showTable': 'Show as table',
   'chart.showChart': 'Show as chart',
-  'chart.clickHint': 'Click a bar, or "Filter" in the table view, to filter the records below',
+  'chart.clickHint': 'Click a bar, or "Filter" in the table view, to filter by it; the other charts follow. Several may be chosen',
   'chart.filterBy': 'Filter: {label}',
   'chart.unitPeople': 'Unit: people',
   'chart.funnel': 'Intake funnel',
