@@ -32,8 +32,14 @@ export interface Database {
   counters: Record<string, number>;
 }
 
-export type PersistedCollection = 'users' | 'intakeRecords' | 'policyPatches' | 'serviceCases';
-export const persistedCollections: PersistedCollection[] = ['users', 'intakeRecords', 'policyPatches', 'serviceCases'];
+export type PersistedCollection = 'users' | 'intakeRecords' | 'policyPatches' | 'serviceCases' | 'savedViews';
+export const persistedCollections: PersistedCollection[] = [
+  'users',
+  'intakeRecords',
+  'policyPatches',
+  'serviceCases',
+  'savedViews',
+];
 
 /**
  * What survives a reload in the browser: the demo data is regenerated from the seed and the

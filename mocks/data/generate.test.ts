@@ -43,4 +43,23 @@ describe('demo data', () => {
     expect(restored.serviceCases.get(target.id)).toMatchObject({ countermeasure: '已改', version: target.version + 1 });
     expect(restored.serviceCases.size).toBe(db.serviceCases.size);
   });
+
+  it('keeps saved views across a reload, and a deleted one stays deleted', () => {
+    const db = trackChanges(generateDatabase({ anchor: '2026-03-01' }));
+    const shipped = [...db.savedViews.keys()][0]!;
+    db.savedViews.delete(shipped);
+    db.savedViews.set('SV-9', {
+      id: 'SV-9',
+      resource: 'intakeRecords',
+      name: '陆家签约',
+      search: 'town=town.lujia&stage=signed',
+      shared: false,
+      ownerId: 'u.officer',
+      ownerName: '李娜',
+      createdAt: '2026-03-01T09:00:00+08:00',
+    });
+    const restored = restoreSnapshot(JSON.parse(JSON.stringify(takeSnapshot(db))) as ReturnType<typeof takeSnapshot>);
+    expect(restored.savedViews.get('SV-9')).toMatchObject({ name: '陆家签约', ownerId: 'u.officer' });
+    expect(restored.savedViews.has(shipped)).toBe(false);
+  });
 });

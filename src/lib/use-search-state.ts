@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { searchParamsToObject } from '../api/client';
 import { toast } from '../components/ui/toaster';
-import { useI18n } from './i18n/i18n';
+import { useI18n, type Translate } from './i18n/i18n';
 
 type SearchValue = string | number | readonly string[] | null | undefined;
 export type SearchPatch = Record<string, SearchValue>;
@@ -24,8 +24,6 @@ function parseLeniently<S extends z.ZodObject>(
   search: URLSearchParams,
 ): { data: z.output<S>; dropped: string[] } {
   const raw = searchParamsToObject(search);
-  const whole = schema.safeParse(raw);
-  if (whole.success) return { data: whole.data, dropped: [] };
   const kept: Record<string, unknown> = {};
   const dropped: string[] = [];
   for (const [key, field] of Object.entries(schema.shape) as [string, z.ZodType][]) {
@@ -33,7 +31,47 @@ function parseLeniently<S extends z.ZodObject>(
     if (field.safeParse(raw[key]).success) kept[key] = raw[key];
     else dropped.push(key);
   }
-  return { data: schema.parse(kept), dropped };
+  // A range whose start lies after its end means nothing: both bounds go.
+  const reversed = rangePairs(Object.keys(schema.shape))
+    .filter(([low, high]) => typeof kept[low] === 'string' && typeof kept[high] === 'string')
+    .filter(([low, high]) => isReversed(kept[low] as string, kept[high] as string))
+    .flat();
+  dropped.push(...reversed);
+  const valid = Object.fromEntries(Object.entries(kept).filter(([key]) => !reversed.includes(key)));
+  return { data: schema.parse(valid), dropped };
+}
+
+/** `from`/`to`, and `xFrom`/`xTo` and `xMin`/`xMax` pairs among a schema's keys. */
+function rangePairs(keys: string[]): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const key of keys) {
+    if (key === 'from' && keys.includes('to')) pairs.push(['from', 'to']);
+    const match = /^(\w+)(From|Min)$/.exec(key);
+    const high = match && `${match[1]}${match[2] === 'From' ? 'To' : 'Max'}`;
+    if (high && keys.includes(high)) pairs.push([key, high]);
+  }
+  return pairs;
+}
+
+function isReversed(low: string, high: string): boolean {
+  const [a, b] = [Number(low), Number(high)];
+  return Number.isFinite(a) && Number.isFinite(b) ? a > b : low > high;
+}
+
+let lastNotice = { title: '', at: 0 };
+
+/**
+ * Says, once, that parts of the link were dropped (an effect may run twice in development, and
+ * a page and its table may both find something).
+ */
+export function noticeIgnoredLinkParts(t: Translate, names?: string[]) {
+  const title = names?.length
+    ? t('url.invalidFilters', { names: names.join(t('common.listSeparator')) })
+    : t('url.invalidParams');
+  const now = Date.now();
+  if (title === lastNotice.title && now - lastNotice.at < 1500) return;
+  lastNotice = { title, at: now };
+  toast({ tone: 'info', title });
 }
 
 export function applySearchPatch(current: URLSearchParams, patch: SearchPatch, resetPage = false): URLSearchParams {
@@ -69,7 +107,7 @@ export function useSearchState<S extends z.ZodObject>(schema: S) {
       },
       { replace: true },
     );
-    toast({ tone: 'info', title: t('url.invalidParams', { params: keys.join(t('common.listSeparator')) }) });
+    noticeIgnoredLinkParts(t);
   }, [droppedKey, setParams, t]);
   const update = useCallback(
     (patch: SearchPatch, options: UpdateOptions = {}) =>

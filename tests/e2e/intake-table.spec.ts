@@ -43,6 +43,32 @@ test('pinned columns sit side by side at their real widths and never cover the n
   await keepScreenshot(page, testInfo, 'intake-pinned-scrolled');
 });
 
+test('pinning more columns than fit never hides the others: the surplus scrolls with them', async ({ page }) => {
+  await signIn(page, 'officer');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/intake');
+  await expect(records(page).getByRole('row').nth(1)).toBeVisible();
+  await records(page).getByRole('button', { name: '显示设置' }).click();
+  for (const name of ['姓名 / 项目', '招引渠道', '人才层次', '区镇']) {
+    await page.getByRole('button', { name: `将“${name}”固定在左侧` }).click();
+  }
+  await page.keyboard.press('Escape');
+  const scroller = records(page).locator('div.overflow-auto').first();
+  await scroller.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+  // Every column can be brought into view, and none ends up under the pinned actions column.
+  const actions = await headerBox(page, '操作');
+  const officer = await headerBox(page, /^承办人/);
+  expect(officer.x + officer.width).toBeLessThanOrEqual(actions.x + 1.5);
+  const box = (await scroller.boundingBox())!;
+  expect(officer.x).toBeGreaterThanOrEqual(box.x);
+  // Nothing pinned lies on top of it: the header found at its centre is its own.
+  const onTop = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('th')?.textContent ?? '', {
+    x: officer.x + officer.width / 2,
+    y: officer.y + officer.height / 2,
+  });
+  expect(onTop).toContain('承办人');
+});
+
 test('a column is resized with the keyboard and the width is remembered', async ({ page }) => {
   await signIn(page, 'viewer');
   await page.goto('/intake');

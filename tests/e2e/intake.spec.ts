@@ -79,6 +79,12 @@ test('the record drawer shows the timeline and history; the intake page has no a
   await expect(records(page).getByRole('row').nth(1)).toBeVisible();
   await expectNoAxeViolations(page);
   const row = records(page).getByRole('row').nth(1);
+  // Reached by keyboard, a row shows a focus ring.
+  await row.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(row).toBeFocused();
+  expect(await row.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
   await row.press('Enter');
   const drawer = page.getByRole('dialog');
   await expect(drawer.getByRole('heading', { name: '阶段进度' })).toBeVisible();

@@ -175,11 +175,37 @@ describe('one state at a time', () => {
 
   it('drops an invalid parameter of a link with a notice, keeping the rest', async () => {
     const { router } = renderApp('/intake?pageSize=abc&town=town.lujia', { as: 'viewer' });
-    expect(await screen.findByText('链接中有无效的参数，已忽略：pageSize')).toBeInTheDocument();
+    expect(await screen.findByText('链接中的部分条件无效，已忽略。')).toBeInTheDocument();
     await waitFor(() => expect(router.state.location.search).toBe('?town=town.lujia'));
     const table = await section();
     const count = records().filter((r) => r.townCode === 'town.lujia').length;
     expect(await table.findByText(`共 ${count.toLocaleString('zh-CN')} 条`)).toBeInTheDocument();
+  });
+});
+
+describe('links with parts the table does not know', () => {
+  it('drops an unknown sort and unknown filter values, naming them, and keeps the rest', async () => {
+    const { router } = renderApp('/intake?sort=bogus&channel=ch.nope&channel=ch.event&town=town.lujia', {
+      as: 'viewer',
+    });
+    expect(await screen.findByText('链接中的这些条件无效，已忽略：排序、招引渠道。')).toBeInTheDocument();
+    await waitFor(() => {
+      const params = new URLSearchParams(router.state.location.search);
+      expect([...params.keys()].sort()).toEqual(['channel', 'town']);
+      expect(params.getAll('channel')).toEqual(['ch.event']);
+    });
+    const table = await section();
+    const count = records().filter((r) => r.channelCode === 'ch.event' && r.townCode === 'town.lujia').length;
+    expect(await table.findByText(`共 ${count.toLocaleString('zh-CN')} 条`)).toBeInTheDocument();
+    expect(screen.queryByText('提交的内容有误，请按提示修改。')).not.toBeInTheDocument();
+  });
+
+  it('drops a range whose start lies after its end', async () => {
+    const { router } = renderApp('/intake?landedFrom=2026-05-01&landedTo=2026-03-01&town=town.lujia', {
+      as: 'viewer',
+    });
+    expect(await screen.findByText('链接中的部分条件无效，已忽略。')).toBeInTheDocument();
+    await waitFor(() => expect(router.state.location.search).toBe('?town=town.lujia'));
   });
 });
 

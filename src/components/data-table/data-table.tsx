@@ -1,6 +1,6 @@
 import type { Cell, Column, Header, RowData } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type RefObject } from 'react';
 import { cn } from '../../lib/cn';
 import { useI18n } from '../../lib/i18n/i18n';
 import { EmptyState } from '../feedback/empty-state';
@@ -32,10 +32,29 @@ interface DataTableProps<TData extends RowData> {
 
 type AnyColumn = Column<ServerTableFeatures, RowData, unknown>;
 
+/** Room left for the scrolling columns, however many are pinned. */
+const MIN_SCROLLING_WIDTH = 160;
+
+/**
+ * The start-pinned columns that stay put: as many as fit the container, leaving the scrolling
+ * columns room between them and the end-pinned ones. The rest scroll like any other column.
+ */
+function stuckColumns(columns: AnyColumn[], endWidth: number, containerWidth: number): Set<string> {
+  const budget = containerWidth > 0 ? containerWidth - endWidth - MIN_SCROLLING_WIDTH : Number.POSITIVE_INFINITY;
+  const stuck = new Set<string>();
+  let used = 0;
+  for (const column of columns) {
+    used += column.getSize();
+    if (used > budget) break;
+    stuck.add(column.id);
+  }
+  return stuck;
+}
+
 /** Sticky offsets come from the same widths the columns are laid out with, so pins never overlap. */
-function pinStyle(column: AnyColumn): CSSProperties {
+function pinStyle(column: AnyColumn, stuck: Set<string>, lastStuck: string | undefined): CSSProperties {
   const pinned = column.getIsPinned();
-  if (!pinned) return {};
+  if (!pinned || (pinned === 'start' && !stuck.has(column.id))) return {};
   return {
     position: 'sticky',
     insetInlineStart: pinned === 'start' ? column.getStart('start') : undefined,
@@ -43,7 +62,7 @@ function pinStyle(column: AnyColumn): CSSProperties {
     zIndex: 1,
     // The edge of a pinned block, so rows scrolling under it read as such.
     boxShadow:
-      pinned === 'start' && column.getIsLastColumn('start')
+      column.id === lastStuck
         ? 'inset -1px 0 0 var(--color-border)'
         : pinned === 'end' && column.getIsFirstColumn('end')
           ? 'inset 1px 0 0 var(--color-border)'
@@ -91,6 +110,12 @@ export function DataTable<TData extends RowData>({
   const padBottom = items && items.length > 0 ? virtualizer.getTotalSize() - items.at(-1)!.end : 0;
   const cellPadding = density === 'compact' ? 'px-2 py-1' : 'px-3 py-2.5';
   const failed = error !== null && error !== undefined;
+  const containerWidth = useContainerWidth(scrollRef);
+  const startPinned = table.getStartVisibleLeafColumns() as AnyColumn[];
+  const endWidth = (table.getEndVisibleLeafColumns() as AnyColumn[]).reduce((sum, c) => sum + c.getSize(), 0);
+  const stuck = stuckColumns(startPinned, endWidth, containerWidth);
+  const lastStuck = startPinned.filter((c) => stuck.has(c.id)).at(-1)?.id;
+  const pin = (column: unknown) => pinStyle(column as AnyColumn, stuck, lastStuck);
 
   const openOnKey = (event: KeyboardEvent, original: TData) => {
     if (event.key === 'Enter' && event.target === event.currentTarget) onRowOpen?.(original);
@@ -125,7 +150,7 @@ export function DataTable<TData extends RowData>({
                       key={header.id}
                       scope="col"
                       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                      style={pinStyle(header.column as AnyColumn)}
+                      style={pin(header.column)}
                       className={cn(
                         'relative border-b bg-muted text-left font-medium whitespace-nowrap text-muted-foreground',
                         cellPadding,
@@ -175,14 +200,14 @@ export function DataTable<TData extends RowData>({
                 className={cn(
                   'border-b last:border-b-0',
                   onRowOpen &&
-                    'cursor-pointer outline-none hover:bg-muted/60 focus-visible:bg-muted/60 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-focus',
+                    'cursor-pointer hover:bg-muted/60 focus-visible:bg-muted/60 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-focus focus-visible:outline-solid',
                   row.getIsSelected() && 'bg-accent/60',
                 )}
               >
                 {row.getVisibleCells().map((cell: Cell<ServerTableFeatures, TData, unknown>) => (
                   <td
                     key={cell.id}
-                    style={pinStyle(cell.column as AnyColumn)}
+                    style={pin(cell.column)}
                     className={cn(
                       'truncate',
                       cellPadding,
@@ -207,4 +232,17 @@ export function DataTable<TData extends RowData>({
       <DataTablePagination state={state} />
     </>
   );
+}
+
+/** The element's width, kept up to date; 0 where it cannot be measured (jsdom). */
+function useContainerWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => setWidth(entry!.contentRect.width));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
 }

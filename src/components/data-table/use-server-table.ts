@@ -9,7 +9,7 @@ import {
 } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../lib/i18n/i18n';
-import type { SearchPatch, UpdateOptions } from '../../lib/use-search-state';
+import { noticeIgnoredLinkParts, type SearchPatch, type UpdateOptions } from '../../lib/use-search-state';
 import { filterChipsOf, type FilterChip } from './filter-chips';
 import { filterParams, serverTableFeatures, type ColumnFilterMeta, type ServerTableFeatures } from './features';
 import { useTablePreferences, type TablePreferences } from './use-table-preferences';
@@ -153,6 +153,22 @@ export function useServerTable<TData extends RowData>({
       setPreferences({ columnSizing: functionalUpdate(updater, preferences.columnSizing) }),
   });
 
+  // A link may carry a sort or filter values this table does not have (a stale bookmark, a typo):
+  // they are dropped from the address with a notice, never sent to the server.
+  const invalid = invalidLinkParts(
+    search,
+    table.getAllLeafColumns().flatMap((column) => (column.getCanSort() ? [column.id] : [])),
+    filters.map(({ meta, filter }) => ({ label: meta.label ?? filterParams(filter)[0]!, filter })),
+    t('table.sort'),
+  );
+  const invalidKey = invalid ? JSON.stringify(invalid) : '';
+  useEffect(() => {
+    if (!invalidKey) return;
+    const { patch, names } = JSON.parse(invalidKey) as { patch: SearchPatch; names: string[] };
+    update(patch, { replace: true, resetPage: true });
+    noticeIgnoredLinkParts(t, names);
+  }, [invalidKey, update, t]);
+
   // A page past the end (a bookmark after records went away): go to the last page there is.
   const pageCount = page ? Math.max(1, Math.ceil(page.total / search.pageSize)) : undefined;
   useEffect(() => {
@@ -222,3 +238,38 @@ export function useServerTable<TData extends RowData>({
 }
 
 export type ServerTableState<TData extends RowData> = ReturnType<typeof useServerTable<TData>>;
+
+function valuesOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  return value === undefined || value === null || value === '' ? [] : [String(value)];
+}
+
+/** The parts of the URL state no column knows: an unknown sort field, values no option offers. */
+function invalidLinkParts(
+  search: TableSearch,
+  sortable: string[],
+  filters: { label: string; filter: ColumnFilterMeta }[],
+  sortLabel: string,
+): { patch: SearchPatch; names: string[] } | null {
+  // Options come from the dictionaries: until every list has loaded, nothing is judged (so one
+  // notice and one address change cover the whole link).
+  const lists = filters.flatMap(({ filter }) =>
+    filter.variant === 'multiSelect' || filter.variant === 'select' ? [filter.options] : [],
+  );
+  if (lists.some((options) => options.length === 0)) return null;
+  const patch: SearchPatch = {};
+  const names: string[] = [];
+  if (search.sort && !sortable.includes(search.sort.replace(/^-/, ''))) {
+    patch.sort = null; // null, not undefined: the patch travels as JSON
+    names.push(sortLabel);
+  }
+  for (const { label, filter } of filters) {
+    if (filter.variant !== 'multiSelect' && filter.variant !== 'select') continue;
+    const values = valuesOf(search[filter.param]);
+    const known = values.filter((value) => filter.options.some((option) => option.value === value));
+    if (known.length === values.length) continue;
+    patch[filter.param] = known;
+    names.push(label);
+  }
+  return names.length > 0 ? { patch, names } : null;
+}

@@ -172,7 +172,8 @@ export function intakeColumns({
     }),
     helper.display({
       id: 'actions',
-      size: 56,
+      // A 36 px button and the cell's padding, so nothing is cut to an ellipsis.
+      size: 64,
       enableHiding: false,
       enableSorting: false,
       enableResizing: false,

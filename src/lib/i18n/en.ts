@@ -160,7 +160,9 @@ export const en: Messages = {
   'table.selectRow': 'Select {id}',
   'table.search': 'Search',
   'table.reset': 'Reset filters',
-  'url.invalidParams': 'Ignored parameters of the link that were not valid: {params}',
+  'table.sort': 'Sort order',
+  'url.invalidParams': 'Parts of the link were not valid and have been ignored.',
+  'url.invalidFilters': 'These conditions of the link were not valid and have been ignored: {names}.',
   'table.any': 'Any',
   'table.bulkActions': 'Bulk actions',
   'table.selectedAllMatching': {
@@ -324,7 +326,8 @@ export const en: Messages = {
   'chart.landedLastYear': 'Landings a year earlier (by landing date)',
   'chart.showTable': 'Show as table',
   'chart.showChart': 'Show as chart',
-  'chart.clickHint': 'Click a bar, or "Filter" in the table view, to filter by it; the other charts follow. Several may be chosen',
+  'chart.clickHint':
+    'Click a bar, or "Filter" in the table view, to filter by it; the other charts follow. Several may be chosen',
   'chart.filterBy': 'Filter: {label}',
   'chart.unitPeople': 'Unit: people',
   'chart.funnel': 'Intake funnel',

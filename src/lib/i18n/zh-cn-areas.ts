@@ -65,6 +65,7 @@ export const zhCNAreas = {
   'table.selectRow': '选择 {id}',
   'table.search': '搜索',
   'table.reset': '重置筛选',
+  'table.sort': '排序',
   'table.any': '不限',
   'table.bulkActions': '批量操作',
   'table.selectedAllMatching': '已选全部 {count} 条符合条件的记录',

@@ -97,7 +97,8 @@ export const zhCN = {
   'page.forbiddenHint': '您的角色（{role}）不能访问此页面。如需开通，请联系系统管理员。',
   'page.comingHint': '此功能正在建设中，将在后续版本上线。',
 
-  'url.invalidParams': '链接中有无效的参数，已忽略：{params}',
+  'url.invalidParams': '链接中的部分条件无效，已忽略。',
+  'url.invalidFilters': '链接中的这些条件无效，已忽略：{names}。',
   'form.required': '此项必填',
   'form.phone': '请输入 11 位手机号，或带区号的固定电话',
   'form.tooLong': '不能超过 {max} 个字',
