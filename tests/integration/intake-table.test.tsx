@@ -46,6 +46,9 @@ describe('selection', () => {
     await waitFor(() =>
       expect(matching.every((r) => mockApi.db.intakeRecords.get(r.id)!.officerName === '王芳')).toBe(true),
     );
+    const already = matching.filter((r) => officersBefore.get(r.id) === 'u.manager').length;
+    expect(already).toBeGreaterThan(0);
+    expect(await screen.findByText(`另有 ${already} 条原本就由该承办人负责，未作改动`)).toBeInTheDocument();
     // Nothing outside the filter changed hands.
     const changed = records().filter((r) => r.officerId !== officersBefore.get(r.id));
     expect(changed.every((r) => r.townCode === 'town.lujia' && r.stage === 'signed')).toBe(true);
@@ -109,6 +112,7 @@ describe('filters of every kind', () => {
       (r) => r.stageDates.landed !== null && r.stageDates.landed >= '2025-01-01' && r.stageDates.landed <= '2025-03-31',
     );
     expect(landed.length).toBeGreaterThan(0);
+    expect(table.getByRole('button', { name: '移除筛选：落户日期 2025/01/01 至 2025/03/31' })).toBeInTheDocument();
     expect(await table.findByText(`共 ${landed.length} 条`)).toBeInTheDocument();
   });
 });

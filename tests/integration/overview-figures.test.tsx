@@ -97,6 +97,18 @@ describe('同比 and 环比 of a period that has not ended', () => {
     await waitFor(() => expect(within(card('已落户')).getByText('同比').parentElement).toHaveTextContent(shown));
   });
 
+  it('opens on this year, compared exactly as the 本年 preset is', async () => {
+    const { user, router } = renderApp('/', { as: 'viewer' });
+    const note = await screen.findByText(/截至2026\/11\/25，本期尚未结束/);
+    const opened = note.textContent;
+    const landed = within(card('已落户')).getByText('环比').parentElement!.textContent;
+    expect(screen.getByRole('button', { name: /^本年$/ })).toHaveAttribute('aria-pressed', 'true');
+    await user.click(screen.getByRole('button', { name: /^本年$/ }));
+    await waitFor(() => expect(router.state.location.search).toBe('?from=2026-01-01&to=2026-12-31'));
+    expect(await screen.findByText(opened!)).toBeVisible();
+    expect(within(card('已落户')).getByText('环比').parentElement!.textContent).toBe(landed);
+  });
+
   it('compares this month so far with the same days of last month', async () => {
     renderApp('/?from=2026-11-01&to=2026-11-30', { as: 'viewer' });
     expect(await screen.findByText(/环比与2026\/10\/01至2026\/10\/25相比/)).toBeVisible();
@@ -147,5 +159,4 @@ describe('the liaison (an officer of 住建局)', () => {
     expect(screen.queryByText(target.name)).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '新建记录' })).not.toBeInTheDocument();
   });
-
 });

@@ -49,6 +49,10 @@ export function DataTableRangeFilter({
   function submit(event: FormEvent) {
     event.preventDefault();
     const [low, high] = draft;
+    if (type === 'number' && [low, high].some((v) => v !== '' && !(Number(v) >= 0))) {
+      setError(t('table.range.nonNegative'));
+      return;
+    }
     const reversed =
       low !== '' && high !== '' && (type === 'number' ? Number(low) > Number(high) : low.localeCompare(high) > 0);
     if (reversed) {

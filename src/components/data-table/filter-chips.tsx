@@ -21,6 +21,7 @@ export function filterChipsOf(
   filter: ColumnFilterMeta,
   search: Record<string, unknown>,
   t: Translate,
+  formatDate: (day: string) => string,
 ): FilterChip[] {
   switch (filter.variant) {
     case 'multiSelect':
@@ -41,13 +42,15 @@ export function filterChipsOf(
     case 'numberRange': {
       const [low, high] = filter.params.map((param) => listOf(search[param])[0]);
       if (low === undefined && high === undefined) return [];
+      const dates = filter.variant === 'dateRange';
       const unit = filter.variant === 'numberRange' && filter.unit ? filter.unit : '';
+      const show = (value: string) => (dates ? formatDate(value) : `${value}${unit}`);
       const label =
         low !== undefined && high !== undefined
-          ? t('table.range.between', { from: `${low}${unit}`, to: `${high}${unit}` })
+          ? t('table.range.between', { from: show(low), to: show(high) })
           : low !== undefined
-            ? t('table.range.atLeast', { value: `${low}${unit}` })
-            : t('table.range.atMost', { value: `${high}${unit}` });
+            ? t(dates ? 'table.range.since' : 'table.range.atLeast', { value: show(low) })
+            : t(dates ? 'table.range.until' : 'table.range.atMost', { value: show(high!) });
       return [{ params: filter.params, title, label }];
     }
   }

@@ -8,6 +8,7 @@ import {
   type TableOptions,
 } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
 import { noticeIgnoredLinkParts, type SearchPatch, type UpdateOptions } from '../../lib/use-search-state';
 import { filterChipsOf, type FilterChip } from './filter-chips';
@@ -73,6 +74,7 @@ export function useServerTable<TData extends RowData>({
   extraFilters,
 }: UseServerTableOptions<TData>) {
   const { t } = useI18n();
+  const format = useFormat();
   const {
     preferences,
     update: setPreferences,
@@ -178,7 +180,9 @@ export function useServerTable<TData extends RowData>({
   }, [pageCount, search.page, update]);
 
   const chips = [
-    ...filters.flatMap(({ meta, filter }) => filterChipsOf(meta.label ?? filterParams(filter)[0]!, filter, search, t)),
+    ...filters.flatMap(({ meta, filter }) =>
+      filterChipsOf(meta.label ?? filterParams(filter)[0]!, filter, search, t, format.date),
+    ),
     ...(extraFilters?.chips ?? []),
   ];
   const clearFilters = useCallback(

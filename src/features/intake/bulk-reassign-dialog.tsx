@@ -42,7 +42,12 @@ export function BulkReassignDialog({
     const { page: _page, pageSize: _pageSize, sort: _sort, ...matching } = filter;
     reassign.mutate(selection.allMatching ? { filter: matching, officerId } : { ids: selection.ids, officerId }, {
       onSuccess: ({ updated }) => {
-        toast({ tone: 'success', title: t('bulk.reassignDone', { count: format.integer(updated) }) });
+        const unchanged = selection.count - updated;
+        toast({
+          tone: 'success',
+          title: t('bulk.reassignDone', { count: format.integer(updated) }),
+          description: unchanged > 0 ? t('bulk.reassignUnchanged', { count: format.integer(unchanged) }) : undefined,
+        });
         onOpenChange(false);
         form.reset();
         selection.clear();

@@ -10,7 +10,7 @@ import { ErrorState } from '../../components/feedback/error-state';
 import { KpiCard, type KpiComparison } from '../../components/kpi-card';
 import { PageHeader } from '../../components/page-header';
 import { PeriodPicker } from '../../components/period-picker';
-import { todayInChina } from '../../lib/calendar';
+import { todayInChina, yearSpan } from '../../lib/calendar';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
 import { pointChange, ratio, relativeChange } from '../../lib/relative-change';
@@ -40,7 +40,9 @@ export function OverviewPage() {
   const format = useFormat();
   const { state, update } = useSearchState(overviewSearchSchema);
   const today = todayInChina();
-  const period = { from: state.from ?? `${today.slice(0, 4)}-01-01`, to: state.to ?? today };
+  // Unless chosen, this year: the same span as the 本年 preset, compared the same way.
+  const thisYear = yearSpan(today);
+  const period = { from: state.from ?? thisYear.from, to: state.to ?? thisYear.to };
   const intake = useQuery(intakeStatsQueries.overview(period));
   const cases = useQuery(statsQueries.caseOverview());
   const patches = useQuery(statsQueries.patchOverview());

@@ -180,6 +180,9 @@ export const en: Messages = {
   'table.range.between': '{from} to {to}',
   'table.range.atLeast': '{value} or more',
   'table.range.atMost': '{value} or less',
+  'table.range.since': 'from {value}',
+  'table.range.until': 'until {value}',
+  'table.range.nonNegative': 'Enter a number of 0 or more',
   'table.resizeColumn': 'Resize the “{column}” column (left and right arrow keys)',
   'table.rowActions': 'Actions for “{row}”',
   'table.actions': 'Actions',
@@ -313,6 +316,10 @@ export const en: Messages = {
   'bulk.reassignTitle': { one: 'Reassign {count} record', other: 'Reassign {count} records' },
   'bulk.reassignTo': 'New officer',
   'bulk.reassignDone': { one: 'Reassigned {count} record', other: 'Reassigned {count} records' },
+  'bulk.reassignUnchanged': {
+    one: '{count} more already had that officer and was left as it was',
+    other: '{count} more already had that officer and were left as they were',
+  },
   'bulk.clear': 'Clear selection',
 
   'chart.byChannel': 'Intake and landings by channel',

@@ -77,6 +77,9 @@ export const zhCNAreas = {
   'table.range.between': '{from} 至 {to}',
   'table.range.atLeast': '不小于 {value}',
   'table.range.atMost': '不大于 {value}',
+  'table.range.since': '{value} 起',
+  'table.range.until': '截至 {value}',
+  'table.range.nonNegative': '请输入不小于 0 的数字',
   'table.resizeColumn': '调整“{column}”列宽（左右方向键）',
   'table.rowActions': '“{row}”的操作',
   'table.actions': '操作',
@@ -172,6 +175,7 @@ export const zhCNAreas = {
   'bulk.reassignTitle': '改派 {count} 条记录',
   'bulk.reassignTo': '新的承办人',
   'bulk.reassignDone': '已改派 {count} 条记录',
+  'bulk.reassignUnchanged': '另有 {count} 条原本就由该承办人负责，未作改动',
   'bulk.clear': '取消选择',
 
   'chart.byChannel': '各渠道引进与落户',
