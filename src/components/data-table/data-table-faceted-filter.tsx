@@ -5,6 +5,7 @@ import { cn } from '../../lib/cn';
 import { useI18n } from '../../lib/i18n/i18n';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
+import { PopoverPanel } from '../ui/popover-panel';
 import type { FilterOption } from './features';
 
 interface FacetedFilterProps {
@@ -37,68 +38,58 @@ export function DataTableFacetedFilter({ title, options, selected, onChange }: F
           )}
         </Button>
       </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content
-          aria-label={title}
-          align="start"
-          sideOffset={4}
-          collisionPadding={8}
-          className="z-50 flex max-h-(--radix-popover-content-available-height) w-60 flex-col overflow-auto rounded-md border bg-surface p-2 shadow-lg"
-        >
-          <fieldset>
-            <legend className="px-1 pb-1 text-xs font-medium text-muted-foreground">{title}</legend>
-            {options.length > 8 && (
-              <input
-                type="search"
-                aria-label={t('table.searchOptions', { title })}
-                placeholder={t('table.searchOptions', { title })}
-                value={query}
-                onChange={(event) => setQuery(event.target.value)}
-                className="mb-2 h-8 w-full rounded border bg-surface px-2 text-sm"
-              />
-            )}
-            <ul className="max-h-64 overflow-auto">
-              {shown.map((option) => {
-                const checked = selected.includes(option.value);
-                return (
-                  <li key={option.value}>
-                    <label
-                      htmlFor={`${id}-${option.value}`}
-                      className="flex cursor-pointer items-center gap-2 rounded px-1.5 py-1 text-sm hover:bg-muted"
-                    >
-                      <input
-                        id={`${id}-${option.value}`}
-                        type="checkbox"
-                        checked={checked}
-                        onChange={() => toggle(option.value)}
-                        className="peer sr-only"
-                      />
-                      <span
-                        aria-hidden
-                        className={cn(
-                          'grid size-4 place-items-center rounded border peer-focus-visible:outline-2 peer-focus-visible:outline-focus',
-                          checked && 'border-primary bg-primary text-primary-foreground',
-                        )}
-                      >
-                        {checked && <Check className="size-3" />}
-                      </span>
-                      {option.label}
-                    </label>
-                  </li>
-                );
-              })}
-              {shown.length === 0 && (
-                <li className="px-1.5 py-1 text-sm text-muted-foreground">{t('common.noData')}</li>
-              )}
-            </ul>
-          </fieldset>
-          {selected.length > 0 && (
-            <Button size="sm" variant="ghost" className="mt-1 w-full justify-center" onClick={() => onChange([])}>
-              {t('table.clearFilter')}
-            </Button>
+      <PopoverPanel label={title} className="flex w-60 flex-col p-2">
+        <fieldset>
+          <legend className="px-1 pb-1 text-xs font-medium text-muted-foreground">{title}</legend>
+          {options.length > 8 && (
+            <input
+              type="search"
+              aria-label={t('table.searchOptions', { title })}
+              placeholder={t('table.searchOptions', { title })}
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+              className="mb-2 h-8 w-full rounded border bg-surface px-2 text-sm"
+            />
           )}
-        </Popover.Content>
-      </Popover.Portal>
+          <ul className="max-h-64 overflow-auto">
+            {shown.map((option) => {
+              const checked = selected.includes(option.value);
+              return (
+                <li key={option.value}>
+                  <label
+                    htmlFor={`${id}-${option.value}`}
+                    className="flex cursor-pointer items-center gap-2 rounded px-1.5 py-1 text-sm hover:bg-muted"
+                  >
+                    <input
+                      id={`${id}-${option.value}`}
+                      type="checkbox"
+                      checked={checked}
+                      onChange={() => toggle(option.value)}
+                      className="peer sr-only"
+                    />
+                    <span
+                      aria-hidden
+                      className={cn(
+                        'grid size-4 place-items-center rounded border peer-focus-visible:outline-2 peer-focus-visible:outline-focus',
+                        checked && 'border-primary bg-primary text-primary-foreground',
+                      )}
+                    >
+                      {checked && <Check className="size-3" />}
+                    </span>
+                    {option.label}
+                  </label>
+                </li>
+              );
+            })}
+            {shown.length === 0 && <li className="px-1.5 py-1 text-sm text-muted-foreground">{t('common.noData')}</li>}
+          </ul>
+        </fieldset>
+        {selected.length > 0 && (
+          <Button size="sm" variant="ghost" className="mt-1 w-full justify-center" onClick={() => onChange([])}>
+            {t('table.clearFilter')}
+          </Button>
+        )}
+      </PopoverPanel>
     </Popover.Root>
   );
 }

@@ -5,6 +5,7 @@ import { cn } from '../../lib/cn';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { SearchPatch } from '../../lib/use-search-state';
 import { Button } from '../ui/button';
+import { PopoverPanel } from '../ui/popover-panel';
 import type { ColumnFilterMeta } from './features';
 
 type RangeFilter = Extract<ColumnFilterMeta, { variant: 'dateRange' | 'numberRange' }>;
@@ -100,42 +101,34 @@ export function DataTableRangeFilter({
           {title}
         </Button>
       </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content
-          aria-label={title}
-          align="start"
-          sideOffset={4}
-          collisionPadding={8}
-          className="z-50 max-h-(--radix-popover-content-available-height) w-64 overflow-auto rounded-md border bg-surface p-3 shadow-lg"
-        >
-          <form onSubmit={submit} noValidate className="space-y-2" aria-label={title}>
-            {input(0, t('table.range.from'))}
-            {input(1, t('table.range.to'))}
-            {error && (
-              <p id={`${id}-error`} role="alert" className="text-xs text-danger">
-                {error}
-              </p>
-            )}
-            <div className="flex justify-end gap-2 pt-1">
-              {active && (
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  onClick={() => {
-                    onChange({ [lowParam]: undefined, [highParam]: undefined });
-                    setOpen(false);
-                  }}
-                >
-                  {t('table.clearFilter')}
-                </Button>
-              )}
-              <Button size="sm" type="submit" variant="primary">
-                {t('table.range.apply')}
+      <PopoverPanel label={title} className="w-64 p-3">
+        <form onSubmit={submit} noValidate className="space-y-2" aria-label={title}>
+          {input(0, t('table.range.from'))}
+          {input(1, t('table.range.to'))}
+          {error && (
+            <p id={`${id}-error`} role="alert" className="text-xs text-danger">
+              {error}
+            </p>
+          )}
+          <div className="flex justify-end gap-2 pt-1">
+            {active && (
+              <Button
+                size="sm"
+                variant="ghost"
+                onClick={() => {
+                  onChange({ [lowParam]: undefined, [highParam]: undefined });
+                  setOpen(false);
+                }}
+              >
+                {t('table.clearFilter')}
               </Button>
-            </div>
-          </form>
-        </Popover.Content>
-      </Popover.Portal>
+            )}
+            <Button size="sm" type="submit" variant="primary">
+              {t('table.range.apply')}
+            </Button>
+          </div>
+        </form>
+      </PopoverPanel>
     </Popover.Root>
   );
 }

@@ -65,29 +65,25 @@ export function ConflictNotice({
                   {choice === undefined && <span className="ml-2 text-xs text-danger">{t('form.conflictChoose')}</span>}
                 </legend>
                 <div className="mt-1 grid gap-1 sm:grid-cols-2">
-                  <label className="flex items-start gap-2">
-                    <input
-                      type="radio"
-                      name={group}
-                      checked={choice === 'theirs'}
-                      onChange={() => onChoose(field.name, 'theirs')}
-                      className="mt-1"
-                    />
-                    {side(
-                      who ? t('form.theirsBy', { name: who.actorName, at: format.dateTime(who.at) }) : t('form.theirs'),
-                      field.show(conflict.theirs[field.name]),
-                    )}
-                  </label>
-                  <label className="flex items-start gap-2">
-                    <input
-                      type="radio"
-                      name={group}
-                      checked={choice === 'mine'}
-                      onChange={() => onChoose(field.name, 'mine')}
-                      className="mt-1"
-                    />
-                    {side(t('form.mine'), field.show(conflict.mine[field.name]))}
-                  </label>
+                  {(['theirs', 'mine'] as const).map((version) => (
+                    <label key={version} className="flex items-start gap-2">
+                      <input
+                        type="radio"
+                        name={group}
+                        checked={choice === version}
+                        onChange={() => onChoose(field.name, version)}
+                        className="mt-1"
+                      />
+                      {side(
+                        version === 'mine'
+                          ? t('form.mine')
+                          : who
+                            ? t('form.theirsBy', { name: who.actorName, at: format.dateTime(who.at) })
+                            : t('form.theirs'),
+                        field.show(conflict[version][field.name]),
+                      )}
+                    </label>
+                  ))}
                 </div>
               </fieldset>
             </li>
