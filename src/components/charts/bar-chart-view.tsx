@@ -16,8 +16,20 @@ export interface BarChartViewProps {
   formatTooltipValue: (value: number) => string;
 }
 
-/** Long names (flagship events) are cut on the axis; the tooltip and table view show them whole. */
-const shorten = (label: string) => (label.length > 11 ? `${label.slice(0, 10)}…` : label);
+/**
+ * Long names (flagship events, English labels) are cut on the axis to what fits; the tooltip and
+ * the table view show them whole. A CJK character is about twice as wide as a Latin letter.
+ */
+function shorten(label: string, room: number): string {
+  let used = 0;
+  for (let i = 0; i < label.length; i++) {
+    used += label.charCodeAt(i) > 0x2e80 ? 2 : 1;
+    if (used > room) return `${label.slice(0, Math.max(1, i - 1))}…`;
+  }
+  return label;
+}
+const shortenCategory = (label: string) => shorten(label, 22);
+const shortenColumn = (label: string) => shorten(label, 10);
 
 /** The recharts part, loaded on demand so no chart code sits in the first page's JS. */
 export default function BarChartView({
@@ -59,13 +71,14 @@ export default function BarChartView({
             dataKey="label"
             width={150}
             tick={axisTick}
-            tickFormatter={shorten}
+            tickFormatter={shortenCategory}
             stroke="var(--border)"
           />
         </>
       ) : (
         <>
-          <XAxis dataKey="label" tick={axisTick} stroke="var(--border)" interval="preserveStartEnd" />
+          {/* Every bar keeps its name (cut to fit), rather than every other one losing it. */}
+          <XAxis dataKey="label" tick={axisTick} tickFormatter={shortenColumn} stroke="var(--border)" interval={0} />
           <YAxis allowDecimals={false} tick={axisTick} tickFormatter={formatValue} stroke="var(--border)" width={48} />
         </>
       )}
