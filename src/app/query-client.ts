@@ -14,13 +14,15 @@ declare module '@tanstack/react-query' {
  * Retries only what may succeed unchanged (network trouble, 5xx), twice at most. Not a timeout:
  * the user has already waited the whole limit, and the skeleton must stop there.
  * Invalidation after a mutation is declared once, here, through each mutation's `meta`
- * (TkDodo, "Automatic Query Invalidation after Mutations"); the mutation waits for it.
+ * (TkDodo, "Automatic Query Invalidation after Mutations"). It is not awaited: a save closes at
+ * once and the lists and figures refresh behind it.
  */
 export function createQueryClient(options: { retry?: boolean } = {}) {
   const queryClient: QueryClient = new QueryClient({
     mutationCache: new MutationCache({
-      onSuccess: (_data, _variables, _context, mutation) =>
-        Promise.all((mutation.meta?.invalidates ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
+      onSuccess: (_data, _variables, _context, mutation) => {
+        for (const queryKey of mutation.meta?.invalidates ?? []) void queryClient.invalidateQueries({ queryKey });
+      },
     }),
     defaultOptions: {
       queries: {

@@ -46,6 +46,8 @@ describe('selection', () => {
     await waitFor(() =>
       expect(matching.every((r) => mockApi.db.intakeRecords.get(r.id)!.officerName === '王芳')).toBe(true),
     );
+    // The bar that opened the dialog is gone: focus lands on the table's heading, not on the page.
+    await waitFor(() => expect(screen.getByRole('heading', { name: '招引记录' })).toHaveFocus());
     const already = matching.filter((r) => officersBefore.get(r.id) === 'u.manager').length;
     expect(already).toBeGreaterThan(0);
     expect(await screen.findByText(`另有 ${already} 条原本就由该承办人负责，未作改动`)).toBeInTheDocument();
@@ -53,6 +55,41 @@ describe('selection', () => {
     const changed = records().filter((r) => r.officerId !== officersBefore.get(r.id));
     expect(changed.every((r) => r.townCode === 'town.lujia' && r.stage === 'signed')).toBe(true);
     expect(changed.length).toBe(matching.filter((r) => officersBefore.get(r.id) !== 'u.manager').length);
+  });
+
+  it('shows every row of any page as picked when all matching rows are, and refuses more than one action may take', async () => {
+    const { user } = renderApp('/intake?town=town.lujia&stage=signed', { as: 'officer' });
+    const table = await section();
+    const matching = records().filter((r) => r.townCode === 'town.lujia' && r.stage === 'signed');
+    await table.findByText(`共 ${matching.length} 条`);
+    await user.click(table.getByRole('checkbox', { name: '选择本页全部' }));
+    await user.click(table.getByRole('button', { name: `选择全部 ${matching.length} 条符合条件的记录` }));
+    await user.click(table.getByRole('button', { name: '下一页' }));
+    await waitFor(() => expect(table.getByText(/^第 2 \//)).toBeInTheDocument());
+    const boxes = await table.findAllByRole('checkbox', { name: /^选择 IR-/ });
+    await waitFor(() => expect(boxes.every((box) => (box as HTMLInputElement).checked)).toBe(true));
+  });
+
+  it('says so when the rows the filters match are more than one bulk action may take', async () => {
+    const { user } = renderApp('/intake', { as: 'officer' });
+    const table = await section();
+    await table.findByText(`共 ${records().length.toLocaleString('zh-CN')} 条`);
+    await user.click(table.getByRole('checkbox', { name: '选择本页全部' }));
+    expect(
+      table.getByText(
+        `符合条件的共 ${records().length.toLocaleString('zh-CN')} 条，一次批量操作最多 5,000 条，请先缩小筛选范围`,
+      ),
+    ).toBeInTheDocument();
+    expect(table.queryByRole('button', { name: /^选择全部/ })).not.toBeInTheDocument();
+  });
+
+  it('judges a new address by its own page, not the one still shown while it loads', async () => {
+    const { router } = renderApp('/intake?stage=landed&town=town.lujia', { as: 'viewer' });
+    const table = await section();
+    await table.findByText(/^第 1 \//);
+    await router.navigate('/intake?page=50');
+    expect(await table.findByText(`第 50 / ${Math.ceil(records().length / 20)} 页`)).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?page=50');
   });
 
   it('offers no admin account as an assignee', async () => {

@@ -39,7 +39,7 @@ export const intakeQueries = {
 /** After any change to the register: its lists, records and histories, and every statistic. */
 const intakeChanged = { invalidates: [intakeQueries.all(), statsQueries.all()] };
 
-/** The saved record is put in the cache at once, so the drawer shows it without a round trip. */
+/** The saved record goes into the cache as the server answered it, so the drawer shows it at once. */
 function useKeepRecord() {
   const queryClient = useQueryClient();
   return (record: IntakeRecord) => queryClient.setQueryData(intakeQueries.detail(record.id).queryKey, record);

@@ -34,10 +34,18 @@ export function DataTableBulkBar<TData extends RowData>({
           ? t('table.selectedAllMatching', { count: format.integer(selection.count) })
           : t('table.selected', { count: format.integer(selection.count) })}
       </span>
-      {wholePage && more && (
+      {wholePage && more && selection.overLimit === null && (
         <Button size="sm" variant="ghost" onClick={selection.selectAllMatching}>
           {t('table.selectAllMatching', { count: format.integer(selection.total) })}
         </Button>
+      )}
+      {wholePage && more && selection.overLimit !== null && (
+        <span className="text-muted-foreground">
+          {t('table.overBulkLimit', {
+            count: format.integer(selection.total),
+            limit: format.integer(selection.overLimit),
+          })}
+        </span>
       )}
       {children}
       <Button size="sm" variant="ghost" onClick={selection.clear}>

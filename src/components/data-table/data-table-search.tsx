@@ -23,9 +23,11 @@ export function DataTableSearch({ value, onChange, label, placeholder }: DataTab
     if (value !== debounced) setText(value);
   }
 
+  // Only text that has settled: after a reset from elsewhere, the old debounced text must not
+  // come back for its last 300 ms.
   useEffect(() => {
-    if (debounced !== committed) onChange(debounced);
-  }, [debounced, committed, onChange]);
+    if (debounced === text && debounced !== committed) onChange(debounced);
+  }, [debounced, text, committed, onChange]);
 
   return (
     <div className="relative">

@@ -44,6 +44,13 @@ interface UseServerTableOptions<TData extends RowData> {
   defaultPreferences?: Partial<TablePreferences>;
   getRowId: (row: TData) => string;
   enableRowSelection?: boolean;
+  /**
+   * The page shown is the previous query's, kept while the new one loads: nothing may be selected
+   * from it and nothing about the address is judged by it.
+   */
+  stale?: boolean;
+  /** The most rows one bulk action may take by filter ("select all N matching" beyond it is refused). */
+  bulkLimit?: number;
   /** Filters set outside the columns (a period picker, say), cleared by reset with the others. */
   extraFilters?: { params: readonly string[]; chips: FilterChip[] };
 }
@@ -71,6 +78,8 @@ export function useServerTable<TData extends RowData>({
   defaultPreferences = {},
   getRowId,
   enableRowSelection = false,
+  stale = false,
+  bulkLimit = Number.POSITIVE_INFINITY,
   extraFilters,
 }: UseServerTableOptions<TData>) {
   const { t } = useI18n();
@@ -103,6 +112,7 @@ export function useServerTable<TData extends RowData>({
   const current = selection.key === filterKey ? selection : { key: filterKey, rows: {}, allMatching: false };
   if (current !== selection) setSelection(current);
 
+  const pageRows: RowSelectionState = Object.fromEntries((page?.items ?? []).map((row) => [getRowId(row), true]));
   const pagination: PaginationState = { pageIndex: search.page - 1, pageSize: search.pageSize };
   const sorting = toSorting(search.sort, defaultSort);
 
@@ -115,13 +125,14 @@ export function useServerTable<TData extends RowData>({
     manualPagination: true,
     manualSorting: true,
     enableMultiSort: false,
-    enableRowSelection,
+    enableRowSelection: enableRowSelection && !stale,
     enableColumnResizing: true,
     columnResizeMode: 'onChange',
     state: {
       pagination,
       sorting,
-      rowSelection: current.rows,
+      // "All matching" shows every row of the page as picked.
+      rowSelection: current.allMatching ? { ...current.rows, ...pageRows } : current.rows,
       columnVisibility: preferences.columnVisibility,
       columnPinning: preferences.columnPinning,
       columnOrder: preferences.columnOrder,
@@ -143,8 +154,13 @@ export function useServerTable<TData extends RowData>({
       const spec = first ? `${first.desc ? '-' : ''}${first.id}` : undefined;
       update({ sort: spec === defaultSort ? undefined : spec }, { resetPage: true });
     },
+    // A row unticked while all matching rows are picked leaves the page's other rows picked.
     onRowSelectionChange: (updater) =>
-      setSelection({ key: filterKey, rows: functionalUpdate(updater, current.rows), allMatching: false }),
+      setSelection({
+        key: filterKey,
+        rows: functionalUpdate(updater, current.allMatching ? { ...current.rows, ...pageRows } : current.rows),
+        allMatching: false,
+      }),
     onColumnVisibilityChange: (updater) =>
       setPreferences({ columnVisibility: functionalUpdate(updater, preferences.columnVisibility) }),
     onColumnPinningChange: (updater) =>
@@ -172,7 +188,7 @@ export function useServerTable<TData extends RowData>({
   }, [invalidKey, update, t]);
 
   // A page past the end (a bookmark after records went away): go to the last page there is.
-  const pageCount = page ? Math.max(1, Math.ceil(page.total / search.pageSize)) : undefined;
+  const pageCount = page && !stale ? Math.max(1, Math.ceil(page.total / search.pageSize)) : undefined;
   useEffect(() => {
     if (pageCount !== undefined && search.page > pageCount) {
       update({ page: pageCount === 1 ? undefined : pageCount }, { replace: true });
@@ -212,7 +228,7 @@ export function useServerTable<TData extends RowData>({
     /** Rows the filters match; undefined until the first page arrives. */
     total: page?.total,
     /** The URL asks for a page past the end; the last page is on its way. */
-    pastEnd: pageCount !== undefined && search.page > pageCount,
+    pastEnd: !stale && pageCount !== undefined && search.page > pageCount,
     preferences,
     setPreferences,
     resetPreferences,
@@ -232,11 +248,13 @@ export function useServerTable<TData extends RowData>({
       allMatching: current.allMatching,
       count: current.allMatching ? (page?.total ?? 0) : selectedIds.length,
       total: page?.total ?? 0,
-      selectAllMatching: () => setSelection({ key: filterKey, rows: current.rows, allMatching: true }),
+      /** The limit, when the rows the filters match are more than one bulk action may take. */
+      overLimit: page !== undefined && page.total > bulkLimit ? bulkLimit : null,
+      selectAllMatching: () => {
+        if (!stale && (page?.total ?? 0) <= bulkLimit)
+          setSelection({ key: filterKey, rows: current.rows, allMatching: true });
+      },
       clear: clearSelection,
-      /** Keeps only these rows selected (those a bulk action could not change, say). */
-      keep: (ids: string[]) =>
-        setSelection({ key: filterKey, rows: Object.fromEntries(ids.map((id) => [id, true])), allMatching: false }),
     },
   };
 }

@@ -28,7 +28,15 @@ const empty: TablePreferences = {
 function read(key: string, defaults: TablePreferences): TablePreferences {
   try {
     const stored = localStorage.getItem(key);
-    return stored ? { ...defaults, ...(JSON.parse(stored) as Partial<TablePreferences>) } : defaults;
+    if (!stored) return defaults;
+    const saved = JSON.parse(stored) as Partial<TablePreferences> | null;
+    if (typeof saved !== 'object' || saved === null) return defaults;
+    // A column added later keeps its default (hidden, say) until the user chooses otherwise.
+    return {
+      ...defaults,
+      ...saved,
+      columnVisibility: { ...defaults.columnVisibility, ...saved.columnVisibility },
+    };
   } catch {
     return defaults;
   }
@@ -57,7 +65,11 @@ export function useTablePreferences(tableId: string, defaults: Partial<TablePref
     [key],
   );
   const reset = useCallback(() => {
-    localStorage.removeItem(key);
+    try {
+      localStorage.removeItem(key);
+    } catch {
+      // As above: only the remembering is lost.
+    }
     setPreferences(initial);
   }, [key, initial]);
   return { preferences, update, reset };

@@ -1,4 +1,4 @@
-import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
+import { get, set, type FieldErrors, type FieldValues, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { issueMessage } from '../../lib/form-errors';
 import type { Translate } from '../../lib/i18n/i18n';
@@ -15,11 +15,13 @@ export function schemaResolver<S extends z.ZodType<unknown, FieldValues>>(
   return async (values) => {
     const result = await schema.safeParseAsync(values);
     if (result.success) return { values: result.data, errors: {} };
-    const errors: Record<string, { type: string; message: string }> = {};
+    // Nested like the form's values (`items.0.amount`), the first issue of each field; an issue of
+    // the whole form goes under `root`.
+    const errors: Record<string, unknown> = {};
     for (const issue of result.error.issues) {
-      const field = issue.path.map(String).join('.');
-      errors[field] ??= { type: issue.code, message: issueMessage(issue, t) };
+      const path = issue.path.length > 0 ? issue.path.map(String).join('.') : 'root';
+      if (!get(errors, path)) set(errors, path, { type: issue.code, message: issueMessage(issue, t) });
     }
-    return { values: {}, errors: errors as unknown as FieldErrors<z.input<S>> };
+    return { values: {}, errors: errors as FieldErrors<z.input<S>> };
   };
 }

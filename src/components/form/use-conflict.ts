@@ -27,7 +27,8 @@ export function useConflict<TValues extends FieldValues, TOutput>(form: UseFormR
   const start = (base: TValues, theirs: TValues) => {
     const mine = form.getValues() as Record<string, unknown>;
     const choices: Conflict['choices'] = {};
-    for (const field of Object.keys(theirs)) {
+    // Every field either side has: one the server left out may be one a colleague cleared.
+    for (const field of new Set([...Object.keys(base), ...Object.keys(theirs), ...Object.keys(mine)])) {
       if (same(theirs[field], base[field]) || same(theirs[field], mine[field])) continue;
       if (same(mine[field], base[field])) {
         choices[field] = 'theirs';

@@ -12,12 +12,19 @@ export function useDiscardGuard(dirty: boolean) {
   const { t } = useI18n();
   const released = useRef(false);
   const [pendingClose, setPendingClose] = useState<(() => void) | null>(null);
+  // A replace is the app correcting its own address (a bad parameter, a page past the end), not
+  // the user leaving; pushes and back/forward are.
   const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
+    ({ currentLocation, nextLocation, historyAction }) =>
       dirty &&
       !released.current &&
+      historyAction !== 'REPLACE' &&
       (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search),
   );
+  // Edited again after a save that kept the form open: guarded again.
+  useEffect(() => {
+    if (dirty) released.current = false;
+  }, [dirty]);
 
   useEffect(() => {
     if (!dirty) return;

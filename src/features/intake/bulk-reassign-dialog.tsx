@@ -23,6 +23,7 @@ export function BulkReassignDialog({
   labels,
   open,
   onOpenChange,
+  onDone,
 }: {
   selection: ServerTableState<IntakeRecord>['selection'];
   /** The table's query, for "every matching record". */
@@ -30,6 +31,8 @@ export function BulkReassignDialog({
   labels: IntakeLabels;
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  /** After a success the bar that opened the dialog is gone: the caller says where focus goes. */
+  onDone: () => void;
 }) {
   const { t } = useI18n();
   const format = useFormat();
@@ -51,6 +54,7 @@ export function BulkReassignDialog({
         onOpenChange(false);
         form.reset();
         selection.clear();
+        onDone();
       },
       onError: (error) => applyServerErrors(form, error),
     });

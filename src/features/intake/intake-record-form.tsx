@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { isApiError } from '../../api/api-error';
-import { intakeQueries } from '../../api/queries/intake-queries';
+import { intakeQueries, useCreateIntakeRecord, useUpdateIntakeRecord } from '../../api/queries/intake-queries';
 import { intakeRecordCreateSchema, intakeRecordSchema, type IntakeRecord } from '../../api/schemas/intake';
 import { ErrorState } from '../../components/feedback/error-state';
 import { ConflictNotice, type ConflictField, type FieldChange } from '../../components/form/conflict-notice';
@@ -17,7 +17,6 @@ import { Sheet } from '../../components/ui/sheet';
 import { toast } from '../../components/ui/toaster';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
-import { useCreateIntakeRecord, useUpdateIntakeRecord } from '../../api/queries/intake-queries';
 import type { FacetParam } from './intake-search';
 import type { IntakeLabels } from './use-intake-labels';
 
@@ -80,6 +79,8 @@ export function IntakeRecordForm({ labels, record, onClose, onSaved }: IntakeRec
   });
   // The version the user's edits are based on; a 409 moves it to the server's.
   const [base, setBase] = useState(record);
+  // When the version the user started from was saved: changes after it are the other side's.
+  const [conflictSince, setConflictSince] = useState('');
   const { conflict, start: startConflict, choose, clear: clearConflict } = useConflict(form);
   const create = useCreateIntakeRecord();
   const update = useUpdateIntakeRecord();
@@ -97,6 +98,7 @@ export function IntakeRecordForm({ labels, record, onClose, onSaved }: IntakeRec
         const current = intakeRecordSchema.safeParse(error.current);
         if (current.success) {
           startConflict(valuesOf(base), valuesOf(current.data));
+          setConflictSince(base?.updatedAt ?? '');
           setBase(current.data);
           void queryClient.invalidateQueries({ queryKey: intakeQueries.history(current.data.id).queryKey });
         }
@@ -154,14 +156,16 @@ export function IntakeRecordForm({ labels, record, onClose, onSaved }: IntakeRec
   // Who last changed each field since the version the user started from.
   const changedBy = (field: string): FieldChange | undefined => {
     const events = history.data?.items ?? [];
-    const wire = field === 'officerId' ? 'officerId' : field;
-    const event = events.find((e) => e.changes.some((c) => c.field === wire));
+    const after = conflictSince ? Date.parse(conflictSince) : Number.NEGATIVE_INFINITY;
+    const event = events.find((e) => Date.parse(e.at) > after && e.changes.some((c) => c.field === field));
     return event ? { actorName: event.actorName, at: event.at } : undefined;
   };
 
   const failure = mutation.error;
   const showFailure =
-    failure && !(isApiError(failure) && (failure.code === 'version_conflict' || failure.fieldErrors.length > 0));
+    // A 409 shows as the merge notice; one whose current version could not be read, as an error.
+    failure &&
+    !(isApiError(failure) && ((failure.code === 'version_conflict' && conflict) || failure.fieldErrors.length > 0));
 
   return (
     <Sheet

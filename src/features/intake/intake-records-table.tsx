@@ -1,7 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Plus, Users } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { intakeQueries } from '../../api/queries/intake-queries';
+import { BULK_FILTER_LIMIT } from '../../api/schemas/intake';
 import { DataTable } from '../../components/data-table/data-table';
 import { DataTableBulkBar } from '../../components/data-table/data-table-bulk-bar';
 import { DataTableToolbar } from '../../components/data-table/data-table-toolbar';
@@ -45,6 +46,7 @@ export function IntakeRecordsTable({
   const canWrite = useCan('intake:write');
   const list = useQuery({ ...intakeQueries.list(listQueryOf(search)), placeholderData: keepPreviousData });
   const [reassigning, setReassigning] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
 
   const columns = useMemo(
     () => intakeColumns({ t, format, labels, canWrite, onOpen: onOpenRecord }),
@@ -57,7 +59,12 @@ export function IntakeRecordsTable({
           {
             params: ['from', 'to'],
             title: t('intake.field.leadOn'),
-            label: t('table.range.between', { from: search.from ?? '…', to: search.to ?? '…' }),
+            label:
+              search.from && search.to
+                ? t('table.range.between', { from: format.date(search.from), to: format.date(search.to) })
+                : search.from
+                  ? t('table.range.since', { value: format.date(search.from) })
+                  : t('table.range.until', { value: format.date(search.to!) }),
           },
         ]
       : [];
@@ -75,13 +82,15 @@ export function IntakeRecordsTable({
     },
     getRowId: (record) => record.id,
     enableRowSelection: canWrite,
+    stale: list.isPlaceholderData,
+    bulkLimit: BULK_FILTER_LIMIT,
     extraFilters: { params: periodParams, chips: periodChips },
   });
 
   return (
     <section aria-labelledby="intake-records-heading">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-        <h2 id="intake-records-heading" tabIndex={-1} className="text-lg font-semibold outline-none">
+        <h2 ref={heading} id="intake-records-heading" tabIndex={-1} className="text-lg font-semibold outline-none">
           {t('intake.records')}
         </h2>
         <div className="flex flex-wrap items-center gap-2">
@@ -125,6 +134,8 @@ export function IntakeRecordsTable({
         labels={labels}
         open={reassigning}
         onOpenChange={setReassigning}
+        // After the dialog has closed and handed focus back, which finds no opener.
+        onDone={() => setTimeout(() => heading.current?.focus())}
       />
     </section>
   );

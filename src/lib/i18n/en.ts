@@ -160,6 +160,7 @@ export const en: Messages = {
   'table.selectRow': 'Select {id}',
   'table.search': 'Search',
   'table.reset': 'Reset filters',
+  'table.overBulkLimit': '{count} records match; one bulk action takes at most {limit}: narrow the filters first',
   'table.sort': 'Sort order',
   'url.invalidParams': 'Parts of the link were not valid and have been ignored.',
   'url.invalidFilters': 'These conditions of the link were not valid and have been ignored: {names}.',
