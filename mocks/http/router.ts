@@ -47,7 +47,15 @@ export function matchRoute(method: string, pathname: string) {
 }
 
 function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message }));
+  return error.issues.map((issue) => {
+    const limits = Object.fromEntries(
+      (['minimum', 'maximum', 'origin', 'format'] as const).flatMap((name) => {
+        const value = (issue as unknown as Record<string, unknown>)[name];
+        return typeof value === 'number' || typeof value === 'string' ? [[name, value]] : [];
+      }),
+    );
+    return { field: issue.path.join('.') || '(body)', message: issue.message, code: issue.code, params: limits };
+  });
 }
 
 function parseIfMatch(header: string | null): number | null {

@@ -24,7 +24,9 @@ export function updateUser(ctx: RuleContext, id: string, input: UserUpdate, ifMa
   if (!current) throw problems.notFound(`User ${id}`);
   checkVersion(current, ifMatch, (u) => u);
   if (id === ctx.user.id && (input.role !== 'admin' || !input.active)) {
-    throw problems.validation([{ field: 'role', message: 'you cannot remove your own administrator rights' }]);
+    throw problems.validation([
+      { field: 'role', code: 'own_admin', message: 'you cannot remove your own administrator rights' },
+    ]);
   }
   checkReferences(ctx.db, [['departmentCode', 'departments', input.departmentCode]]);
   const next: User = { ...current, ...input, version: current.version + 1 };

@@ -90,14 +90,14 @@ function checkIntakeInput(ctx: RuleContext, input: IntakeRecordCreate) {
   const extra = [];
   const officer = assignee(ctx, input.officerId);
   if (!officer) {
-    extra.push({ field: 'officerId', message: 'not an active officer' });
+    extra.push({ field: 'officerId', code: 'inactive_assignee', message: 'not an active officer' });
   }
   const event = input.eventCode ? ctx.db.dictionaries.events.find((e) => e.code === input.eventCode) : null;
   if (event && event.channelCode !== input.channelCode) {
-    extra.push({ field: 'eventCode', message: 'the event belongs to another channel' });
+    extra.push({ field: 'eventCode', code: 'event_channel', message: 'the event belongs to another channel' });
   }
   if (input.kind === 'person' && input.investment !== null) {
-    extra.push({ field: 'investment', message: 'only projects carry an investment' });
+    extra.push({ field: 'investment', code: 'investment_person', message: 'only projects carry an investment' });
   }
   checkReferences(
     ctx.db,
@@ -168,7 +168,14 @@ export function advanceIntakeStage(
   if (to <= from) throw problems.invalidTransition(`A record at ${current.stage} cannot move back to ${input.stage}`);
   const previousDate = current.stageDates[current.stage]!;
   if (input.on < previousDate || input.on > cstDay(ctx.now())) {
-    throw problems.validation([{ field: 'on', message: `must be between ${previousDate} and today` }]);
+    throw problems.validation([
+      {
+        field: 'on',
+        code: 'date_out_of_range',
+        params: { from: previousDate, to: cstDay(ctx.now()) },
+        message: `must be between ${previousDate} and today`,
+      },
+    ]);
   }
   const stageDates = { ...current.stageDates };
   // Skipped stages are taken as reached on the same day.
@@ -180,19 +187,28 @@ export function reassignIntakeRecords(ctx: RuleContext, input: IntakeBulkReassig
   const { officerId } = input;
   const officer = assignee(ctx, officerId);
   if (!officer) {
-    throw problems.validation([{ field: 'officerId', message: 'not an active officer' }]);
+    throw problems.validation([{ field: 'officerId', code: 'inactive_assignee', message: 'not an active officer' }]);
   }
   let ids: string[];
   if ('ids' in input) {
     ids = input.ids;
     const missing = ids.filter((id) => !ctx.db.intakeRecords.has(id));
     if (missing.length > 0) {
-      throw problems.validation([{ field: 'ids', message: `unknown records: ${missing.slice(0, 5).join(', ')}` }]);
+      throw problems.validation([
+        { field: 'ids', code: 'unknown_records', message: `unknown records: ${missing.slice(0, 5).join(', ')}` },
+      ]);
     }
   } else {
     ids = filterIntakeRecords(ctx, input.filter).map((r) => r.id);
     if (ids.length > BULK_FILTER_LIMIT) {
-      throw problems.validation([{ field: 'filter', message: `matches more than ${BULK_FILTER_LIMIT} records` }]);
+      throw problems.validation([
+        {
+          field: 'filter',
+          code: 'bulk_limit',
+          params: { limit: BULK_FILTER_LIMIT },
+          message: `matches more than ${BULK_FILTER_LIMIT} records`,
+        },
+      ]);
     }
   }
   let updated = 0;

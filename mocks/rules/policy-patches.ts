@@ -94,7 +94,9 @@ export function transitionPolicyPatch(
     throw problems.forbidden('Issuing a patch needs a manager');
   }
   if (input.status === 'evaluating' && !input.effect) {
-    throw problems.validation([{ field: 'effect', message: 'an evaluation records the effect' }]);
+    throw problems.validation([
+      { field: 'effect', code: 'effect_required', message: 'an evaluation records the effect' },
+    ]);
   }
   const now = toCstIso(ctx.now());
   const next: PolicyPatch = {

@@ -11,7 +11,8 @@ export function checkReferences(db: Database, checks: ReferenceCheck[], extra: F
   for (const [field, kind, code] of checks) {
     if (code === null) continue;
     const entry = db.dictionaries[kind].find((e) => e.code === code);
-    if (!entry || !entry.active) errors.push({ field, message: `unknown ${kind} code "${code}"` });
+    if (!entry || !entry.active)
+      errors.push({ field, code: 'unknown_code', message: `unknown ${kind} code "${code}"` });
   }
   if (errors.length > 0) throw problems.validation(errors);
 }

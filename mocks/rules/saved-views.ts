@@ -16,7 +16,10 @@ export function createSavedView(ctx: RuleContext, input: SavedViewCreate): Saved
   const clash = [...ctx.db.savedViews.values()].some(
     (v) => v.ownerId === ctx.user.id && v.resource === input.resource && v.name === input.name,
   );
-  if (clash) throw problems.validation([{ field: 'name', message: 'you already have a view of that name' }]);
+  if (clash)
+    throw problems.validation([
+      { field: 'name', code: 'duplicate_name', message: 'you already have a view of that name' },
+    ]);
   ctx.db.counters.savedView = (ctx.db.counters.savedView ?? ctx.db.savedViews.size) + 1;
   const view: SavedView = {
     ...input,

@@ -105,7 +105,7 @@ export function createServiceCase(ctx: RuleContext, input: ServiceCaseCreate): S
   checkReferences(
     ctx.db,
     [['categoryCode', 'demandCategories', input.categoryCode]],
-    month ? [] : [{ field: 'monthId', message: 'unknown service month' }],
+    month ? [] : [{ field: 'monthId', code: 'unknown_code', message: 'unknown service month' }],
   );
   if (ctx.user.departmentCode !== TALENT_OFFICE_DEPARTMENT) {
     throw problems.forbidden('Only the talent office registers demands');
@@ -162,9 +162,14 @@ export function assignServiceCase(ctx: RuleContext, id: string, input: CaseAssig
   const errors = [];
   const assignee = input.assigneeId ? ctx.db.users.get(input.assigneeId) : null;
   if (input.assigneeId && (!assignee || !assignee.active || assignee.departmentCode !== input.departmentCode)) {
-    errors.push({ field: 'assigneeId', message: 'must be an active member of the department' });
+    errors.push({
+      field: 'assigneeId',
+      code: 'inactive_assignee',
+      message: 'must be an active member of the department',
+    });
   }
-  if (compareInstants(input.dueAt, ctx.now()) <= 0) errors.push({ field: 'dueAt', message: 'must be in the future' });
+  if (compareInstants(input.dueAt, ctx.now()) <= 0)
+    errors.push({ field: 'dueAt', code: 'not_future', message: 'must be in the future' });
   checkReferences(ctx.db, [['departmentCode', 'departments', input.departmentCode]], errors);
   if (ctx.user.departmentCode !== TALENT_OFFICE_DEPARTMENT && input.departmentCode !== ctx.user.departmentCode) {
     throw problems.forbidden('Only the talent office moves a case to another department');
@@ -200,7 +205,7 @@ export function followUpServiceCase(ctx: RuleContext, id: string, input: CaseFol
 
 export function superviseServiceCase(ctx: RuleContext, id: string, input: CaseSupervise, ifMatch: number | null) {
   if (input.deadline < cstDay(ctx.now())) {
-    throw problems.validation([{ field: 'deadline', message: 'must not be in the past' }]);
+    throw problems.validation([{ field: 'deadline', code: 'not_future', message: 'must not be in the past' }]);
   }
   return act(ctx, id, 'supervise', ifMatch, () => ({
     supervision: { ...input, byName: ctx.user.displayName, at: toCstIso(ctx.now()) },

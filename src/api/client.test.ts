@@ -96,6 +96,11 @@ describe('api client', () => {
     );
     expect(error.status).toBe(422);
     expect(error.fieldErrors.map((e) => e.field)).toContain('countermeasure');
+    // Which check and its limit travel with it, so the client can word it in the user's language.
+    expect(error.fieldErrors.find((e) => e.field === 'countermeasure')).toMatchObject({
+      code: 'too_small',
+      params: { minimum: 1, origin: 'string' },
+    });
   });
 
   it('carries the current version of the resource on a 409', async () => {

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import type { Translate } from './i18n/i18n';
+import type { FieldError } from '../api/schemas/common';
+import type { Translate, TranslationValues } from './i18n/i18n';
+import type { MessageKey } from './i18n/zh-cn';
 
 /**
  * A schema issue in the user's language, naming the limit that was broken. The schema is the
@@ -31,4 +33,36 @@ export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
     default:
       return t('form.fixErrors');
   }
+}
+
+/** The rules a server names in a field error's `code`, each with its words in the catalogue. */
+const ruleMessages = {
+  inactive_assignee: 'form.rule.inactiveAssignee',
+  event_channel: 'form.rule.eventChannel',
+  investment_person: 'form.rule.investmentPerson',
+  date_out_of_range: 'form.rule.dateOutOfRange',
+  unknown_records: 'form.rule.unknownRecords',
+  bulk_limit: 'form.rule.bulkLimit',
+  duplicate_name: 'form.rule.duplicateName',
+  unknown_code: 'form.rule.unknownCode',
+  own_admin: 'form.rule.ownAdmin',
+  effect_required: 'form.rule.effectRequired',
+  not_future: 'form.rule.notFuture',
+} as const satisfies Record<string, MessageKey>;
+
+const zodCodes = new Set(['too_small', 'too_big', 'invalid_format', 'invalid_type', 'invalid_value']);
+
+/**
+ * A server's field error in the user's language: a schema check is worded as the client words
+ * its own, a named rule from the catalogue; only an error with neither keeps the server's words.
+ */
+export function serverFieldMessage(error: FieldError, t: Translate): string {
+  const code = error.code ?? '';
+  if (code in ruleMessages) {
+    return t(ruleMessages[code as keyof typeof ruleMessages], error.params as TranslationValues | undefined);
+  }
+  if (zodCodes.has(code)) {
+    return issueMessage({ ...error.params, code, message: error.message, path: [] } as unknown as z.core.$ZodIssue, t);
+  }
+  return error.message;
 }

@@ -250,6 +250,22 @@ describe('links with parts the table does not know', () => {
   });
 });
 
+describe('the server’s field errors', () => {
+  it('are shown in the user’s language on the field they concern', async () => {
+    const { user } = renderApp('/intake', { as: 'manager' });
+    const table = await section();
+    await user.click(table.getByRole('button', { name: '视图' }));
+    await user.click(await screen.findByRole('menuitem', { name: '保存当前视图' }));
+    const dialog = within(await screen.findByRole('dialog', { name: '保存当前视图' }));
+    // The manager already owns a view of this name.
+    await user.type(dialog.getByLabelText('视图名称'), '本年已落户');
+    await user.click(dialog.getByRole('button', { name: '保存' }));
+    expect(await dialog.findByText('您已有同名的视图，请换一个名称')).toBeInTheDocument();
+    expect(dialog.getByLabelText('视图名称')).toHaveAttribute('aria-invalid', 'true');
+    expect(dialog.getByLabelText('视图名称')).toHaveValue('本年已落户');
+  });
+});
+
 describe('column settings', () => {
   it('hide, pin and reorder columns by keyboard-usable controls, remembered for the user', async () => {
     const { user, unmount } = renderApp('/intake', { as: 'viewer' });

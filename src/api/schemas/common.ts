@@ -41,9 +41,16 @@ export const dateRangeQuerySchema = z.object({
 });
 
 /** RFC 9457 problem details, with field errors on 400/422 and the current resource on 409. */
+/**
+ * One field's error: `code` says which rule (a schema check such as `too_big`, or a rule such as
+ * `inactive_assignee`) and `params` its limits, so a client words it in the user's language;
+ * `message` is the server's own words, for logs and for clients that know no better.
+ */
 export const fieldErrorSchema = z.object({
   field: z.string(),
   message: z.string(),
+  code: z.string().max(40).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type FieldError = z.infer<typeof fieldErrorSchema>;
 

@@ -116,7 +116,7 @@ function SaveViewDialog({
           onOpenChange(false);
         },
         onError: (error) => {
-          if (!applyServerErrors(form, error)) form.setError('name', { message: describeError(error, t) });
+          if (!applyServerErrors(form, error, t)) form.setError('name', { message: describeError(error, t) });
         },
       },
     ),

@@ -56,7 +56,7 @@ export function BulkReassignDialog({
         selection.clear();
         onDone();
       },
-      onError: (error) => applyServerErrors(form, error),
+      onError: (error) => applyServerErrors(form, error, t),
     });
   });
   const title = t('bulk.reassignTitle', { count: format.integer(selection.count) });

@@ -47,7 +47,7 @@ export function AdvanceStageForm({ record }: { record: IntakeRecord }) {
       { id: record.id, input: values, version: record.version },
       {
         onSuccess: () => toast({ tone: 'success', title: t('intake.advanced', { stage: t(`stage.${values.stage}`) }) }),
-        onError: (error) => applyServerErrors(form, error),
+        onError: (error) => applyServerErrors(form, error, t),
       },
     ),
   );

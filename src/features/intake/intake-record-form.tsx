@@ -104,7 +104,7 @@ export function IntakeRecordForm({ labels, record, onClose, onSaved }: IntakeRec
         }
         return;
       }
-      applyServerErrors(form, error);
+      applyServerErrors(form, error, t);
     };
     const onSuccess = (saved: IntakeRecord) => {
       guard.release();
