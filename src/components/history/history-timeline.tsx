@@ -27,6 +27,7 @@ function plain(value: unknown): string {
 export function HistoryTimeline({
   headingId,
   events,
+  total,
   fields,
   loading,
   error,
@@ -34,6 +35,8 @@ export function HistoryTimeline({
 }: {
   headingId: string;
   events: AuditEvent[] | undefined;
+  /** How many events there are in all; more than shown are said to be older. */
+  total?: number;
   fields: Record<string, HistoryField>;
   loading: boolean;
   error: unknown;
@@ -55,7 +58,9 @@ export function HistoryTimeline({
           <p>
             <span className="font-medium">{t(`audit.action.${event.action}` as MessageKey)}</span>
             <span className="ml-2 text-muted-foreground">
-              {event.actorName} · <time dateTime={event.at}>{format.dateTime(event.at)}</time>
+              {event.actorName}
+              {t('common.separator')}
+              <time dateTime={event.at}>{format.dateTime(event.at)}</time>
             </span>
           </p>
           {event.action !== 'create' && (
@@ -75,6 +80,9 @@ export function HistoryTimeline({
           )}
         </li>
       ))}
+      {total !== undefined && total > events.length && (
+        <li className="text-xs text-muted-foreground">{t('history.older', { count: total - events.length })}</li>
+      )}
     </ol>
   );
 }

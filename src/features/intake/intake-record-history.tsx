@@ -54,6 +54,7 @@ export function IntakeRecordHistory({ id, labels }: { id: string; labels: Intake
           ...event,
           changes: event.changes.filter((change) => change.field !== 'officerName'),
         }))}
+        total={history.data?.total}
         fields={fields}
         loading={history.isPending}
         error={history.error}

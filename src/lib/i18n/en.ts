@@ -58,6 +58,7 @@ export const en: Messages = {
   'login.useAccount': 'Fill in demo account: ',
 
   'common.colon': ': ',
+  'common.separator': ' · ',
   'common.listSeparator': ', ',
   'common.retry': 'Retry',
   'common.loading': 'Loading…',
@@ -275,6 +276,7 @@ export const en: Messages = {
   'intake.skipConfirmTitle': 'Skip the stages in between?',
   'intake.skipConfirmBody': 'Moving to “{stage}” also records {stages} as reached on {on}. Continue?',
   'history.empty': 'No changes recorded',
+  'history.older': { one: '{count} older change not shown', other: '{count} older changes not shown' },
   'audit.action.create': 'Created',
   'audit.action.update': 'Edited',
   'audit.action.advance': 'Stage advanced',

@@ -166,6 +166,7 @@ export const zhCNAreas = {
   'intake.skipConfirmTitle': '跳过中间阶段？',
   'intake.skipConfirmBody': '推进到“{stage}”将同时把 {stages} 记为 {on} 到达。确定吗？',
   'history.empty': '暂无变更记录',
+  'history.older': '另有 {count} 条更早的变更未显示',
   'audit.action.create': '新建',
   'audit.action.update': '修改',
   'audit.action.advance': '推进阶段',

@@ -62,6 +62,7 @@ export const zhCN = {
   'login.useAccount': '填入演示账号：',
 
   'common.colon': '：',
+  'common.separator': ' · ',
   'common.listSeparator': '、',
   'common.retry': '重试',
   'common.loading': '加载中…',
