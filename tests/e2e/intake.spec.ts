@@ -78,14 +78,17 @@ test('the record drawer shows the timeline and history; the intake page has no a
   await page.getByRole('tab', { name: /招引记录/ }).click();
   await expect(records(page).getByRole('row').nth(1)).toBeVisible();
   await expectNoAxeViolations(page);
-  const row = records(page).getByRole('row').nth(1);
-  // Reached by keyboard, a row shows a focus ring.
-  await row.focus();
+  const first = records(page).getByRole('row').nth(1);
+  // Reached by keyboard, a row shows a focus ring; the arrow keys move between rows.
+  await first.focus();
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Tab');
+  await expect(first).toBeFocused();
+  expect(await first.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+  await page.keyboard.press('ArrowDown');
+  const row = records(page).getByRole('row').nth(2);
   await expect(row).toBeFocused();
-  expect(await row.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
-  await row.press('Enter');
+  await page.keyboard.press('Enter');
   const drawer = page.getByRole('dialog');
   await expect(drawer.getByRole('heading', { name: '阶段进度' })).toBeVisible();
   await expect(drawer.getByText('未到达')).toHaveCount(0);

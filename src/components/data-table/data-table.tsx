@@ -117,8 +117,36 @@ export function DataTable<TData extends RowData>({
   const lastStuck = startPinned.filter((c) => stuck.has(c.id)).at(-1)?.id;
   const pin = (column: unknown) => pinStyle(column as AnyColumn, stuck, lastStuck);
 
-  const openOnKey = (event: KeyboardEvent, original: TData) => {
-    if (event.key === 'Enter' && event.target === event.currentTarget) onRowOpen?.(original);
+  // The rows are one Tab stop (roving tabindex): arrows or j/k move between them, Home/End jump,
+  // Enter opens. The row last focused keeps the stop, so Tab comes back to where the user was.
+  const [activeRow, setActiveRow] = useState<string | null>(null);
+  const tabRow = rows.some((row) => row.id === activeRow) ? activeRow : (rows[0]?.id ?? null);
+  const focusRow = (index: number) => {
+    const target = rows[Math.max(0, Math.min(rows.length - 1, index))];
+    if (!target) return;
+    setActiveRow(target.id);
+    const focus = () =>
+      scrollRef.current?.querySelector<HTMLElement>(`tr[data-row-id="${CSS.escape(target.id)}"]`)?.focus();
+    if (!virtual) return focus();
+    // A virtualized row may not be rendered yet: scroll to it, then focus it once it is.
+    virtualizer.scrollToIndex(Math.max(0, Math.min(rows.length - 1, index)));
+    requestAnimationFrame(focus);
+  };
+  const onRowKey = (event: KeyboardEvent, index: number, original: TData) => {
+    if (event.target !== event.currentTarget) return;
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      j: index + 1,
+      ArrowUp: index - 1,
+      k: index - 1,
+      Home: 0,
+      End: rows.length - 1,
+    };
+    if (event.key === 'Enter') onRowOpen?.(original);
+    else if (event.key in moves) {
+      event.preventDefault();
+      focusRow(moves[event.key]!);
+    }
   };
 
   // Nothing to show but the failure: no header, no "0 rows", no "page 1 of 1".
@@ -133,7 +161,10 @@ export function DataTable<TData extends RowData>({
         aria-busy={loading || refreshing || undefined}
       >
         <table className="w-full table-fixed border-collapse text-sm" style={{ minWidth: table.getTotalSize() }}>
-          <caption className="sr-only">{caption}</caption>
+          <caption className="sr-only">
+            {caption}
+            {onRowOpen && `${t('common.separator')}${t('table.keysHint')}`}
+          </caption>
           <colgroup>
             {/* The last column takes what is left; the others keep their widths, so pins line up. */}
             {columns.map((column, index) => (
@@ -193,9 +224,11 @@ export function DataTable<TData extends RowData>({
             {visibleRows.map((row) => (
               <tr
                 key={row.id}
-                tabIndex={onRowOpen ? 0 : undefined}
+                data-row-id={row.id}
+                tabIndex={onRowOpen ? (row.id === tabRow ? 0 : -1) : undefined}
+                onFocus={onRowOpen ? () => setActiveRow(row.id) : undefined}
                 onClick={onRowOpen ? () => onRowOpen(row.original) : undefined}
-                onKeyDown={onRowOpen ? (event) => openOnKey(event, row.original) : undefined}
+                onKeyDown={onRowOpen ? (event) => onRowKey(event, row.index, row.original) : undefined}
                 aria-selected={row.getIsSelected() || undefined}
                 className={cn(
                   'border-b last:border-b-0',

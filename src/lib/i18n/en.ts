@@ -161,6 +161,7 @@ export const en: Messages = {
   'table.selectRow': 'Select {id}',
   'table.search': 'Search',
   'table.reset': 'Reset filters',
+  'table.keysHint': 'Up/Down or J/K move between rows, Home/End jump to the first or last, Enter opens',
   'table.overBulkLimit': '{count} records match; one bulk action takes at most {limit}: narrow the filters first',
   'table.sort': 'Sort order',
   'url.invalidParams': 'Parts of the link were not valid and have been ignored.',

@@ -65,6 +65,7 @@ export const zhCNAreas = {
   'table.selectRow': '选择 {id}',
   'table.search': '搜索',
   'table.reset': '重置筛选',
+  'table.keysHint': '上下方向键或 J/K 在行间移动，Home/End 到首末行，回车打开',
   'table.overBulkLimit': '符合条件的共 {count} 条，一次批量操作最多 {limit} 条，请先缩小筛选范围',
   'table.sort': '排序',
   'table.any': '不限',
