@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { searchParamsToObject } from '../api/client';
@@ -94,24 +94,29 @@ export function useSearchState<S extends z.ZodObject>(schema: S) {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const { data: state, dropped } = useMemo(() => parseLeniently(schema, params), [schema, params]);
+  // React Router hands a functional update the parameters of the last render, so two changes
+  // before the next render (two quick clicks) would lose the first: build on the latest instead.
+  const latest = useRef(params);
+  useEffect(() => {
+    latest.current = params;
+  }, [params]);
   const droppedKey = dropped.join(',');
   // A bad value in a link is removed from the address and named once, never shown as a form error.
   useEffect(() => {
     if (!droppedKey) return;
     const keys = droppedKey.split(',');
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        keys.forEach((key) => next.delete(key));
-        return next;
-      },
-      { replace: true },
-    );
+    const next = new URLSearchParams(latest.current);
+    keys.forEach((key) => next.delete(key));
+    latest.current = next;
+    setParams(next, { replace: true });
     noticeIgnoredLinkParts(t);
   }, [droppedKey, setParams, t]);
   const update = useCallback(
-    (patch: SearchPatch, options: UpdateOptions = {}) =>
-      setParams((current) => applySearchPatch(current, patch, options.resetPage), { replace: options.replace }),
+    (patch: SearchPatch, options: UpdateOptions = {}) => {
+      const next = applySearchPatch(latest.current, patch, options.resetPage);
+      latest.current = next;
+      setParams(next, { replace: options.replace });
+    },
     [setParams],
   );
   /** Puts a whole query in place of the current one, e.g. a saved view's. */

@@ -69,6 +69,26 @@ test('pinning more columns than fit never hides the others: the surplus scrolls 
   expect(onTop).toContain('承办人');
 });
 
+test('two facet values ticked faster than a render both stay', async ({ page }) => {
+  await signIn(page, 'viewer');
+  await page.goto('/intake');
+  await expect(records(page).getByRole('row').nth(1)).toBeVisible();
+  await records(page)
+    .getByRole('button', { name: /^筛选：\s*招引渠道/ })
+    .click();
+  await expect(page.getByRole('checkbox', { name: '活动聚才' })).toBeAttached();
+  // Both clicks in one task: the address has not caught up with the first when the second lands.
+  await page.evaluate(() => {
+    const byLabel = (text: string) =>
+      [...document.querySelectorAll<HTMLLabelElement>('label')].find((l) => l.textContent?.trim() === text)!;
+    byLabel('活动聚才').click();
+    byLabel('高校吸才').click();
+  });
+  await expect
+    .poll(() => new URL(page.url()).searchParams.getAll('channel').sort())
+    .toEqual(['ch.event', 'ch.university']);
+});
+
 test('a column is resized with the keyboard and the width is remembered', async ({ page }) => {
   await signIn(page, 'viewer');
   await page.goto('/intake');

@@ -21,8 +21,16 @@ export function DataTableFacetedFilter({ title, options, selected, onChange }: F
   const [query, setQuery] = useState('');
   const id = useId();
   const shown = query ? options.filter((o) => o.label.toLowerCase().includes(query.toLowerCase())) : options;
-  const toggle = (value: string) =>
-    onChange(selected.includes(value) ? selected.filter((v) => v !== value) : [...selected, value]);
+  // What the user has ticked, ahead of the address catching up: quick clicks build on each other.
+  // Kept only while the address still says what it said at the click (compared by value).
+  const selectedKey = selected.join('\n');
+  const [ticked, setTicked] = useState<{ from: string; values: string[] } | null>(null);
+  const current = ticked && ticked.from === selectedKey ? ticked.values : selected;
+  const toggle = (value: string) => {
+    const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
+    setTicked({ from: selectedKey, values: next });
+    onChange(next);
+  };
   return (
     <Popover.Root onOpenChange={(open) => !open && setQuery('')}>
       <Popover.Trigger asChild>
@@ -53,7 +61,7 @@ export function DataTableFacetedFilter({ title, options, selected, onChange }: F
           )}
           <ul className="max-h-64 overflow-auto">
             {shown.map((option) => {
-              const checked = selected.includes(option.value);
+              const checked = current.includes(option.value);
               return (
                 <li key={option.value}>
                   <label
