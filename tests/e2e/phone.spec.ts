@@ -72,6 +72,15 @@ test.describe('at phone width (390×844)', () => {
     await expect(page.getByRole('heading', { name: '引才渠道', level: 1 })).toBeVisible();
     await expect(page.getByRole('table').first()).toBeVisible();
     await expectNoHorizontalOverflow(page);
+    // Scrolled sideways, the key column (the record's number) stays in view.
+    const table = page.getByRole('region', { name: '招引记录', exact: true });
+    const idHeader = table.getByRole('columnheader', { name: /^编号/ });
+    const before = (await idHeader.boundingBox())!;
+    await table
+      .locator('div.overflow-auto')
+      .first()
+      .evaluate((el) => el.scrollBy({ left: 400 }));
+    await expect.poll(async () => (await idHeader.boundingBox())!.x).toBeCloseTo(before.x, 0);
     await keepScreenshot(page, testInfo, 'phone-intake');
     await expectNoAxeViolations(page);
   });

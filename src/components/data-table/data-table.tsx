@@ -33,7 +33,7 @@ interface DataTableProps<TData extends RowData> {
 type AnyColumn = Column<ServerTableFeatures, RowData, unknown>;
 
 /** Room left for the scrolling columns, however many are pinned. */
-const MIN_SCROLLING_WIDTH = 160;
+const MIN_SCROLLING_WIDTH = 120;
 
 /**
  * The start-pinned columns that stay put: as many as fit the container, leaving the scrolling
