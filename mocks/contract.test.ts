@@ -7,6 +7,19 @@ import { roleSchema, type Role, type User } from '../src/api/schemas/auth';
 import { mockApi } from '../tests/utils/mock-api';
 import { addDays } from './rules/dates';
 
+/** A demand raised by a person, with personal data to mask. */
+const newPersonCase = {
+  monthId: 'SM-2026',
+  requesterType: 'person',
+  requesterName: '王某',
+  enterpriseName: null,
+  requesterPhone: '13900002222',
+  categoryCode: 'cat.housing',
+  title: '申请人才公寓',
+  description: '希望尽快安排入住',
+  priority: 'high',
+} as const;
+
 function clientAs(username: string): ApiClient {
   const { token } = mockApi.signIn(username);
   return createApiClient({ baseUrl: 'http://localhost', getToken: () => token });
@@ -107,17 +120,7 @@ function sampleCalls(): { [N in EndpointName]: (client: ApiClient) => Promise<un
     getServiceCase: (c) => c.request('getServiceCase', { params: { id: openCase('closed').id } }),
     createServiceCase: (c) =>
       c.request('createServiceCase', {
-        body: {
-          monthId: 'SM-2026',
-          requesterType: 'person',
-          requesterName: '王某',
-          enterpriseName: null,
-          requesterPhone: '13900002222',
-          categoryCode: 'cat.housing',
-          title: '申请人才公寓',
-          description: '希望尽快安排入住',
-          priority: 'high',
-        },
+        body: newPersonCase,
       }),
     assignServiceCase: (c) => {
       const target = openCase('new');
@@ -292,17 +295,7 @@ describe('personal data and history over the API', () => {
 
   it('masks personal data of a case’s history for a viewer', async () => {
     const created = await clientAs('officer').request('createServiceCase', {
-      body: {
-        monthId: 'SM-2026',
-        requesterType: 'person',
-        requesterName: '王某',
-        enterpriseName: null,
-        requesterPhone: '13900002222',
-        categoryCode: 'cat.housing',
-        title: '申请人才公寓',
-        description: '希望尽快安排入住',
-        priority: 'high',
-      },
+      body: newPersonCase,
     });
     const events = await clientAs('viewer').request('listAuditEvents', {
       query: { entityType: 'serviceCase', entityId: created.id },

@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import { SeriesLegend, SeriesTooltip } from './chart-parts';
+import { SeriesLegend, seriesTooltipContent } from './chart-parts';
 import { axisTick } from './chart-theme';
 import type { ChartRow, ChartSeries } from './chart-types';
 
@@ -82,18 +82,7 @@ export default function BarChartView({
           <YAxis allowDecimals={false} tick={axisTick} tickFormatter={formatValue} stroke="var(--border)" width={48} />
         </>
       )}
-      <Tooltip
-        cursor={{ fill: 'var(--muted)' }}
-        content={({ active, payload }) =>
-          active && payload?.[0] ? (
-            <SeriesTooltip
-              row={payload[0].payload as ChartRow}
-              series={series}
-              formatTooltipValue={formatTooltipValue}
-            />
-          ) : null
-        }
-      />
+      <Tooltip cursor={{ fill: 'var(--muted)' }} content={seriesTooltipContent(series, formatTooltipValue)} />
       <Legend content={() => <SeriesLegend series={series} />} />
       {series.map((s) => (
         <Bar

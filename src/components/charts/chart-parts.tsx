@@ -44,3 +44,13 @@ export function SeriesTooltip({
     </div>
   );
 }
+
+/** Recharts' tooltip `content`: the hovered row through `SeriesTooltip`, nothing elsewhere. */
+export function seriesTooltipContent(series: ChartSeries[], formatTooltipValue: (value: number) => string) {
+  return function ChartTooltip({ active, payload }: { active?: boolean; payload?: readonly { payload?: unknown }[] }) {
+    const row = payload?.[0]?.payload;
+    return active && row ? (
+      <SeriesTooltip row={row as ChartRow} series={series} formatTooltipValue={formatTooltipValue} />
+    ) : null;
+  };
+}

@@ -1,5 +1,5 @@
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { SeriesLegend, SeriesTooltip } from './chart-parts';
+import { SeriesLegend, seriesTooltipContent } from './chart-parts';
 import { axisTick } from './chart-theme';
 import type { ChartRow, ChartSeries } from './chart-types';
 
@@ -23,17 +23,7 @@ export default function LineChartView({ rows, series, height, formatValue, forma
       <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
       <XAxis dataKey="label" tick={axisTick} stroke="var(--border)" />
       <YAxis allowDecimals={false} tick={axisTick} tickFormatter={formatValue} stroke="var(--border)" width={48} />
-      <Tooltip
-        content={({ active, payload }) =>
-          active && payload?.[0] ? (
-            <SeriesTooltip
-              row={payload[0].payload as ChartRow}
-              series={series}
-              formatTooltipValue={formatTooltipValue}
-            />
-          ) : null
-        }
-      />
+      <Tooltip content={seriesTooltipContent(series, formatTooltipValue)} />
       <Legend content={() => <SeriesLegend series={series} />} />
       {series.map((s) => (
         <Line

@@ -51,11 +51,15 @@ interface UseServerTableOptions<TData extends RowData> {
   stale?: boolean;
   /** The most rows one bulk action may take by filter ("select all N matching" beyond it is refused). */
   bulkLimit?: number;
-  /** Filters set outside the columns (a period picker, say), cleared by reset with the others. */
-  extraFilters?: { params: readonly string[]; chips: FilterChip[] };
+  /**
+   * Filters set outside the columns (a period picker, say): shown as chips and cleared by reset
+   * like the others, but with no control in the toolbar.
+   */
+  extraFilters?: readonly { title: string; filter: ColumnFilterMeta }[];
 }
 
 const emptyRows: never[] = [];
+const noExtraFilters: readonly { title: string; filter: ColumnFilterMeta }[] = [];
 
 function toSorting(sort: string | undefined, fallback: string): SortingState {
   const spec = sort ?? fallback;
@@ -80,7 +84,7 @@ export function useServerTable<TData extends RowData>({
   enableRowSelection = false,
   stale = false,
   bulkLimit = Number.POSITIVE_INFINITY,
-  extraFilters,
+  extraFilters = noExtraFilters,
 }: UseServerTableOptions<TData>) {
   const { t } = useI18n();
   const format = useFormat();
@@ -98,8 +102,8 @@ export function useServerTable<TData extends RowData>({
     [columns],
   );
   const params = useMemo(
-    () => [...filters.flatMap(({ filter }) => filterParams(filter)), 'q', ...(extraFilters?.params ?? [])],
-    [filters, extraFilters?.params],
+    () => [...[...filters, ...extraFilters].flatMap(({ filter }) => filterParams(filter)), 'q'],
+    [filters, extraFilters],
   );
 
   // A selection belongs to one set of filters: when they change it is cleared.
@@ -196,11 +200,9 @@ export function useServerTable<TData extends RowData>({
   }, [pageCount, search.page, update]);
 
   const chips = [
-    ...filters.flatMap(({ meta, filter }) =>
-      filterChipsOf(meta.label ?? filterParams(filter)[0]!, filter, search, t, format.date),
-    ),
-    ...(extraFilters?.chips ?? []),
-  ];
+    ...filters.map(({ meta, filter }) => ({ title: meta.label ?? filterParams(filter)[0]!, filter })),
+    ...extraFilters,
+  ].flatMap(({ title, filter }) => filterChipsOf(title, filter, search, t, format.date));
   const clearFilters = useCallback(
     () => update(Object.fromEntries(params.map((param) => [param, undefined])), { resetPage: true }),
     [params, update],

@@ -7,7 +7,6 @@ import { DataTable } from '../../components/data-table/data-table';
 import { DataTableBulkBar } from '../../components/data-table/data-table-bulk-bar';
 import { DataTableToolbar } from '../../components/data-table/data-table-toolbar';
 import { DataTableViewOptions } from '../../components/data-table/data-table-view-options';
-import type { FilterChip } from '../../components/data-table/filter-chips';
 import { SavedViewsMenu } from '../../components/data-table/saved-views-menu';
 import { useServerTable } from '../../components/data-table/use-server-table';
 import { Button } from '../../components/ui/button';
@@ -52,22 +51,11 @@ export function IntakeRecordsTable({
     () => intakeColumns({ t, format, labels, canWrite, onOpen: onOpenRecord }),
     [t, format, labels, canWrite, onOpenRecord],
   );
-  // The period picker's range is a filter too: shown as a chip, cleared by reset.
-  const periodChips: FilterChip[] =
-    search.from || search.to
-      ? [
-          {
-            params: ['from', 'to'],
-            title: t('intake.field.leadOn'),
-            label:
-              search.from && search.to
-                ? t('table.range.between', { from: format.date(search.from), to: format.date(search.to) })
-                : search.from
-                  ? t('table.range.since', { value: format.date(search.from) })
-                  : t('table.range.until', { value: format.date(search.to!) }),
-          },
-        ]
-      : [];
+  // The period picker's range (by lead date) is a filter too: a chip, cleared by reset.
+  const period = useMemo(
+    () => [{ title: t('intake.field.leadOn'), filter: { variant: 'dateRange', params: ['from', 'to'] } as const }],
+    [t],
+  );
   const state = useServerTable({
     tableId: 'intake-records',
     columns,
@@ -84,7 +72,7 @@ export function IntakeRecordsTable({
     enableRowSelection: canWrite,
     stale: list.isPlaceholderData,
     bulkLimit: BULK_FILTER_LIMIT,
-    extraFilters: { params: periodParams, chips: periodChips },
+    extraFilters: period,
   });
 
   return (
@@ -140,8 +128,6 @@ export function IntakeRecordsTable({
     </section>
   );
 }
-
-const periodParams = ['from', 'to'] as const;
 
 function stripRecord(search: string): string {
   const params = new URLSearchParams(search);
