@@ -29,16 +29,38 @@ export default defineConfig(({ mode }) => ({
     chunkSizeWarningLimit: 700,
   },
   test: {
-    environment: 'jsdom',
-    setupFiles: ['./tests/setup.ts'],
-    include: [
-      'src/**/*.test.{ts,tsx}',
-      'mocks/**/*.test.ts',
-      'tests/integration/**/*.test.{ts,tsx}',
-      'scripts/**/*.test.ts',
-    ],
     restoreMocks: true,
     testTimeout: 20_000,
-    css: false,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'app',
+          environment: 'jsdom',
+          setupFiles: ['./tests/setup.ts'],
+          include: [
+            'src/**/*.test.{ts,tsx}',
+            'domain/**/*.test.ts',
+            'mocks/**/*.test.ts',
+            'tests/integration/**/*.test.{ts,tsx}',
+            'scripts/**/*.test.ts',
+          ],
+          css: false,
+        },
+      },
+      {
+        // The API server on a real PostgreSQL (embedded unless DATABASE_URL names a server):
+        // Node, no DOM, one file at a time (each embedded database is ~700 MB).
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['server/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 }));

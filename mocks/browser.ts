@@ -8,7 +8,7 @@ import { restoreSnapshot, takeSnapshot, trackChanges } from './data/persistence'
 import { demoAccounts } from './demo-accounts';
 import { noFaults, parseFaultConfig, type FaultConfig } from './http/faults';
 import { createRouter } from './http/router';
-import { cstDay } from './rules/dates';
+import { cstDay } from '../domain/rules/dates';
 
 const STORAGE_KEY = 'tod.mock-db';
 const FAULTS_KEY = 'tod.mock-faults';
@@ -18,7 +18,7 @@ function loadDatabase(): Database {
     const raw = localStorage.getItem(STORAGE_KEY);
     if (raw) {
       const snapshot = JSON.parse(raw) as Snapshot;
-      if (snapshot.format === 1) return restoreSnapshot(snapshot);
+      if (snapshot.format === 2) return restoreSnapshot(snapshot);
     }
   } catch (error) {
     console.warn('[mock api] stored demo data unreadable; starting afresh', error);

@@ -5,7 +5,7 @@ import { endpoints, type EndpointName } from '../src/api/endpoints';
 import { can } from '../src/api/permissions';
 import { roleSchema, type Role, type User } from '../src/api/schemas/auth';
 import { mockApi } from '../tests/utils/mock-api';
-import { addDays } from './rules/dates';
+import { addDays } from '../domain/rules/dates';
 
 /** A demand raised by a person, with personal data to mask. */
 const newPersonCase = {

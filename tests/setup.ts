@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { loadCatalogue } from '../src/lib/i18n/i18n';
 import { sessionStore } from '../src/lib/session';
 import { mockApi } from './utils/mock-api';
@@ -13,6 +13,7 @@ beforeAll(async () => {
   // The app loads English before rendering in it; tests render in either language at once.
   await Promise.all([loadCatalogue('en'), loadCatalogue('zh-CN')]);
 });
+beforeEach(() => mockApi.prepareSessions());
 afterEach(() => {
   mockApi.server.resetHandlers();
   mockApi.reset();

@@ -5,12 +5,7 @@ import type { IntakeRecord } from '../../src/api/schemas/intake';
 import type { PolicyPatch } from '../../src/api/schemas/policy-patches';
 import type { SavedView } from '../../src/api/schemas/saved-views';
 import type { ServiceCase, ServiceMonth, ServiceRecord } from '../../src/api/schemas/service-cases';
-
-export interface MockSession {
-  token: string;
-  userId: string;
-  expiresAt: string;
-}
+import type { StoredSession } from '../../domain/store';
 
 /** Mutable collections, keyed by id; everything the mock backend knows. */
 export interface Database {
@@ -18,6 +13,8 @@ export interface Database {
   /** The day the demo data is generated around (`YYYY-MM-DD`). */
   anchor: string;
   users: Map<string, User>;
+  /** Password hashes by user id. */
+  passwordHashes: Map<string, string>;
   dictionaries: Dictionaries;
   intakeRecords: Map<string, IntakeRecord>;
   /** Annual landed targets: `${year}:${channelCode}` → target. */
@@ -28,7 +25,9 @@ export interface Database {
   serviceRecords: Map<string, ServiceRecord>;
   savedViews: Map<string, SavedView>;
   auditEvents: AuditEvent[];
-  sessions: Map<string, MockSession>;
+  /** Sign-ins by the hash of their token. */
+  sessions: Map<string, StoredSession>;
+  /** The last serial handed out per id prefix (`IR-2026-` → 17). */
   counters: Record<string, number>;
 }
 
@@ -46,12 +45,13 @@ export const persistedCollections: PersistedCollection[] = [
  * anchor day, and only the records changed since are stored (they fit in localStorage).
  */
 export interface Snapshot {
-  format: 1;
+  format: 2;
   seed: number;
   anchor: string;
   changed: { [K in PersistedCollection]?: Record<string, unknown> };
   auditEvents: AuditEvent[];
-  sessions: MockSession[];
+  sessions: StoredSession[];
+  passwordHashes?: Record<string, string>;
   counters: Record<string, number>;
   dictionaries?: Dictionaries;
 }

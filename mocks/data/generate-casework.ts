@@ -1,5 +1,5 @@
 import type { CasePriority, ServiceCase, ServiceMonth, ServiceRecord } from '../../src/api/schemas/service-cases';
-import { addDays, daysBetween, isoAt } from '../rules/dates';
+import { addDays, daysBetween, isoAt } from '../../domain/rules/dates';
 import type { GeneratorContext } from './generator-context';
 import { enterpriseName, idNumber } from './names';
 import { caseTitles, serviceTitles } from './phrases';

@@ -1,5 +1,5 @@
 import type { IntakeRecord, IntakeStage } from '../../src/api/schemas/intake';
-import { addDays, daysBetween, isoAt } from '../rules/dates';
+import { addDays, daysBetween, isoAt } from '../../domain/rules/dates';
 import type { GeneratorContext } from './generator-context';
 import { enterpriseName } from './names';
 import { channels, events, industries, towns } from './reference';

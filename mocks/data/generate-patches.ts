@@ -1,6 +1,6 @@
 import type { PatchStatus, PolicyPatch } from '../../src/api/schemas/policy-patches';
 import type { ServiceCase } from '../../src/api/schemas/service-cases';
-import { addDays, dayOf, isoAt } from '../rules/dates';
+import { addDays, dayOf, isoAt } from '../../domain/rules/dates';
 import type { GeneratorContext } from './generator-context';
 import { patchBlockages } from './phrases';
 import { categoryDepartment, demandCategories, policies } from './reference';

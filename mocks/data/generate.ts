@@ -1,7 +1,7 @@
 import { Faker, zh_CN, en, base } from '@faker-js/faker';
 import type { AuditEvent } from '../../src/api/schemas/audit';
 import type { User } from '../../src/api/schemas/auth';
-import { isoAt } from '../rules/dates';
+import { isoAt } from '../../domain/rules/dates';
 import type { Database } from './database';
 import { generateCasework } from './generate-casework';
 import { generateIntake } from './generate-intake';
@@ -10,6 +10,7 @@ import type { GeneratorContext } from './generator-context';
 import {
   channels,
   demandCategories,
+  DEMO_PASSWORD_HASH,
   demoUsers,
   departments,
   events,
@@ -82,6 +83,7 @@ export function generateDatabase({ seed = DEFAULT_SEED, anchor }: GenerateOption
     seed,
     anchor,
     users,
+    passwordHashes: new Map([...users.keys()].map((id) => [id, DEMO_PASSWORD_HASH])),
     dictionaries: {
       channels,
       events,
@@ -113,7 +115,7 @@ export function generateDatabase({ seed = DEFAULT_SEED, anchor }: GenerateOption
     ),
     auditEvents,
     sessions: new Map(),
-    counters: { audit: auditEvents.length },
+    counters: {},
   };
 }
 

@@ -43,12 +43,13 @@ export function takeSnapshot(db: Database): Snapshot {
     }
   }
   return {
-    format: 1,
+    format: 2,
     seed: db.seed,
     anchor: db.anchor,
     changed,
     auditEvents: db.auditEvents.slice(db.counters.generatedAudit ?? db.auditEvents.length),
     sessions: [...db.sessions.values()],
+    passwordHashes: Object.fromEntries(db.passwordHashes),
     counters: db.counters,
     dictionaries: db.dictionaries,
   };
@@ -65,7 +66,8 @@ export function restoreSnapshot(snapshot: Snapshot): Database {
     }
   }
   db.auditEvents.push(...snapshot.auditEvents);
-  for (const session of snapshot.sessions) db.sessions.set(session.token, session);
+  for (const session of snapshot.sessions) db.sessions.set(session.tokenHash, session);
+  for (const [userId, hash] of Object.entries(snapshot.passwordHashes ?? {})) db.passwordHashes.set(userId, hash);
   db.counters = { ...db.counters, ...snapshot.counters };
   if (snapshot.dictionaries) db.dictionaries = snapshot.dictionaries;
   return db;

@@ -176,6 +176,12 @@ export const policies: Policy[] = (() => {
 })();
 
 export const DEMO_PASSWORD = 'demo1234';
+/**
+ * The mock's stored hash of the demo password (PBKDF2, see `mocks/credentials.ts`), made once:
+ * generating the demo data stays synchronous. The server's seed hashes it anew for every user.
+ */
+export const DEMO_PASSWORD_HASH =
+  'pbkdf2-sha256$100000$lzHph8cakf+adT/UtOnj1Q==$KRmQagsoiRk868+v2xH+JJrcAJMbXbZU+/VN9eJOxMQ=';
 
 /** The demo accounts listed on the login page in mock mode, one for every role. */
 export const demoUsers: User[] = [

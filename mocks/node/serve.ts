@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import { generateDatabase } from '../data/generate';
 import { parseFaultConfig } from '../http/faults';
 import { createRouter } from '../http/router';
-import { cstDay } from '../rules/dates';
+import { cstDay } from '../../domain/rules/dates';
 
 /**
  * The mock backend as a real HTTP server, for running the app against `VITE_API_URL` and for

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { intakeOverview } from '../../mocks/rules/stats';
-import { caseOverview } from '../../mocks/rules/stats';
+import { intakeOverview } from '../../domain/rules/stats';
+import { caseOverview } from '../../domain/rules/stats';
 import { todayInChina } from '../../src/lib/today';
 import { sessionStore } from '../../src/lib/session';
 import { mockApi } from '../utils/mock-api';
@@ -97,8 +97,8 @@ describe('overview', () => {
   it('shows the figures the stats endpoints compute, formatted for zh-CN', async () => {
     renderApp('/', { as: 'viewer' });
     const today = todayInChina();
-    const expected = intakeOverview(ruleContext('viewer'), { from: `${today.slice(0, 4)}-01-01`, to: today });
-    const cases = caseOverview(ruleContext('viewer'), undefined);
+    const expected = await intakeOverview(ruleContext('viewer'), { from: `${today.slice(0, 4)}-01-01`, to: today });
+    const cases = await caseOverview(ruleContext('viewer'), undefined);
     const card = (label: string) => screen.getByText(label).closest('div')!;
     await waitFor(() => expect(card('已落户')).toHaveTextContent(expected.current.landed.toLocaleString('zh-CN')));
     expect(card('引进人才（线索）')).toHaveTextContent(expected.current.records.toLocaleString('zh-CN'));
@@ -108,8 +108,8 @@ describe('overview', () => {
 
   it('counts only its own department’s cases for a liaison', async () => {
     renderApp('/', { as: 'liaison' });
-    const scoped = caseOverview(ruleContext('liaison'), undefined);
-    const everyone = caseOverview(ruleContext('manager'), undefined);
+    const scoped = await caseOverview(ruleContext('liaison'), undefined);
+    const everyone = await caseOverview(ruleContext('manager'), undefined);
     expect(scoped.open).toBeLessThan(everyone.open);
     const card = () => screen.getByText('在办工单').closest('div')!;
     await waitFor(() => expect(card()).toHaveTextContent(`${scoped.open}件`));

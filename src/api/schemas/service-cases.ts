@@ -154,3 +154,4 @@ export const serviceRecordListQuerySchema = listQuerySchema.extend({
   month: idSchema.optional(),
   department: multiValueSchema.optional(),
 });
+export type ServiceRecordListQuery = z.infer<typeof serviceRecordListQuerySchema>;

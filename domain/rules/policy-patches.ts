@@ -2,7 +2,6 @@ import { can } from '../../src/api/permissions';
 import type { Page } from '../../src/api/schemas/common';
 import {
   patchApprovalStatuses,
-  patchStatusSchema,
   patchTransitions,
   type PolicyPatch,
   type PolicyPatchCreate,
@@ -12,42 +11,27 @@ import {
 import { recordAudit } from './audit';
 import type { RuleContext } from './context';
 import { toCstIso } from './dates';
-import { matchesAny, matchesText, paginate, sortItems, type SortAccessors } from './list';
 import { problems } from './problem';
 import { checkReferences } from './references';
-import { checkVersion } from './versioning';
+import { checkVersion, saveVersioned } from './versioning';
+import { parseSort } from './sorting';
+import { patchSortFields } from '../store';
 
-const sortAccessors: SortAccessors<PolicyPatch> = {
-  id: (p) => p.id,
-  title: (p) => p.title,
-  status: (p) => patchStatusSchema.options.indexOf(p.status),
-  // Instants sort as moments, whatever offset they were written with.
-  collectedAt: (p) => Date.parse(p.collectedAt),
-  issuedAt: (p) => (p.issuedAt === null ? null : Date.parse(p.issuedAt)),
-  updatedAt: (p) => Date.parse(p.updatedAt),
-};
-
-export function listPolicyPatches(ctx: RuleContext, query: PolicyPatchListQuery): Page<PolicyPatch> {
-  const filtered = [...ctx.db.policyPatches.values()].filter(
-    (p) =>
-      matchesAny(query.status, p.status) &&
-      matchesAny(query.policy, p.policyCode) &&
-      matchesAny(query.department, p.leadDepartmentCode) &&
-      matchesText(query.q, p.id, p.title, p.blockage),
-  );
-  return paginate(sortItems(filtered, query.sort, sortAccessors, '-collectedAt'), query.page, query.pageSize);
+export function listPolicyPatches(ctx: RuleContext, query: PolicyPatchListQuery): Promise<Page<PolicyPatch>> {
+  return ctx.store.policyPatches.list(query, parseSort(query.sort, patchSortFields, '-collectedAt'));
 }
 
-export function getPolicyPatch(ctx: RuleContext, id: string): PolicyPatch {
-  const patch = ctx.db.policyPatches.get(id);
+export async function getPolicyPatch(ctx: RuleContext, id: string): Promise<PolicyPatch> {
+  const patch = await ctx.store.policyPatches.get(id);
   if (!patch) throw problems.notFound(`Policy patch ${id}`);
   return patch;
 }
 
-export function createPolicyPatch(ctx: RuleContext, input: PolicyPatchCreate): PolicyPatch {
-  const unknownCases = input.demandCaseIds.filter((id) => !ctx.db.serviceCases.has(id));
+export async function createPolicyPatch(ctx: RuleContext, input: PolicyPatchCreate): Promise<PolicyPatch> {
+  const existing = await ctx.store.serviceCases.existing(input.demandCaseIds);
+  const unknownCases = input.demandCaseIds.filter((id) => !existing.has(id));
   checkReferences(
-    ctx.db,
+    await ctx.store.dictionaries.get(),
     [
       ['policyCode', 'policies', input.policyCode],
       ['leadDepartmentCode', 'departments', input.leadDepartmentCode],
@@ -55,11 +39,11 @@ export function createPolicyPatch(ctx: RuleContext, input: PolicyPatchCreate): P
     unknownCases.length > 0 ? [{ field: 'demandCaseIds', message: `unknown cases: ${unknownCases.join(', ')}` }] : [],
   );
   const now = toCstIso(ctx.now());
-  const year = now.slice(0, 4);
-  const serial = ctx.db.policyPatches.size + 1;
+  const prefix = `PP-${now.slice(0, 4)}-`;
+  const serial = await ctx.store.nextSerial(prefix);
   const patch: PolicyPatch = {
     ...input,
-    id: `PP-${year}-${String(serial).padStart(3, '0')}`,
+    id: `${prefix}${String(serial).padStart(3, '0')}`,
     status: 'collected',
     proposedById: ctx.user.id,
     collectedAt: now,
@@ -69,23 +53,25 @@ export function createPolicyPatch(ctx: RuleContext, input: PolicyPatchCreate): P
     updatedAt: now,
     version: 1,
   };
-  ctx.db.policyPatches.set(patch.id, patch);
-  for (const id of input.demandCaseIds) {
-    const demand = ctx.db.serviceCases.get(id)!;
-    if (demand.linkedPatchId === null)
-      ctx.db.serviceCases.set(id, { ...demand, linkedPatchId: patch.id, version: demand.version + 1 });
+  await ctx.store.policyPatches.insert(patch);
+  for (const id of new Set(input.demandCaseIds)) {
+    const demand = (await ctx.store.serviceCases.get(id))!;
+    if (demand.linkedPatchId !== null) continue;
+    const linked = { ...demand, linkedPatchId: patch.id, version: demand.version + 1, updatedAt: now };
+    await saveVersioned(ctx.store.serviceCases, demand, linked, (c) => c);
+    await recordAudit(ctx, 'serviceCase', id, 'link', demand, linked);
   }
-  recordAudit(ctx, 'policyPatch', patch.id, 'create', null, patch);
+  await recordAudit(ctx, 'policyPatch', patch.id, 'create', null, patch);
   return patch;
 }
 
-export function transitionPolicyPatch(
+export async function transitionPolicyPatch(
   ctx: RuleContext,
   id: string,
   input: PolicyPatchTransition,
   ifMatch: number | null,
-): PolicyPatch {
-  const current = getPolicyPatch(ctx, id);
+): Promise<PolicyPatch> {
+  const current = await getPolicyPatch(ctx, id);
   checkVersion(current, ifMatch, (p) => p);
   if (!patchTransitions[current.status].includes(input.status)) {
     throw problems.invalidTransition(`A patch in ${current.status} cannot move to ${input.status}`);
@@ -108,7 +94,7 @@ export function transitionPolicyPatch(
     version: current.version + 1,
     updatedAt: now,
   };
-  ctx.db.policyPatches.set(id, next);
-  recordAudit(ctx, 'policyPatch', id, 'transition', current, next);
+  await saveVersioned(ctx.store.policyPatches, current, next, (p) => p);
+  await recordAudit(ctx, 'policyPatch', id, 'transition', current, next);
   return next;
 }

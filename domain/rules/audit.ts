@@ -1,31 +1,35 @@
 import type { z } from 'zod';
 import { can, type Permission } from '../../src/api/permissions';
-import type { AuditChange, AuditEntityType, AuditEvent, auditListQuerySchema } from '../../src/api/schemas/audit';
+import {
+  auditEntityTypeSchema,
+  type AuditChange,
+  type AuditEntityType,
+  type AuditEvent,
+  type auditListQuerySchema,
+} from '../../src/api/schemas/audit';
 import type { Page } from '../../src/api/schemas/common';
-import { compareInstants } from '../../src/lib/calendar';
 import type { RuleContext } from './context';
 import { toCstIso } from './dates';
-import { paginate } from './list';
+import type { AuditVisibility } from '../store';
+import { caseScope } from './service-cases';
 import { maskAddress, maskIdNumber, maskPhone } from './masking';
 
 const ignoredFields = new Set(['version', 'updatedAt']);
 
 /** Keeps who changed what, field by field, on every update. */
-export function recordAudit<T extends object>(
+export async function recordAudit<T extends object>(
   ctx: RuleContext,
   entityType: AuditEntityType,
   entityId: string,
   action: string,
   before: T | null,
   after: T,
-): AuditEvent {
+): Promise<AuditEvent> {
   const changes = Object.keys(after)
     .filter((field) => !ignoredFields.has(field))
     .filter((field) => JSON.stringify(before?.[field as keyof T]) !== JSON.stringify(after[field as keyof T]))
     .map((field) => ({ field, from: before?.[field as keyof T] ?? null, to: after[field as keyof T] }));
-  ctx.db.counters.audit = (ctx.db.counters.audit ?? 0) + 1;
-  const event: AuditEvent = {
-    id: `AE-${String(ctx.db.counters.audit).padStart(6, '0')}`,
+  return ctx.store.audit.append({
     entityType,
     entityId,
     action,
@@ -33,9 +37,7 @@ export function recordAudit<T extends object>(
     actorName: ctx.user.displayName,
     at: toCstIso(ctx.now()),
     changes,
-  };
-  ctx.db.auditEvents.push(event);
-  return event;
+  });
 }
 
 /** Whose history a reader may open at all: users' and dictionaries' are the administrator's. */
@@ -73,21 +75,20 @@ export function presentAuditEvent(ctx: RuleContext, event: AuditEvent): AuditEve
   return { ...event, changes };
 }
 
-export function canReadHistoryOf(ctx: RuleContext, entityType: AuditEntityType): boolean {
-  const permission = readPermission[entityType];
-  return permission === undefined || can(ctx.user, permission);
-}
-
-export function listAuditEvents(
+export async function listAuditEvents(
   ctx: RuleContext,
   query: z.infer<typeof auditListQuerySchema>,
-  canSee: (entityType: AuditEntityType, entityId: string) => boolean,
-): Page<AuditEvent> {
-  const events = ctx.db.auditEvents
-    .filter((e) => !query.entityType || e.entityType === query.entityType)
-    .filter((e) => !query.entityId || e.entityId === query.entityId)
-    .filter((e) => canReadHistoryOf(ctx, e.entityType) && canSee(e.entityType, e.entityId))
-    .sort((a, b) => compareInstants(b.at, a.at) || b.id.localeCompare(a.id));
-  const page = paginate(events, query.page, query.pageSize);
+): Promise<Page<AuditEvent>> {
+  const visibility: AuditVisibility = {
+    entityTypes: auditEntityTypeSchema.options.filter((type) => {
+      const permission = readPermission[type];
+      return (
+        (permission === undefined || can(ctx.user, permission)) &&
+        (type !== 'intakeRecord' || can(ctx.user, 'intake:read'))
+      );
+    }),
+    caseScope: caseScope(ctx),
+  };
+  const page = await ctx.store.audit.list(query, visibility, query.page, query.pageSize);
   return { ...page, items: page.items.map((e) => presentAuditEvent(ctx, e)) };
 }

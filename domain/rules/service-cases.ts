@@ -15,47 +15,23 @@ import {
 import { recordAudit } from './audit';
 import type { RuleContext } from './context';
 import { addDays, compareInstants, cstDay, isoAt, toCstIso } from './dates';
-import { matchesAny, matchesText, paginate, sortItems, type SortAccessors } from './list';
 import { maskAddress, maskIdNumber, maskPhone } from './masking';
 import { problems } from './problem';
 import { checkReferences } from './references';
-import { checkVersion } from './versioning';
-
-const priorityRank = { low: 0, normal: 1, high: 2, urgent: 3 } as const;
-const sortAccessors: SortAccessors<ServiceCase> = {
-  id: (c) => c.id,
-  // Instants sort as moments: a due time sent as `…Z` and one stored as `…+08:00` compare rightly.
-  receivedAt: (c) => Date.parse(c.receivedAt),
-  dueAt: (c) => Date.parse(c.dueAt),
-  priority: (c) => priorityRank[c.priority],
-  status: (c) => c.status,
-  updatedAt: (c) => Date.parse(c.updatedAt),
-  department: (c) => c.departmentCode,
-  category: (c) => c.categoryCode,
-};
+import { checkVersion, saveVersioned } from './versioning';
+import { parseSort } from './sorting';
+import { caseSortFields, type CaseScope } from '../store';
 
 /** The talent office sees every case; another department only the cases assigned to it. */
-export function inCaseScope(ctx: RuleContext, serviceCase: ServiceCase): boolean {
-  return ctx.user.departmentCode === TALENT_OFFICE_DEPARTMENT || serviceCase.departmentCode === ctx.user.departmentCode;
+export function caseScope(ctx: RuleContext): CaseScope {
+  return {
+    departmentCode: ctx.user.departmentCode === TALENT_OFFICE_DEPARTMENT ? null : ctx.user.departmentCode,
+  };
 }
 
-export function isOpen(serviceCase: ServiceCase): boolean {
-  return serviceCase.status !== 'closed';
-}
-
-/** Waiting for a countermeasure: the SLA due time measures this part of the work. */
-export function awaitsAnswer(serviceCase: ServiceCase): boolean {
-  return serviceCase.status === 'new' || serviceCase.status === 'assigned' || serviceCase.status === 'reopened';
-}
-
-/** Overdue: unanswered past its SLA due time, or open past its supervision (督办) deadline. */
-export function isOverdue(serviceCase: ServiceCase, now: Date): boolean {
-  if (!isOpen(serviceCase)) return false;
-  const supervisionDue = serviceCase.supervision ? isoAt(serviceCase.supervision.deadline, 23, 59) : null;
-  return (
-    (awaitsAnswer(serviceCase) && compareInstants(serviceCase.dueAt, now) < 0) ||
-    (supervisionDue !== null && compareInstants(supervisionDue, now) < 0)
-  );
+function inCaseScope(ctx: RuleContext, serviceCase: ServiceCase): boolean {
+  const { departmentCode } = caseScope(ctx);
+  return departmentCode === null || serviceCase.departmentCode === departmentCode;
 }
 
 export function presentServiceCase(ctx: RuleContext, serviceCase: ServiceCase): ServiceCase {
@@ -68,54 +44,36 @@ export function presentServiceCase(ctx: RuleContext, serviceCase: ServiceCase): 
   };
 }
 
-export function scopedServiceCases(ctx: RuleContext, monthId?: string): ServiceCase[] {
-  const result: ServiceCase[] = [];
-  for (const c of ctx.db.serviceCases.values()) {
-    if ((!monthId || c.monthId === monthId) && inCaseScope(ctx, c)) result.push(c);
-  }
-  return result;
-}
-
-export function listServiceCases(ctx: RuleContext, query: ServiceCaseListQuery): Page<ServiceCase> {
-  const now = ctx.now();
-  const filtered = scopedServiceCases(ctx, query.month).filter(
-    (c) =>
-      matchesAny(query.status, c.status) &&
-      matchesAny(query.priority, c.priority) &&
-      matchesAny(query.category, c.categoryCode) &&
-      matchesAny(query.department, c.departmentCode) &&
-      matchesAny(query.assignee, c.assigneeId) &&
-      (query.overdue === undefined || isOverdue(c, now) === (query.overdue === 'true')) &&
-      (query.supervised === undefined || (c.supervision !== null && isOpen(c)) === (query.supervised === 'true')) &&
-      matchesText(query.q, c.id, c.title, c.requesterName, c.enterpriseName),
-  );
-  const page = paginate(sortItems(filtered, query.sort, sortAccessors, 'dueAt'), query.page, query.pageSize);
+export async function listServiceCases(ctx: RuleContext, query: ServiceCaseListQuery): Promise<Page<ServiceCase>> {
+  const sort = parseSort(query.sort, caseSortFields, 'dueAt');
+  const page = await ctx.store.serviceCases.list(caseScope(ctx), query, sort, toCstIso(ctx.now()));
   return { ...page, items: page.items.map((c) => presentServiceCase(ctx, c)) };
 }
 
-export function getServiceCase(ctx: RuleContext, id: string): ServiceCase {
-  const serviceCase = ctx.db.serviceCases.get(id);
+export async function getServiceCase(ctx: RuleContext, id: string): Promise<ServiceCase> {
+  const serviceCase = await ctx.store.serviceCases.get(id);
   // Out of scope looks the same as missing: another department learns nothing.
   if (!serviceCase || !inCaseScope(ctx, serviceCase)) throw problems.notFound(`Service case ${id}`);
   return serviceCase;
 }
 
-export function createServiceCase(ctx: RuleContext, input: ServiceCaseCreate): ServiceCase {
-  const month = ctx.db.serviceMonths.get(input.monthId);
+export async function createServiceCase(ctx: RuleContext, input: ServiceCaseCreate): Promise<ServiceCase> {
+  const month = await ctx.store.serviceMonths.get(input.monthId);
   checkReferences(
-    ctx.db,
+    await ctx.store.dictionaries.get(),
     [['categoryCode', 'demandCategories', input.categoryCode]],
     month ? [] : [{ field: 'monthId', code: 'unknown_code', message: 'unknown service month' }],
   );
   if (ctx.user.departmentCode !== TALENT_OFFICE_DEPARTMENT) {
     throw problems.forbidden('Only the talent office registers demands');
   }
-  const serial = [...ctx.db.serviceCases.values()].filter((c) => c.monthId === input.monthId).length + 1;
+  const prefix = `SC-${month!.year}-`;
+  const serial = await ctx.store.nextSerial(prefix);
   const now = toCstIso(ctx.now());
   const slaDays = { low: 30, normal: 20, high: 10, urgent: 5 }[input.priority];
   const serviceCase: ServiceCase = {
     ...input,
-    id: `SC-${month!.year}-${String(serial).padStart(4, '0')}`,
+    id: `${prefix}${String(serial).padStart(4, '0')}`,
     requesterIdNumber: null,
     requesterAddress: null,
     status: 'new',
@@ -133,16 +91,22 @@ export function createServiceCase(ctx: RuleContext, input: ServiceCaseCreate): S
     updatedAt: now,
     version: 1,
   };
-  ctx.db.serviceCases.set(serviceCase.id, serviceCase);
-  recordAudit(ctx, 'serviceCase', serviceCase.id, 'create', null, serviceCase);
+  await ctx.store.serviceCases.insert(serviceCase);
+  await recordAudit(ctx, 'serviceCase', serviceCase.id, 'create', null, serviceCase);
   return presentServiceCase(ctx, serviceCase);
 }
 
 type Change = (current: ServiceCase) => Partial<ServiceCase>;
 
 /** Every case action: scope, version, workflow state, then the change, versioned and audited. */
-function act(ctx: RuleContext, id: string, action: CaseAction, ifMatch: number | null, change: Change): ServiceCase {
-  const current = getServiceCase(ctx, id);
+async function act(
+  ctx: RuleContext,
+  id: string,
+  action: CaseAction,
+  ifMatch: number | null,
+  change: Change,
+): Promise<ServiceCase> {
+  const current = await getServiceCase(ctx, id);
   checkVersion(current, ifMatch, (c) => presentServiceCase(ctx, c));
   if (!caseActionsByStatus[current.status].includes(action)) {
     throw problems.invalidTransition(`"${action}" is not allowed on a case that is ${current.status}`);
@@ -153,14 +117,14 @@ function act(ctx: RuleContext, id: string, action: CaseAction, ifMatch: number |
     version: current.version + 1,
     updatedAt: toCstIso(ctx.now()),
   };
-  ctx.db.serviceCases.set(id, next);
-  recordAudit(ctx, 'serviceCase', id, action, current, next);
+  await saveVersioned(ctx.store.serviceCases, current, next, (c) => presentServiceCase(ctx, c));
+  await recordAudit(ctx, 'serviceCase', id, action, current, next);
   return presentServiceCase(ctx, next);
 }
 
-export function assignServiceCase(ctx: RuleContext, id: string, input: CaseAssign, ifMatch: number | null) {
+export async function assignServiceCase(ctx: RuleContext, id: string, input: CaseAssign, ifMatch: number | null) {
   const errors = [];
-  const assignee = input.assigneeId ? ctx.db.users.get(input.assigneeId) : null;
+  const assignee = input.assigneeId ? await ctx.store.users.get(input.assigneeId) : null;
   if (input.assigneeId && (!assignee || !assignee.active || assignee.departmentCode !== input.departmentCode)) {
     errors.push({
       field: 'assigneeId',
@@ -170,7 +134,11 @@ export function assignServiceCase(ctx: RuleContext, id: string, input: CaseAssig
   }
   if (compareInstants(input.dueAt, ctx.now()) <= 0)
     errors.push({ field: 'dueAt', code: 'not_future', message: 'must be in the future' });
-  checkReferences(ctx.db, [['departmentCode', 'departments', input.departmentCode]], errors);
+  checkReferences(
+    await ctx.store.dictionaries.get(),
+    [['departmentCode', 'departments', input.departmentCode]],
+    errors,
+  );
   if (ctx.user.departmentCode !== TALENT_OFFICE_DEPARTMENT && input.departmentCode !== ctx.user.departmentCode) {
     throw problems.forbidden('Only the talent office moves a case to another department');
   }
@@ -179,7 +147,8 @@ export function assignServiceCase(ctx: RuleContext, id: string, input: CaseAssig
     departmentCode: input.departmentCode,
     assigneeId: assignee?.id ?? null,
     assigneeName: assignee?.displayName ?? null,
-    dueAt: input.dueAt,
+    // Stored in China time, as every instant, so instants order as text.
+    dueAt: toCstIso(input.dueAt),
   }));
 }
 

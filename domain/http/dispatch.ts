@@ -1,0 +1,106 @@
+import type { z } from 'zod';
+import { searchParamsToObject } from '../../src/api/client';
+import { endpoints, type EndpointName } from '../../src/api/endpoints';
+import { can } from '../../src/api/permissions';
+import type { FieldError, ProblemDetails } from '../../src/api/schemas/common';
+import { operations, type OperationRequest } from '../operations';
+import { authenticate } from '../rules/auth';
+import type { Backend } from '../rules/context';
+import { ProblemError, problems } from '../rules/problem';
+
+/** A request as an HTTP adapter hands it over: the route already matched, nothing yet parsed. */
+export interface RawRequest {
+  name: EndpointName;
+  params: Record<string, string>;
+  searchParams: URLSearchParams;
+  headers: Headers;
+  /** Reads and parses the JSON body; rejects when it is not JSON. */
+  json: () => Promise<unknown>;
+}
+
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => {
+    const limits = Object.fromEntries(
+      (['minimum', 'maximum', 'origin', 'format'] as const).flatMap((name) => {
+        const value = (issue as unknown as Record<string, unknown>)[name];
+        return typeof value === 'number' || typeof value === 'string' ? [[name, value]] : [];
+      }),
+    );
+    return { field: issue.path.join('.') || '(body)', message: issue.message, code: issue.code, params: limits };
+  });
+}
+
+function parseIfMatch(header: string | null): number | null {
+  if (header === null) return null;
+  const version = Number(header.replace(/^W\//, '').replace(/"/g, ''));
+  if (!Number.isInteger(version)) throw problems.badRequest('If-Match must be a version number');
+  return version;
+}
+
+export function problemResponse(problem: ProblemDetails, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(problem), {
+    status: problem.status,
+    headers: { 'Content-Type': 'application/problem+json', ...headers },
+  });
+}
+
+export function jsonResponse(body: unknown, status: number): Response {
+  if (status === 204) return new Response(null, { status });
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+/** 401s name the scheme the client should use. */
+const challenge = { 'WWW-Authenticate': 'Bearer realm="api"' };
+
+/**
+ * One route's request through the rules: authenticate, check the role's permission, parse path,
+ * query and body with the contract's schemas, run the operation (writes in one transaction) and
+ * answer JSON or problem details. The mock's router and the server both answer through it.
+ */
+export async function dispatch(backend: Backend, request: RawRequest): Promise<Response> {
+  const definition = endpoints[request.name];
+  const authorization = request.headers.get('Authorization');
+  try {
+    const user = definition.auth === false ? null : await authenticate(backend, authorization);
+    if (user && definition.permission && !can(user, definition.permission)) throw problems.forbidden();
+
+    const parsedParams = definition.params?.safeParse(request.params);
+    if (parsedParams && !parsedParams.success)
+      throw problems.badRequest('Invalid path', fieldErrors(parsedParams.error));
+    const parsedQuery = definition.query?.safeParse(searchParamsToObject(request.searchParams));
+    if (parsedQuery && !parsedQuery.success) throw problems.badRequest('Invalid query', fieldErrors(parsedQuery.error));
+
+    let body: unknown;
+    if (definition.body) {
+      let raw: unknown;
+      try {
+        raw = await request.json();
+      } catch (error) {
+        if (error instanceof ProblemError) throw error;
+        throw problems.badRequest('The body must be JSON');
+      }
+      const parsedBody = definition.body.safeParse(raw);
+      if (!parsedBody.success) throw problems.validation(fieldErrors(parsedBody.error));
+      body = parsedBody.data;
+    }
+    const ifMatch = parseIfMatch(request.headers.get('If-Match'));
+
+    const operation = operations[request.name] as (request: OperationRequest<EndpointName>) => Promise<unknown>;
+    const run = (store: Backend['store']) =>
+      operation({
+        ctx: { ...backend, store, user: user! },
+        params: parsedParams?.data,
+        query: parsedQuery?.data,
+        body,
+        ifMatch,
+        authorization,
+      } as OperationRequest<EndpointName>);
+    const result = await (definition.method === 'GET' ? run(backend.store) : backend.store.transaction(run));
+    return jsonResponse(result, definition.successStatus ?? 200);
+  } catch (error) {
+    if (error instanceof ProblemError) {
+      return problemResponse(error.problem, error.problem.status === 401 ? challenge : {});
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,230 @@
+import type { AuditEntityType, AuditEvent } from '../src/api/schemas/audit';
+import type { User } from '../src/api/schemas/auth';
+import type { Page } from '../src/api/schemas/common';
+import type { DictionaryEntry, DictionaryKind, Dictionaries } from '../src/api/schemas/dictionaries';
+import type { IntakeFilter, IntakeRecord, IntakeStage } from '../src/api/schemas/intake';
+import type { PatchStatus, PolicyPatch, PolicyPatchListQuery } from '../src/api/schemas/policy-patches';
+import type { SavedView, SavedViewResource } from '../src/api/schemas/saved-views';
+import type {
+  ServiceCase,
+  ServiceCaseListQuery,
+  ServiceMonth,
+  ServiceRecord,
+  ServiceRecordListQuery,
+} from '../src/api/schemas/service-cases';
+import type { IntakeBreakdown, IntakeDimension, IntakeTotals, IntakeTrend } from '../src/api/schemas/stats';
+import type { Span } from '../src/lib/calendar';
+
+/**
+ * Where the rules keep their data. The rules (`domain/rules`) are written once over this
+ * interface; the mock answers it from memory (`mocks/store`), the server from PostgreSQL
+ * (`server/db`). Every list, filter, sort, page and figure is asked for here, so the server
+ * answers it in SQL; the rules decide who may ask, what it means and how it is presented.
+ *
+ * Conventions every implementation keeps (the conformance suite checks them):
+ * - Instants are stored as the rules write them, `YYYY-MM-DDTHH:mm:ss+08:00`, so they order as text.
+ * - Text sorts by code point (`COLLATE "C"`); ties break by `id` ascending; empty values sort last
+ *   whichever the direction.
+ * - `q` matches a case-insensitive substring of the named fields.
+ * - A page past the end is empty, with the true total.
+ */
+export interface Store {
+  users: UserStore;
+  sessions: SessionStore;
+  dictionaries: DictionaryStore;
+  intakeRecords: IntakeStore;
+  policyPatches: PolicyPatchStore;
+  serviceMonths: { list(): Promise<ServiceMonth[]>; get(id: string): Promise<ServiceMonth | undefined> };
+  serviceRecords: {
+    list(query: ServiceRecordListQuery, sort: Sort<ServiceRecordSortField>): Promise<Page<ServiceRecord>>;
+  };
+  serviceCases: ServiceCaseStore;
+  savedViews: SavedViewStore;
+  audit: AuditStore;
+  /**
+   * The next serial number of ids that start with `prefix` (`IR-2026-` → 1, 2, …), never handed
+   * out twice, even to concurrent callers.
+   */
+  nextSerial(prefix: string): Promise<number>;
+  /** Runs `work` atomically: all of its writes or none. Nested calls join the outer transaction. */
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+}
+
+export interface Sort<F extends string> {
+  field: F;
+  descending: boolean;
+}
+
+/** A record kept with a version; `update` is one atomic compare-and-set. */
+export interface VersionedStore<T extends { id: string; version: number }> {
+  get(id: string): Promise<T | undefined>;
+  insert(record: T): Promise<void>;
+  /** Stores `record` if the stored one is still at `expectedVersion`; false when it is not (or is gone). */
+  update(record: T, expectedVersion: number): Promise<boolean>;
+}
+
+export interface UserStore extends VersionedStore<User> {
+  findByUsername(username: string): Promise<User | undefined>;
+  list(filter: { role?: User['role']; departmentCode?: string }): Promise<User[]>;
+  /** The stored password hash, or undefined when the user has none (cannot sign in). */
+  passwordHash(userId: string): Promise<string | undefined>;
+  setPasswordHash(userId: string, hash: string): Promise<void>;
+}
+
+/** A sign-in: only a hash of the token is kept, so a copy of the database signs nobody in. */
+export interface StoredSession {
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  /** The absolute end of the session. */
+  expiresAt: string;
+  /** The last request seen; the session also ends after a while without one. */
+  lastSeenAt: string;
+}
+
+export interface SessionStore {
+  insert(session: StoredSession): Promise<void>;
+  get(tokenHash: string): Promise<StoredSession | undefined>;
+  touch(tokenHash: string, at: string): Promise<void>;
+  delete(tokenHash: string): Promise<void>;
+  deleteForUser(userId: string): Promise<void>;
+}
+
+export interface DictionaryStore {
+  get(): Promise<Dictionaries>;
+  updateEntry(kind: DictionaryKind, entry: DictionaryEntry): Promise<void>;
+  /** Annual landed targets per channel. */
+  targets(year: number): Promise<Map<string, number>>;
+}
+
+export const intakeSortFields = [
+  'id',
+  'name',
+  'stage',
+  'leadOn',
+  'landedOn',
+  'investment',
+  'updatedAt',
+  'channel',
+  'town',
+  'officer',
+] as const;
+export type IntakeSortField = (typeof intakeSortFields)[number];
+
+/** The filter lists, stats and bulk actions share; `from`/`to` bound the lead (线索) date. */
+export type IntakeQuery = IntakeFilter & { q?: string };
+
+export interface IntakeStore extends VersionedStore<IntakeRecord> {
+  list(query: IntakeQuery, sort: Sort<IntakeSortField>, page: number, pageSize: number): Promise<Page<IntakeRecord>>;
+  /** The ids of matching records, at most `limit` of them (in id order). */
+  ids(query: IntakeQuery, limit: number): Promise<string[]>;
+  /**
+   * Within `span`: leads, signings and landings by their own date, the investment of the
+   * landings, and how many of the span's leads had landed by `asOf`.
+   */
+  totals(query: IntakeQuery, span: Span, asOf: string): Promise<IntakeTotals>;
+  /**
+   * Grouped by `dimension`: leads in `range` by current stage (and the landed ones' investment),
+   * and landings in `range` (with their investment); months group leads by lead month and
+   * landings by landing month. Rows in no particular order.
+   */
+  breakdown(query: IntakeQuery, dimension: IntakeDimension, range: Partial<Span>): Promise<IntakeBreakdown['rows']>;
+  /** Per month and channel: leads by lead month and landings by landing month, within `range`. */
+  trend(query: IntakeQuery, range: Partial<Span>): Promise<IntakeTrend['rows']>;
+  /** How many matching records stand at each stage. */
+  stageCounts(query: IntakeQuery): Promise<Record<IntakeStage, number>>;
+  /** Landings in `year`, per channel code. */
+  landedByChannel(year: number): Promise<Map<string, number>>;
+}
+
+export const patchSortFields = ['id', 'title', 'status', 'collectedAt', 'issuedAt', 'updatedAt'] as const;
+export type PatchSortField = (typeof patchSortFields)[number];
+
+export interface PatchFigures {
+  byStatus: Map<PatchStatus, number>;
+  byPolicy: Map<string, number>;
+  /** Per issued patch that names demands: days from its earliest demand's receipt to its issue. */
+  daysDemandToIssue: number[];
+  beneficiaries: number;
+  fundsDisbursed: number;
+}
+
+export interface PolicyPatchStore extends VersionedStore<PolicyPatch> {
+  list(query: PolicyPatchListQuery, sort: Sort<PatchSortField>): Promise<Page<PolicyPatch>>;
+  figures(): Promise<PatchFigures>;
+}
+
+export const caseSortFields = [
+  'id',
+  'receivedAt',
+  'dueAt',
+  'priority',
+  'status',
+  'updatedAt',
+  'department',
+  'category',
+] as const;
+export type CaseSortField = (typeof caseSortFields)[number];
+
+/** Whose cases a reader sees: all (`null`) or one department's. */
+export interface CaseScope {
+  departmentCode: string | null;
+}
+
+export interface CaseFigures {
+  total: number;
+  open: number;
+  overdue: number;
+  supervised: number;
+  closed: number;
+  /** Sum and count of days from receipt to closing, over closed cases. */
+  resolutionDays: number;
+  resolved: number;
+  followUps: number;
+  satisfiedFollowUps: number;
+}
+
+export interface ServiceCaseStore extends VersionedStore<ServiceCase> {
+  list(
+    scope: CaseScope,
+    query: ServiceCaseListQuery,
+    sort: Sort<CaseSortField>,
+    now: string,
+  ): Promise<Page<ServiceCase>>;
+  /** The figures of the scope's cases (of one service month when given), overall and per department. */
+  figures(
+    scope: CaseScope,
+    monthId: string | undefined,
+    now: string,
+  ): Promise<{ all: CaseFigures; byDepartment: Map<string, CaseFigures> }>;
+  /** Which of `ids` exist. */
+  existing(ids: string[]): Promise<Set<string>>;
+}
+
+export const serviceRecordSortFields = ['on', 'participants'] as const;
+export type ServiceRecordSortField = (typeof serviceRecordSortFields)[number];
+
+export interface SavedViewStore {
+  /** The views of `resource` that `userId` owns or that are shared. */
+  list(resource: SavedViewResource, userId: string): Promise<SavedView[]>;
+  get(id: string): Promise<SavedView | undefined>;
+  insert(view: SavedView): Promise<boolean>;
+  delete(id: string): Promise<void>;
+}
+
+/** What history a reader may open: the kinds of record, and for cases, whose. */
+export interface AuditVisibility {
+  entityTypes: AuditEntityType[];
+  caseScope: CaseScope;
+}
+
+export interface AuditStore {
+  /** Appends an event; events are never changed or removed. The id is given by the store. */
+  append(event: Omit<AuditEvent, 'id'>): Promise<AuditEvent>;
+  list(
+    filter: { entityType?: AuditEntityType; entityId?: string },
+    visibility: AuditVisibility,
+    page: number,
+    pageSize: number,
+  ): Promise<Page<AuditEvent>>;
+}

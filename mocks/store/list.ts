@@ -1,0 +1,60 @@
+import type { Page } from '../../src/api/schemas/common';
+import { compareCodePoints } from '../../domain/rules/sorting';
+import type { Sort } from '../../domain/store';
+
+export type SortValue = string | number | null;
+export type SortAccessors<T, F extends string> = Record<F, (item: T) => SortValue>;
+
+function compare(a: string | number, b: string | number): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return compareCodePoints(String(a), String(b));
+}
+
+/** Sorts by one field either way; empty values last whichever the direction; ties by id. */
+export function sortItems<T extends { id: string }, F extends string>(
+  items: T[],
+  sort: Sort<F>,
+  accessors: SortAccessors<T, F>,
+): T[] {
+  const accessor = accessors[sort.field];
+  const direction = sort.descending ? -1 : 1;
+  return [...items].sort((a, b) => {
+    const x = accessor(a);
+    const y = accessor(b);
+    if (x !== y) {
+      if (x === null) return 1;
+      if (y === null) return -1;
+      const order = direction * compare(x, y);
+      if (order !== 0) return order;
+    }
+    return compare(a.id, b.id);
+  });
+}
+
+export function paginate<T>(items: T[], page: number, pageSize: number): Page<T> {
+  const start = (page - 1) * pageSize;
+  return { items: items.slice(start, start + pageSize), total: items.length, page, pageSize };
+}
+
+/** True when no values are asked for, or the item's value is one of them. */
+export function matchesAny(values: readonly string[] | undefined, value: string | null): boolean {
+  return !values || values.length === 0 || (value !== null && values.includes(value));
+}
+
+export function matchesText(q: string | undefined, ...fields: (string | null)[]): boolean {
+  if (!q) return true;
+  const needle = q.toLowerCase();
+  return fields.some((field) => field?.toLowerCase().includes(needle));
+}
+
+export function inDateRange(day: string | null, from: string | undefined, to: string | undefined): boolean {
+  if (!from && !to) return true;
+  if (!day) return false;
+  return (!from || day >= from) && (!to || day <= to.slice(0, 10));
+}
+
+/** A missing value never matches a bound. */
+export function inNumberRange(value: number | null, min: number | undefined, max: number | undefined): boolean {
+  if (min === undefined && max === undefined) return true;
+  return value !== null && (min === undefined || value >= min) && (max === undefined || value <= max);
+}
