@@ -1,0 +1,91 @@
+import { and, inArray, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { Page } from '../../../src/api/schemas/common';
+import type { Span } from '../../../src/lib/calendar';
+import type { Database } from '../database';
+
+/**
+ * The pieces every list and figure is built from, each the SQL twin of a rule the mock applies
+ * in memory (`mocks/store/list.ts`). A condition that does not apply is `undefined`, which
+ * drizzle's `and()` leaves out.
+ */
+
+/** The rows of a raw query; both drivers answer `{ rows }`. */
+export async function rows<T>(db: Database, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/** No values asked for: no condition. Otherwise the value is one of them (a null never is). */
+export function anyOf(column: AnyColumn, values: readonly string[] | undefined): SQL | undefined {
+  return values && values.length > 0 ? inArray(column, [...values]) : undefined;
+}
+
+/** Inclusive day range on a `date` column; `to` may be an instant, its day counts. No day: no match. */
+export function dayRange(column: AnyColumn, from: string | undefined, to: string | undefined): SQL | undefined {
+  if (!from && !to) return undefined;
+  return and(
+    sql`${column} is not null`,
+    from ? sql`${column} >= ${from}::date` : undefined,
+    to ? sql`${column} <= ${to.slice(0, 10)}::date` : undefined,
+  );
+}
+
+/** A day within a span (either end may be open): the rules' `inSpan`. */
+export function withinSpan(column: AnyColumn, span: Partial<Span>): SQL {
+  return and(
+    sql`${column} is not null`,
+    span.from ? sql`${column} >= ${span.from}::date` : undefined,
+    span.to ? sql`${column} <= ${span.to}::date` : undefined,
+  )!;
+}
+
+/** Inclusive number range; a missing value never matches a bound. */
+export function numberRange(column: AnyColumn, min: number | undefined, max: number | undefined): SQL | undefined {
+  if (min === undefined && max === undefined) return undefined;
+  return and(
+    sql`${column} is not null`,
+    min === undefined ? undefined : sql`${column} >= ${min}`,
+    max === undefined ? undefined : sql`${column} <= ${max}`,
+  );
+}
+
+/** What `search` holds for a record: the fields `q` looks in, lowercased as JavaScript does. */
+export function searchTerms(...fields: (string | null)[]): string[] {
+  return fields.filter((field): field is string => field !== null).map((field) => field.toLowerCase());
+}
+
+/** `q` as a case-insensitive substring of one of the record's `search` terms. */
+export function textSearch(search: AnyColumn, q: string | undefined): SQL | undefined {
+  if (!q) return undefined;
+  const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`exists (select 1 from unnest(${search}) as term where term like ${pattern})`;
+}
+
+/** Sorted one way or the other, empty values last either way, ties by id. */
+export function orderBy(value: SQLWrapper | AnyColumn, descending: boolean, id: AnyColumn): SQL[] {
+  return [sql`${value} ${sql.raw(descending ? 'desc' : 'asc')} nulls last`, sql`${id} asc`];
+}
+
+/** The place of a value in a fixed list (a stage in the pipeline, a status in the workflow). */
+export function rankOf(value: string, order: readonly string[]): number {
+  const rank = order.indexOf(value);
+  if (rank < 0) throw new Error(`unknown value "${value}" (one of ${order.join(', ')})`);
+  return rank;
+}
+
+/** A page of a list, with the true total even past the end. */
+export async function pageOf<T>(
+  items: Promise<{ doc: T }[]>,
+  total: Promise<{ n: number }[]>,
+  page: number,
+  pageSize: number,
+): Promise<Page<T>> {
+  const [found, [count]] = await Promise.all([items, total]);
+  return { items: found.map((row) => row.doc), total: count?.n ?? 0, page, pageSize };
+}
+
+/** `count(*)` as a JavaScript number (PostgreSQL's bigint arrives as text from node-postgres). */
+export const countAll = () => sql<number>`count(*)::int`;
+
+/** A numeric aggregate as a JavaScript number, money rounded to cents as the mock rounds it. */
+export const money = (value: number | string | null | undefined) => Math.round(Number(value ?? 0) * 100) / 100;
