@@ -1,0 +1,159 @@
+import { and, eq, inArray, not, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { casePrioritySchema, type CaseStatus, type ServiceCase } from '../../../src/api/schemas/service-cases';
+import { isoAt } from '../../../domain/rules/dates';
+import type { CaseFigures, CaseScope, CaseSortField, ServiceCaseStore } from '../../../domain/store';
+import type { Database } from '../database';
+import { serviceCases } from '../schema';
+import { anyOf, countAll, orderBy, pageOf, rankOf, rows, searchTerms, textSearch } from './sql';
+import { versionedDocs } from './versioned';
+
+const t = serviceCases;
+
+export function caseColumns(serviceCase: ServiceCase): typeof serviceCases.$inferInsert {
+  const { supervision, followUp } = serviceCase;
+  return {
+    id: serviceCase.id,
+    doc: serviceCase,
+    version: serviceCase.version,
+    monthId: serviceCase.monthId,
+    status: serviceCase.status,
+    priority: serviceCase.priority,
+    priorityRank: rankOf(serviceCase.priority, casePrioritySchema.options),
+    categoryCode: serviceCase.categoryCode,
+    departmentCode: serviceCase.departmentCode,
+    assigneeId: serviceCase.assigneeId,
+    receivedAt: serviceCase.receivedAt,
+    dueAt: serviceCase.dueAt,
+    closedAt: serviceCase.closedAt,
+    supervisionDueAt: supervision ? isoAt(supervision.deadline, 23, 59) : null,
+    followUpSatisfaction: followUp?.satisfaction ?? null,
+    updatedAt: serviceCase.updatedAt,
+    search: searchTerms(serviceCase.id, serviceCase.title, serviceCase.requesterName, serviceCase.enterpriseName),
+  };
+}
+
+/** Statuses waiting for a countermeasure: the SLA due time measures this part of the work. */
+const awaitingAnswer: CaseStatus[] = ['new', 'assigned', 'reopened'];
+
+const isOpen = sql`${t.status} <> 'closed'`;
+
+/**
+ * Overdue at `now`: open, and unanswered past its SLA due time or past its supervision (督办)
+ * deadline. Written never to be NULL, so `not overdue` is its exact complement.
+ */
+const isOverdue = (now: string) =>
+  sql`(${isOpen} and ((${inArray(t.status, awaitingAnswer)} and ${t.dueAt} < ${now})
+    or (${t.supervisionDueAt} is not null and ${t.supervisionDueAt} < ${now})))`;
+
+const isSupervised = sql`(${t.supervisionDueAt} is not null and ${isOpen})`;
+
+/** The talent office sees every case (`null`); another department only those assigned to it. */
+const inScope = (scope: CaseScope) =>
+  scope.departmentCode === null ? undefined : eq(t.departmentCode, scope.departmentCode);
+
+const either = (flag: 'true' | 'false' | undefined, condition: SQL) =>
+  flag === undefined ? undefined : flag === 'true' ? condition : not(condition);
+
+const sortColumns = {
+  id: t.id,
+  receivedAt: t.receivedAt,
+  dueAt: t.dueAt,
+  priority: t.priorityRank,
+  status: t.status,
+  updatedAt: t.updatedAt,
+  department: t.departmentCode,
+  category: t.categoryCode,
+} satisfies Record<CaseSortField, unknown>;
+
+interface FiguresRow {
+  department_code: string | null;
+  /** 1 on the row over all the cases, 0 on a department's row. */
+  overall: number;
+  total: number;
+  open: number;
+  overdue: number;
+  supervised: number;
+  closed: number;
+  resolution_seconds: string | null;
+  resolved: number;
+  follow_ups: number;
+  satisfied_follow_ups: number;
+}
+
+const toFigures = (row: FiguresRow | undefined): CaseFigures => ({
+  total: row?.total ?? 0,
+  open: row?.open ?? 0,
+  overdue: row?.overdue ?? 0,
+  supervised: row?.supervised ?? 0,
+  closed: row?.closed ?? 0,
+  resolutionDays: Number(row?.resolution_seconds ?? 0) / 86_400,
+  resolved: row?.resolved ?? 0,
+  followUps: row?.follow_ups ?? 0,
+  satisfiedFollowUps: row?.satisfied_follow_ups ?? 0,
+});
+
+export function caseStore(db: Database): ServiceCaseStore {
+  return {
+    ...versionedDocs<ServiceCase>(db, t, caseColumns),
+
+    list(scope, query, sort, now) {
+      const where = and(
+        inScope(scope),
+        query.month ? eq(t.monthId, query.month) : undefined,
+        anyOf(t.status, query.status),
+        anyOf(t.priority, query.priority),
+        anyOf(t.categoryCode, query.category),
+        anyOf(t.departmentCode, query.department),
+        anyOf(t.assigneeId, query.assignee),
+        either(query.overdue, isOverdue(now)),
+        either(query.supervised, isSupervised),
+        textSearch(t.search, query.q),
+      );
+      return pageOf(
+        db
+          .select({ doc: t.doc })
+          .from(t)
+          .where(where)
+          .orderBy(...orderBy(sortColumns[sort.field], sort.descending, t.id))
+          .limit(query.pageSize)
+          .offset((query.page - 1) * query.pageSize),
+        db.select({ n: countAll() }).from(t).where(where),
+        query.page,
+        query.pageSize,
+      );
+    },
+
+    async figures(scope, monthId, now) {
+      const where = and(inScope(scope), monthId ? eq(t.monthId, monthId) : undefined);
+      const seconds = (instant: AnyColumn) => sql`extract(epoch from ${instant}::timestamptz)`;
+      // One pass: the overall row and one row per department (grouping sets).
+      const found = await rows<FiguresRow>(
+        db,
+        sql`select ${t.departmentCode} as department_code, grouping(${t.departmentCode}) as overall,
+            count(*)::int as total,
+            count(*) filter (where ${isOpen})::int as open,
+            count(*) filter (where ${isOverdue(now)})::int as overdue,
+            count(*) filter (where ${isSupervised})::int as supervised,
+            count(*) filter (where not ${isOpen})::int as closed,
+            sum(${seconds(t.closedAt)} - ${seconds(t.receivedAt)})::text as resolution_seconds,
+            count(${t.closedAt})::int as resolved,
+            count(${t.followUpSatisfaction})::int as follow_ups,
+            count(*) filter (where ${t.followUpSatisfaction} <> 'unsatisfied')::int as satisfied_follow_ups
+          from ${t}
+          ${where ? sql`where ${where}` : sql``}
+          group by grouping sets ((), (${t.departmentCode}))`,
+      );
+      const byDepartment = new Map<string, CaseFigures>();
+      for (const row of found) {
+        if (row.overall === 0 && row.department_code !== null) byDepartment.set(row.department_code, toFigures(row));
+      }
+      return { all: toFigures(found.find((row) => row.overall === 1)), byDepartment };
+    },
+
+    async existing(ids) {
+      if (ids.length === 0) return new Set();
+      const found = await db.select({ id: t.id }).from(t).where(inArray(t.id, ids));
+      return new Set(found.map((row) => row.id));
+    },
+  };
+}
