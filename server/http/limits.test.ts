@@ -45,7 +45,6 @@ describe('body size', () => {
     const request = post(stream, { ...json, 'Content-Length': '999999999' });
     const response = await app.request(request);
     expect(response.status).toBe(413);
-    expect(response.headers.get('Connection')).toBe('close');
     expect(await problemOf(response)).toMatchObject({ status: 413, detail: expect.stringContaining('2048') });
     expect(pulled.bytes).toBeLessThanOrEqual(16_384); // at most what the stream buffers up front
   });

@@ -32,12 +32,12 @@ function minutes(ms: number): string {
 }
 
 export const httpProblems = {
-  /** The connection is closed after it: the rest of the body is not worth reading. */
   payloadTooLarge: (limitBytes: number) =>
-    new HttpProblem(
-      { status: 413, title: 'Request body too large', detail: `The body may be at most ${limitBytes} bytes` },
-      { Connection: 'close' },
-    ),
+    new HttpProblem({
+      status: 413,
+      title: 'Request body too large',
+      detail: `The body may be at most ${limitBytes} bytes`,
+    }),
   unsupportedMediaType: () =>
     new HttpProblem({ status: 415, title: 'Unsupported media type', detail: 'Send the body as application/json' }),
   tooManyRequests: (retryAfterMs: number) =>
