@@ -3,8 +3,8 @@ import type { ProblemDetails } from '../../src/api/schemas/common';
 
 /**
  * A problem the HTTP layer answers before the rules run (too large, too many, wrong type…),
- * with the headers that status calls for: `Retry-After` on 429, `Allow` on 405. These statuses
- * have no code in the contract's enum, so clients word them by status.
+ * with the headers that status calls for: `Retry-After` on 429, `Allow` on 405. Most of these
+ * statuses have no code in the contract's enum; clients word them by status.
  */
 export class HttpProblem extends ProblemError {
   readonly headers: Record<string, string>;
@@ -24,7 +24,7 @@ export function problemAnswer(problem: ProblemDetails, headers: Record<string, s
 }
 
 /** How long to wait, in whole seconds (at least one: `Retry-After: 0` invites a retry storm). */
-export const retryAfterSeconds = (ms: number) => String(Math.max(1, Math.ceil(ms / 1000)));
+const retryAfterSeconds = (ms: number) => String(Math.max(1, Math.ceil(ms / 1000)));
 
 function minutes(ms: number): string {
   const count = Math.max(1, Math.ceil(ms / 60_000));
