@@ -22,7 +22,14 @@ export interface OpenedDatabase {
    * lock (the migrator) needs it. On the embedded database there is only one connection.
    */
   withConnection<T>(work: (db: Database) => Promise<T>): Promise<T>;
+  /** Closes the connections; closing again does nothing. */
   close(): Promise<void>;
+}
+
+/** `close` made safe to call more than once (shutdown paths and tests may both call it). */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => (closing ??= close());
 }
 
 export async function openDatabase(location: DatabaseLocation): Promise<OpenedDatabase> {
@@ -40,7 +47,7 @@ function openEmbedded(client: PGlite): OpenedDatabase {
     db,
     driver: 'pglite',
     withConnection: (work) => work(db),
-    close: () => client.close(),
+    close: once(() => client.close()),
   };
 }
 
@@ -61,6 +68,6 @@ function openServer(connectionString: string): OpenedDatabase {
         client.release();
       }
     },
-    close: () => pool.end(),
+    close: once(() => pool.end()),
   };
 }
