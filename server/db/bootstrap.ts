@@ -68,10 +68,13 @@ export async function bootstrap(db: Database, options: BootstrapOptions): Promis
       entityType: 'user',
       entityId: user.id,
       action: 'create',
+      // Created by the server's configuration, not by a user: named as such in the history.
       actorId: 'system',
-      actorName: 'ADMIN_USERNAME',
+      actorName: '系统',
       at: toCstIso(options.now),
-      changes: Object.entries(user).map(([field, to]) => ({ field, from: null, to })),
+      changes: Object.entries(user)
+        .filter(([field]) => field !== 'version')
+        .map(([field, to]) => ({ field, from: null, to })),
     });
     return 'first administrator';
   });

@@ -52,7 +52,16 @@ function openEmbedded(client: PGlite): OpenedDatabase {
 }
 
 function openServer(connectionString: string): OpenedDatabase {
-  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    connectionTimeoutMillis: 10_000,
+    // No statement or forgotten transaction holds a connection for long: one slow request
+    // cannot take the pool from every other.
+    statement_timeout: 30_000,
+    idle_in_transaction_session_timeout: 60_000,
+    application_name: 'talent-office',
+  });
   // An idle connection that fails (the server restarts) is dropped by the pool; without a
   // listener its 'error' event would end the process.
   pool.on('error', (error) => console.error('database connection lost:', error.message));

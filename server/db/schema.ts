@@ -22,8 +22,9 @@ import type { ServiceCase, ServiceMonth, ServiceRecord } from '../../src/api/sch
 
 /**
  * The server's tables. Each resource keeps its contract object whole in `doc` and, beside it,
- * the columns its lists filter, sort and count by, written by the store from the same object
- * (`server/db/store/*-columns.ts`), so every list and figure is answered in SQL with indexes.
+ * the columns its lists filter, sort and count by, derived from that object whenever it is
+ * written (the `…Columns` functions in `server/db/store`), so every list and figure is answered
+ * in SQL, with indexes.
  *
  * Choices that keep the server's answers identical to the mock's:
  * - `doc` is `json`, not `jsonb`: json keeps the object's text, so a record reads back with its

@@ -13,6 +13,9 @@ import { sessionStore, userStore } from './store/users';
 /**
  * The rules' storage on PostgreSQL (embedded or a server): every list, filter, page and figure
  * is one SQL query; nothing reads a table into memory but the small reference tables.
+ *
+ * Inside `transaction(work)`, use the store `work` is given. The embedded database has one
+ * connection: a call on the outer store waits for the transaction to end, which never comes.
  */
 export function createSqlStore(db: Database): Store {
   return boundTo(db, false);
