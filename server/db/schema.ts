@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -194,10 +195,14 @@ export const serviceCases = pgTable(
     search: text('search').array().notNull(),
   },
   (t) => [
-    // The default order of the list: soonest due first.
+    // The default order of the list, soonest due first: overall, for open cases (the backlog,
+    // and every overdue one), within a month, and within a department (a department's own view).
     index('cases_due_at').on(t.dueAt, t.id),
-    index('cases_month').on(t.monthId),
-    index('cases_department').on(t.departmentCode),
+    index('cases_open_due_at')
+      .on(t.dueAt, t.id)
+      .where(sql`${t.status} <> 'closed'`),
+    index('cases_month_due_at').on(t.monthId, t.dueAt, t.id),
+    index('cases_department_due_at').on(t.departmentCode, t.dueAt, t.id),
     index('cases_status').on(t.status),
   ],
 );
