@@ -188,6 +188,8 @@ export const serviceCases = pgTable(
     receivedAt: codeText('received_at').notNull(),
     dueAt: codeText('due_at').notNull(),
     closedAt: codeText('closed_at'),
+    /** Seconds from receipt to closing, when closed: summed by the figures without parsing instants. */
+    resolutionSeconds: integer('resolution_seconds'),
     /** The supervision (督办) deadline as an instant, 23:59 of its day; null when unsupervised. */
     supervisionDueAt: codeText('supervision_due_at'),
     followUpSatisfaction: text('follow_up_satisfaction'),

@@ -1,4 +1,4 @@
-import { and, eq, inArray, not, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, not, sql, type SQL } from 'drizzle-orm';
 import { casePrioritySchema, type CaseStatus, type ServiceCase } from '../../../src/api/schemas/service-cases';
 import { isoAt } from '../../../domain/rules/dates';
 import type { CaseFigures, CaseScope, CaseSortField, ServiceCaseStore } from '../../../domain/store';
@@ -25,6 +25,10 @@ export function caseColumns(serviceCase: ServiceCase): typeof serviceCases.$infe
     receivedAt: serviceCase.receivedAt,
     dueAt: serviceCase.dueAt,
     closedAt: serviceCase.closedAt,
+    resolutionSeconds:
+      serviceCase.closedAt === null
+        ? null
+        : Math.round((Date.parse(serviceCase.closedAt) - Date.parse(serviceCase.receivedAt)) / 1000),
     supervisionDueAt: supervision ? isoAt(supervision.deadline, 23, 59) : null,
     followUpSatisfaction: followUp?.satisfaction ?? null,
     updatedAt: serviceCase.updatedAt,
@@ -125,7 +129,6 @@ export function caseStore(db: Database): ServiceCaseStore {
 
     async figures(scope, monthId, now) {
       const where = and(inScope(scope), monthId ? eq(t.monthId, monthId) : undefined);
-      const seconds = (instant: AnyColumn) => sql`extract(epoch from ${instant}::timestamptz)`;
       // One pass: the overall row and one row per department (grouping sets).
       const found = await rows<FiguresRow>(
         db,
@@ -135,7 +138,7 @@ export function caseStore(db: Database): ServiceCaseStore {
             count(*) filter (where ${isOverdue(now)})::int as overdue,
             count(*) filter (where ${isSupervised})::int as supervised,
             count(*) filter (where not ${isOpen})::int as closed,
-            sum(${seconds(t.closedAt)} - ${seconds(t.receivedAt)})::text as resolution_seconds,
+            sum(${t.resolutionSeconds})::text as resolution_seconds,
             count(${t.closedAt})::int as resolved,
             count(${t.followUpSatisfaction})::int as follow_ups,
             count(*) filter (where ${t.followUpSatisfaction} <> 'unsatisfied')::int as satisfied_follow_ups
