@@ -12,10 +12,18 @@ const t = intakeRecords;
 /** The figures take their period separately: the query's own lead-date bounds do not apply. */
 const withoutPeriod = (query: IntakeQuery) => intakeWhere({ ...query, from: undefined, to: undefined });
 
-const month = (day: AnyColumn) => sql`to_char(${day}, 'YYYY-MM')`;
+/**
+ * Months are grouped by the first of the month and named (`YYYY-MM`) once per group:
+ * `to_char` on every row costs twice the whole grouping.
+ */
+const month = (day: AnyColumn) => sql`date_trunc('month', ${day}::timestamp)`;
+const monthName = (first: SQL) => sql`to_char(${first}, 'YYYY-MM')`;
 
 /** What a breakdown groups leads by, and landings by (the same, but months by landing month). */
-const dimensionKeys: Record<IntakeDimension, { leads: SQL | AnyColumn; landings: SQL | AnyColumn }> = {
+const dimensionKeys: Record<
+  IntakeDimension,
+  { leads: SQL | AnyColumn; landings: SQL | AnyColumn; name?: typeof monthName }
+> = {
   channel: { leads: t.channelCode, landings: t.channelCode },
   month: { leads: month(t.leadOn), landings: month(t.landedOn) },
   tier: { leads: t.tierCode, landings: t.tierCode },
@@ -56,6 +64,7 @@ export function intakeFigures(db: Database): Figures {
     async breakdown(query, dimension, range) {
       const where = withoutPeriod(query);
       const keys = dimensionKeys[dimension];
+      const keyName = dimension === 'month' ? monthName(sql`key`) : sql`key`;
       const stageCount = (stage: IntakeStage) => sql`count(*) filter (where ${t.stage} = ${stage})`;
       // The cohort (leads in the range, by current stage) and the events (landings in the range),
       // each grouped on its own key, then put side by side per key.
@@ -71,7 +80,7 @@ export function intakeFigures(db: Database): Figures {
         landings_investment: string;
       }>(
         db,
-        sql`select key, sum(lead)::int as lead, sum(negotiating)::int as negotiating, sum(signed)::int as signed,
+        sql`select ${keyName} as key, sum(lead)::int as lead, sum(negotiating)::int as negotiating, sum(signed)::int as signed,
             sum(landed)::int as landed, sum(total)::int as total, sum(investment)::text as investment,
             sum(landings)::int as landings, sum(landings_investment)::text as landings_investment
           from (
@@ -107,7 +116,8 @@ export function intakeFigures(db: Database): Figures {
       const where = withoutPeriod(query);
       return rows<{ month: string; channelCode: string; leads: number; landed: number }>(
         db,
-        sql`select month, channel_code as "channelCode", sum(leads)::int as leads, sum(landed)::int as landed
+        sql`select ${monthName(sql`month`)} as month, channel_code as "channelCode",
+            sum(leads)::int as leads, sum(landed)::int as landed
           from (
             select ${month(t.leadOn)} as month, ${t.channelCode} as channel_code, count(*) as leads, 0 as landed
             from ${t} where ${and(where, withinSpan(t.leadOn, range))} group by 1, 2
