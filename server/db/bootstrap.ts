@@ -44,12 +44,12 @@ export async function bootstrap(db: Database, options: BootstrapOptions): Promis
     }
   }
   const { admin } = options;
-  if (!admin) return 'nothing';
+  if (!admin || !(await hasNoUsers(db))) return 'nothing';
   const passwordHash = await options.credentials.hashPassword(admin.password);
   return db.transaction(async (tx) => {
+    // Checked again under the lock: another server may have created the administrator meanwhile.
     await tx.execute(sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`);
-    const [users] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from users`);
-    if (users!.n > 0) return 'nothing';
+    if (!(await hasNoUsers(tx))) return 'nothing';
     const [dictionaries] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from dictionary_entries`);
     if (dictionaries!.n === 0) await tx.insert(dictionaryEntries).values(dictionaryRows(referenceLists()));
     const store = createSqlStore(tx);
@@ -78,6 +78,11 @@ export async function bootstrap(db: Database, options: BootstrapOptions): Promis
     });
     return 'first administrator';
   });
+}
+
+async function hasNoUsers(db: Database): Promise<boolean> {
+  const [row] = await rows<{ none: boolean }>(db, sql`select not exists (select 1 from users) as none`);
+  return row!.none;
 }
 
 /** The reference lists the demo data also uses: the county's channels, towns, departments, policies. */

@@ -22,7 +22,7 @@ export async function nextSerial(db: Database, prefix: string): Promise<number> 
   if (bumped) return bumped.value;
   const highest = sql.join(
     numberedTables.map(
-      (table) => sql`select substr(id, ${prefix.length + 1}) as serial from ${sql.identifier(table)}
+      (table) => sql`select substr(id, char_length(${prefix}) + 1) as serial from ${sql.identifier(table)}
         where starts_with(id, ${prefix})`,
     ),
     sql` union all `,
