@@ -10,8 +10,8 @@ export interface ScryptCost {
 
 export const DEFAULT_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
 
-/** Above this a stored hash is refused rather than computed: it would take too much memory. */
-const MAX_N = 2 ** 20;
+/** A stored hash asking for more memory than this is refused rather than computed. */
+const MAX_MEMORY = 256 * 1024 * 1024;
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
 
@@ -33,17 +33,16 @@ function parse(stored: string) {
   const valid =
     Number.isInteger(cost.N) &&
     cost.N > 1 &&
-    cost.N <= MAX_N &&
     (cost.N & (cost.N - 1)) === 0 &&
     Number.isInteger(cost.r) &&
     cost.r >= 1 &&
-    cost.r <= 32 &&
     Number.isInteger(cost.p) &&
     cost.p >= 1 &&
-    cost.p <= 16;
+    cost.p <= 16 &&
+    128 * cost.N * cost.r <= MAX_MEMORY;
   if (!valid) return null;
   const expected = Buffer.from(hash, 'base64');
-  return expected.length >= 16 ? { cost, salt: Buffer.from(salt, 'base64'), expected } : null;
+  return expected.length >= 16 && expected.length <= 64 ? { cost, salt: Buffer.from(salt, 'base64'), expected } : null;
 }
 
 /**
