@@ -31,12 +31,23 @@ export interface Database {
   counters: Record<string, number>;
 }
 
-export type PersistedCollection = 'users' | 'intakeRecords' | 'policyPatches' | 'serviceCases' | 'savedViews';
+export type PersistedCollection =
+  | 'users'
+  | 'intakeRecords'
+  | 'intakeTargets'
+  | 'policyPatches'
+  | 'serviceMonths'
+  | 'serviceCases'
+  | 'serviceRecords'
+  | 'savedViews';
 export const persistedCollections: PersistedCollection[] = [
   'users',
   'intakeRecords',
+  'intakeTargets',
   'policyPatches',
+  'serviceMonths',
   'serviceCases',
+  'serviceRecords',
   'savedViews',
 ];
 
