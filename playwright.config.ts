@@ -4,12 +4,14 @@ import { chromiumArgs, chromiumPath } from './scripts/chromium';
 /**
  * Browser tests in Debian's Chromium (never a downloaded browser), on two builds:
  * - `demo`: the demo build, whose MSW worker serves the mock API in the page;
- * - `real-api`: a normal build pointed by VITE_API_URL at the mock backend's HTTP server.
+ * - `real-api`: a normal build pointed by VITE_API_URL at the API server (`server/`) on a fresh
+ *   embedded database loaded with the demo data.
  * Ports of our own with --strictPort, so a stray server is never tested by mistake.
  */
 const DEMO_PORT = Number(process.env.E2E_DEMO_PORT ?? 4317);
 const REAL_PORT = Number(process.env.E2E_REAL_PORT ?? 4318);
 const API_PORT = Number(process.env.E2E_API_PORT ?? 8787);
+const API_DATA_DIR = `/tmp/e2e-api-${API_PORT}`;
 /** Two runs side by side (other ports) build into folders of their own. */
 const OUT = process.env.E2E_DEMO_PORT ? `/tmp/e2e-${DEMO_PORT}/` : '';
 
@@ -45,12 +47,18 @@ export default defineConfig({
       timeout: 120_000,
     },
     {
-      command: `npx tsx mocks/node/serve.ts`,
-      url: `http://127.0.0.1:${API_PORT}/api/v1/dictionaries`,
-      env: { API_PORT: String(API_PORT) },
-      // Answers 401 without a token, which Playwright takes as "up".
+      command: `rm -rf ${API_DATA_DIR} && npx tsx server/main.ts`,
+      url: `http://127.0.0.1:${API_PORT}/readyz`,
+      env: {
+        PORT: String(API_PORT),
+        HOST: '127.0.0.1',
+        DATA_DIR: API_DATA_DIR,
+        SEED_DEMO: 'true',
+        CORS_ORIGINS: `http://localhost:${REAL_PORT}`,
+        LOG_LEVEL: 'warn',
+      },
       reuseExistingServer: false,
-      timeout: 60_000,
+      timeout: 120_000,
     },
     {
       command: `npx vite build --outDir ${OUT}dist-real --emptyOutDir && npx vite preview --outDir ${OUT}dist-real --port ${REAL_PORT} --strictPort`,

@@ -22,7 +22,11 @@ function dropMockWorker(mocksEnabled: boolean): Plugin {
 
 export default defineConfig(({ mode }) => ({
   plugins: [react(), tailwindcss(), dropMockWorker(loadEnv(mode, process.cwd()).VITE_ENABLE_MOCKS === 'true')],
-  server: { port: 5173 },
+  server: {
+    port: 5173,
+    // `npm run dev:server`: the app on the real API server, same origin, so no CORS in development.
+    proxy: mode === 'server' ? { '/api': `http://127.0.0.1:${process.env.PORT ?? 8787}` } : undefined,
+  },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -34,7 +34,7 @@ async function start(config: ServerConfig, logger: Logger): Promise<void> {
   const app = createApp({
     config,
     logger,
-    dispatch: (request) => dispatch(opened.backend, request),
+    dispatch: (request) => dispatch({ ...opened.backend, sessionPolicy: config.session }, request),
     // A stopping server says it is not ready, so a load balancer sends its traffic elsewhere.
     ready: async () => !stopping && (await opened.ready()),
   });

@@ -6,7 +6,7 @@ import { problems } from './problem';
 /** A sign-in lasts at most this long… */
 export const SESSION_HOURS = 12;
 /** …and ends sooner after this long without a request. */
-export const SESSION_IDLE_MINUTES = 120;
+const SESSION_IDLE_MINUTES = 120;
 /** The last-seen time is written at most this often, not on every request. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -28,7 +28,8 @@ export async function login(backend: Backend, request: LoginRequest): Promise<Se
 
   const now = backend.now();
   const token = credentials.newToken();
-  const expiresAt = toCstIso(new Date(now.getTime() + SESSION_HOURS * 3_600_000));
+  const hours = backend.sessionPolicy?.hours ?? SESSION_HOURS;
+  const expiresAt = toCstIso(new Date(now.getTime() + hours * 3_600_000));
   await store.sessions.insert({
     tokenHash: await credentials.hashToken(token),
     userId: user.id,
@@ -49,7 +50,8 @@ export async function authenticate(backend: Backend, authorization: string | nul
   const now = backend.now().getTime();
   if (!session) throw problems.unauthenticated();
   const idleSince = Date.parse(session.lastSeenAt);
-  if (Date.parse(session.expiresAt) <= now || idleSince + SESSION_IDLE_MINUTES * 60_000 <= now) {
+  const idleMinutes = backend.sessionPolicy?.idleMinutes ?? SESSION_IDLE_MINUTES;
+  if (Date.parse(session.expiresAt) <= now || idleSince + idleMinutes * 60_000 <= now) {
     await store.sessions.delete(tokenHash);
     throw problems.unauthenticated();
   }

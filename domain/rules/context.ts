@@ -16,6 +16,8 @@ export interface Backend {
   store: Store;
   now: () => Date;
   credentials: Credentials;
+  /** How long a sign-in lasts; the rules' defaults (12 h, 120 min idle) unless configured. */
+  sessionPolicy?: { hours: number; idleMinutes: number };
 }
 
 /** What every rule gets: the backend and the signed-in user. */

@@ -7,9 +7,5 @@ export {
   chinaDay as cstDay,
   chinaIsoAt as isoAt,
   compareInstants,
-  daysBetween,
   toChinaIso as toCstIso,
 } from '../../src/lib/calendar';
-
-/** The calendar day of an instant stored with the China offset. */
-export { chinaDay as dayOf } from '../../src/lib/calendar';

@@ -1,5 +1,6 @@
 import type { CasePriority, ServiceCase, ServiceMonth, ServiceRecord } from '../../src/api/schemas/service-cases';
-import { addDays, daysBetween, isoAt } from '../../domain/rules/dates';
+import { addDays, isoAt } from '../../domain/rules/dates';
+import { daysBetween } from '../../src/lib/calendar';
 import type { GeneratorContext } from './generator-context';
 import { enterpriseName, idNumber } from './names';
 import { caseTitles, serviceTitles } from './phrases';

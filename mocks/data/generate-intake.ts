@@ -1,5 +1,6 @@
 import type { IntakeRecord, IntakeStage } from '../../src/api/schemas/intake';
-import { addDays, daysBetween, isoAt } from '../../domain/rules/dates';
+import { addDays, isoAt } from '../../domain/rules/dates';
+import { daysBetween } from '../../src/lib/calendar';
 import type { GeneratorContext } from './generator-context';
 import { enterpriseName } from './names';
 import { channels, events, industries, towns } from './reference';

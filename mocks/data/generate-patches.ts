@@ -1,6 +1,7 @@
 import type { PatchStatus, PolicyPatch } from '../../src/api/schemas/policy-patches';
 import type { ServiceCase } from '../../src/api/schemas/service-cases';
-import { addDays, dayOf, isoAt } from '../../domain/rules/dates';
+import { addDays, isoAt } from '../../domain/rules/dates';
+import { chinaDay as dayOf } from '../../src/lib/calendar';
 import type { GeneratorContext } from './generator-context';
 import { patchBlockages } from './phrases';
 import { categoryDepartment, demandCategories, policies } from './reference';

@@ -9,11 +9,13 @@ import { createAppRouter } from './router';
 import './styles.css';
 
 /**
- * The mock switch: the only place `src/` reaches into `mocks/`. Dev without VITE_API_URL and the
- * demo build start the MSW worker; in a normal build this branch is dead and no mock code ships.
+ * The mock switch: the only place `src/` reaches into `mocks/`. Dev without VITE_API_URL (unless
+ * VITE_ENABLE_MOCKS=false, as `npm run dev:server` sets) and the demo build start the MSW worker;
+ * in a normal build this branch is dead and no mock code ships.
  */
 async function startMocks(): Promise<DemoControls | null> {
-  if (import.meta.env.VITE_ENABLE_MOCKS === 'true' || (import.meta.env.DEV && !import.meta.env.VITE_API_URL)) {
+  const { DEV, VITE_API_URL, VITE_ENABLE_MOCKS } = import.meta.env;
+  if (VITE_ENABLE_MOCKS === 'true' || (DEV && !VITE_API_URL && VITE_ENABLE_MOCKS !== 'false')) {
     const { startMockApi } = await import('../../mocks/browser');
     return startMockApi();
   }

@@ -18,3 +18,28 @@ test('against a real HTTP API the app signs in and shows live figures', async ({
   expect(apiCalls.some((url) => url.includes('/stats/service-cases/overview'))).toBe(true);
   await keepScreenshot(page, testInfo, 'real-api-overview');
 });
+
+test('an officer’s edit is stored by the server: it is there after a reload', async ({ page }) => {
+  await signIn(page, 'officer');
+  await page.goto('/intake?sort=id');
+  const records = page.getByRole('region', { name: '招引记录', exact: true });
+  const row = records.getByRole('row').nth(1);
+  await row.getByRole('button', { name: /的操作$/ }).click();
+  await page.getByRole('menuitem', { name: '编辑' }).click();
+  const form = page.getByRole('dialog', { name: /^编辑招引记录/ });
+  const note = `服务器保存的备注 ${Date.now()}`;
+  await form.getByLabel('备注').fill(note);
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(form).toBeHidden();
+  await page.reload();
+  await page.goto('/intake?sort=id');
+  await records
+    .getByRole('row')
+    .nth(1)
+    .getByRole('button', { name: /的操作$/ })
+    .click();
+  await page.getByRole('menuitem', { name: '编辑' }).click();
+  await expect(page.getByRole('dialog', { name: /^编辑招引记录/ }).getByRole('textbox', { name: '备注' })).toHaveValue(
+    note,
+  );
+});
