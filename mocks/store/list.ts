@@ -1,13 +1,32 @@
 import type { Page } from '../../src/api/schemas/common';
-import { compareCodePoints } from '../../domain/rules/sorting';
 import type { Sort } from '../../domain/store';
 
 export type SortValue = string | number | null;
 export type SortAccessors<T, F extends string> = Record<F, (item: T) => SortValue>;
 
+/** A UTF-16 unit's place in code-point order: surrogates (characters beyond U+FFFF) after every other unit. */
+const codePointRank = (unit: number) =>
+  unit >= 0xd800 && unit <= 0xdfff ? unit + 0x2000 : unit >= 0xe000 ? unit - 0x800 : unit;
+
+/**
+ * Code-point order, as PostgreSQL's `COLLATE "C"` orders UTF-8. JavaScript's `<` compares UTF-16
+ * units instead, which puts a character beyond U+FFFF (𠮷, a surrogate pair) before those from
+ * U+E000 to U+FFFF (the fullwidth forms: （, ｚ).
+ */
+export function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) < codePointRank(y) ? -1 : 1;
+  }
+  return a.length < b.length ? -1 : 1;
+}
+
 function compare(a: string | number, b: string | number): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return compareCodePoints(String(a), String(b));
+  return compareText(String(a), String(b));
 }
 
 /** Sorts by one field either way; empty values last whichever the direction; ties by id. */
@@ -57,4 +76,43 @@ export function inDateRange(day: string | null, from: string | undefined, to: st
 export function inNumberRange(value: number | null, min: number | undefined, max: number | undefined): boolean {
   if (min === undefined && max === undefined) return true;
   return value !== null && (min === undefined || value >= min) && (max === undefined || value <= max);
+}
+
+/** Money in cents, as the figures are answered. */
+const roundMoney = (value: number) => Math.round(value * 100) / 100;
+
+/** A number's decimal digits and places, as JavaScript writes it (and the server stores it): 12.5 → 125n, 1. */
+function decimal(value: number): [digits: bigint, places: number] {
+  const match = /^(-?\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));
+  if (!match) throw new RangeError(`Not an amount of money: ${value}`);
+  const [, whole = '0', fraction = '', exponent = '0'] = match;
+  const digits = BigInt(`${whole}${fraction}`);
+  const places = fraction.length - Number(exponent);
+  return places >= 0 ? [digits, places] : [digits * 10n ** BigInt(-places), 0];
+}
+
+/**
+ * A sum of money kept exact, as PostgreSQL sums `numeric`, and rounded to cents at the end as the
+ * server rounds it. A float sum drifts with the order of addition, and a total near a half cent
+ * then rounds the other way: 0.03 + 0.005 is 0.034999… (0.03), exactly 0.035 (0.04).
+ */
+export function moneySum() {
+  let units = 0n;
+  let scale = 0;
+  return {
+    add(value: number) {
+      const [digits, places] = decimal(value);
+      if (places > scale) {
+        units *= 10n ** BigInt(places - scale);
+        scale = places;
+      }
+      units += digits * 10n ** BigInt(scale - places);
+    },
+    total(): number {
+      const sign = units < 0n ? '-' : '';
+      const text = (units < 0n ? -units : units).toString().padStart(scale + 1, '0');
+      const point = text.length - scale;
+      return roundMoney(Number(`${sign}${text.slice(0, point)}${scale > 0 ? `.${text.slice(point)}` : ''}`));
+    },
+  };
 }

@@ -3,7 +3,6 @@ import { patchStatusSchema, type PolicyPatch } from '../../src/api/schemas/polic
 import type { ServiceCase } from '../../src/api/schemas/service-cases';
 import type { IntakeBreakdown, IntakeDimension, IntakeTotals, IntakeTrend } from '../../src/api/schemas/stats';
 import { chinaIsoAt as isoAt, compareInstants, elapsedDays, inSpan } from '../../src/lib/calendar';
-import { compareCodePoints as compareText } from '../../domain/rules/sorting';
 import type {
   CaseFigures,
   CaseScope,
@@ -16,7 +15,17 @@ import type {
   VersionedStore,
 } from '../../domain/store';
 import type { Database } from '../data/database';
-import { inDateRange, inNumberRange, matchesAny, matchesText, paginate, sortItems, type SortAccessors } from './list';
+import {
+  compareText,
+  inDateRange,
+  inNumberRange,
+  matchesAny,
+  matchesText,
+  moneySum,
+  paginate,
+  sortItems,
+  type SortAccessors,
+} from './list';
 
 const intakeSort: SortAccessors<IntakeRecord, IntakeSortField> = {
   id: (r) => r.id,
@@ -51,8 +60,6 @@ const patchSort: SortAccessors<PolicyPatch, PatchSortField> = {
   issuedAt: (p) => p.issuedAt,
   updatedAt: (p) => p.updatedAt,
 };
-
-const roundMoney = (value: number) => Math.round(value * 100) / 100;
 
 function matchesIntake(r: IntakeRecord, query: IntakeQuery): boolean {
   return (
@@ -280,6 +287,7 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
           .slice(0, limit),
       totals: async (query, span, asOf) => {
         const result: IntakeTotals = { records: 0, landed: 0, signed: 0, investment: 0, cohortLanded: 0 };
+        const investment = moneySum();
         for (const r of filteredIntake({ ...query, from: undefined, to: undefined })) {
           const { lead, signed, landed } = r.stageDates;
           if (inSpan(lead, span)) {
@@ -289,10 +297,10 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
           if (inSpan(signed, span)) result.signed++;
           if (inSpan(landed, span)) {
             result.landed++;
-            result.investment += r.investment ?? 0;
+            investment.add(r.investment ?? 0);
           }
         }
-        return { ...result, investment: roundMoney(result.investment) };
+        return { ...result, investment: investment.total() };
       },
       breakdown: async (query, dimension, range) => {
         const rows = rowsBy<IntakeBreakdown['rows'][number]>((key) => ({
@@ -306,25 +314,25 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
           landings: 0,
           landingsInvestment: 0,
         }));
+        const sums = rowsBy(() => ({ investment: moneySum(), landings: moneySum() }));
         for (const r of filteredIntake({ ...query, from: undefined, to: undefined })) {
           const key = breakdownKey[dimension](r);
           if (key !== null && inSpan(r.stageDates.lead, range)) {
             const cohort = rows.row(key);
             cohort[r.stage]++;
             cohort.total++;
-            if (r.stage === 'landed') cohort.investment += r.investment ?? 0;
+            if (r.stage === 'landed') sums.row(key).investment.add(r.investment ?? 0);
           }
           const landedKey = landingKey[dimension](r);
           if (landedKey !== null && inSpan(r.stageDates.landed, range)) {
-            const landings = rows.row(landedKey);
-            landings.landings++;
-            landings.landingsInvestment += r.investment ?? 0;
+            rows.row(landedKey).landings++;
+            sums.row(landedKey).landings.add(r.investment ?? 0);
           }
         }
         return rows.values().map((row) => ({
           ...row,
-          investment: roundMoney(row.investment),
-          landingsInvestment: roundMoney(row.landingsInvestment),
+          investment: sums.row(row.key).investment.total(),
+          landingsInvestment: sums.row(row.key).landings.total(),
         }));
       },
       trend: async (query, range) => {
@@ -371,12 +379,12 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
         const byPolicy = new Map<string, number>();
         const daysDemandToIssue: number[] = [];
         let beneficiaries = 0;
-        let fundsDisbursed = 0;
+        const fundsDisbursed = moneySum();
         for (const p of patches) {
           byStatus.set(p.status, byStatus.get(p.status)! + 1);
           byPolicy.set(p.policyCode, (byPolicy.get(p.policyCode) ?? 0) + 1);
           beneficiaries += p.effect?.beneficiaries ?? 0;
-          fundsDisbursed += p.effect?.fundsDisbursed ?? 0;
+          fundsDisbursed.add(p.effect?.fundsDisbursed ?? 0);
           if (p.issuedAt === null) continue;
           const received = p.demandCaseIds
             .map((id) => db().serviceCases.get(id)?.receivedAt)
@@ -384,7 +392,7 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
             .sort(compareInstants);
           if (received[0]) daysDemandToIssue.push(elapsedDays(received[0], p.issuedAt));
         }
-        return { byStatus, byPolicy, daysDemandToIssue, beneficiaries, fundsDisbursed: roundMoney(fundsDisbursed) };
+        return { byStatus, byPolicy, daysDemandToIssue, beneficiaries, fundsDisbursed: fundsDisbursed.total() };
       },
     },
     serviceMonths: {
