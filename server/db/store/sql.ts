@@ -20,13 +20,22 @@ export function anyOf(column: AnyColumn, values: readonly string[] | undefined):
   return values && values.length > 0 ? inArray(column, [...values]) : undefined;
 }
 
+/**
+ * The first day a `date` column holds in ISO notation: PostgreSQL has no year 0, which the
+ * contract's days (`0000-01-01`) and the mock's text comparisons allow. A bound before it is
+ * before every stored day: as a lower bound it excludes nothing, as an upper bound everything.
+ */
+const FIRST_DAY = '0001-01-01';
+const notBefore = (column: AnyColumn, day: string) => (day < FIRST_DAY ? undefined : sql`${column} >= ${day}::date`);
+const notAfter = (column: AnyColumn, day: string) => (day < FIRST_DAY ? sql`false` : sql`${column} <= ${day}::date`);
+
 /** Inclusive day range on a `date` column; `to` may be an instant, its day counts. No day: no match. */
 export function dayRange(column: AnyColumn, from: string | undefined, to: string | undefined): SQL | undefined {
   if (!from && !to) return undefined;
   return and(
     sql`${column} is not null`,
-    from ? sql`${column} >= ${from}::date` : undefined,
-    to ? sql`${column} <= ${to.slice(0, 10)}::date` : undefined,
+    from ? notBefore(column, from) : undefined,
+    to ? notAfter(column, to.slice(0, 10)) : undefined,
   );
 }
 
@@ -34,8 +43,8 @@ export function dayRange(column: AnyColumn, from: string | undefined, to: string
 export function withinSpan(column: AnyColumn, span: Partial<Span>): SQL {
   return and(
     sql`${column} is not null`,
-    span.from ? sql`${column} >= ${span.from}::date` : undefined,
-    span.to ? sql`${column} <= ${span.to}::date` : undefined,
+    span.from ? notBefore(column, span.from) : undefined,
+    span.to ? notAfter(column, span.to) : undefined,
   )!;
 }
 
