@@ -1,0 +1,1142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endpoints } from '../../src/api/endpoints';
+import { BULK_FILTER_LIMIT, type IntakeRecord } from '../../src/api/schemas/intake';
+import type { ServiceCase } from '../../src/api/schemas/service-cases';
+import { DEMO_PASSWORD } from '../../mocks/data/reference';
+import { toCstIso } from '../../domain/rules/dates';
+import {
+  ask,
+  at,
+  demoUsers,
+  describeCall,
+  generateDemoData,
+  NOW,
+  openBackends,
+  signIn,
+  tokenOf,
+  type Answer,
+  type Backends,
+  type Call,
+  type Pair,
+} from './harness';
+import { nextIds, readMatrix } from './reads';
+
+/**
+ * One conformance suite for every backend: the mock's in-memory store and the server's SQL
+ * store (embedded PostgreSQL, or the server named by DATABASE_URL) answer the same requests,
+ * through the same rules and dispatcher, from the same data on the same clock. Ids and instants
+ * are then deterministic, so every answer must be equal exactly: status, content type, the
+ * 401 challenge and the parsed body, the mock's answer being the reference.
+ *
+ * Audit event ids are compared exactly too, although the two stores number them differently
+ * (the SQL store from a sequence, which a rolled-back transaction does not give back; the memory
+ * store from a counter its undo log restores). They agree as long as no transaction rolls back
+ * after appending an event, and none here does: every refused write below is refused by a check
+ * that runs before the first audit append.
+ */
+
+const data = generateDemoData();
+const created = nextIds(data);
+const reads = readMatrix(data);
+const database = process.env.DATABASE_URL ? 'PostgreSQL server' : 'embedded PostgreSQL';
+
+let backends: Backends;
+
+beforeAll(async () => {
+  backends = await openBackends();
+  for (const user of demoUsers) await signIn(backends, `u.${user}`, tokenOf(user));
+  // Users whose sessions the writes end (a role change, a deactivation, a logout).
+  await signIn(backends, 'u.rcb-1', tokenOf('rcb-1'));
+  await signIn(backends, 'u.zjj-2', tokenOf('zjj-2'));
+  await signIn(backends, 'u.officer', tokenOf('officer', 2));
+});
+afterAll(() => backends?.close());
+
+/**
+ * Sends one request to both backends (by default on the fixed clock), expects the same answer
+ * and one the contract allows, and returns it.
+ */
+async function both(call: Call, pair: Pair = backends): Promise<Answer> {
+  const [memory, sql] = await Promise.all([ask(pair.memory, call), ask(pair.sql, call)]);
+  // Soft: a write sequence goes on (with the mock's answer) after a difference, so one
+  // difference fails its own test, not every step after it.
+  expect.soft(sql, describeCall(call)).toEqual(memory);
+  // What both answer is what the contract promises.
+  if (memory.status < 300 && memory.status !== 204) {
+    const parsed = endpoints[call.name].response.safeParse(memory.body);
+    expect.soft(parsed.error?.issues, `${describeCall(call)}: the answer breaks the contract`).toBeUndefined();
+  }
+  return memory;
+}
+
+const unauthenticated = (answer: Answer) =>
+  expect(answer).toMatchObject({ status: 401, body: { code: 'unauthenticated' }, challenge: 'Bearer realm="api"' });
+
+/** Every read of the matrix, asked by every demo user. */
+const readCases = demoUsers.flatMap((user) =>
+  reads.map((read) => {
+    const call: Call = { ...read, token: tokenOf(user) };
+    return [`${user} ${describeCall(call)}`, call] as const;
+  }),
+);
+
+const compareReads = () => {
+  // Or every read would be the same 401 on both.
+  it('every demo user is signed in', async () => {
+    for (const user of demoUsers) expect((await both({ name: 'me', token: tokenOf(user) })).status).toBe(200);
+  });
+  it.each(readCases)('%s', async (_name, call) => {
+    await both(call);
+  });
+};
+
+describe(`conformance: memory store and SQL store (${database})`, () => {
+  it('asks every read a distinct question', () => {
+    expect(new Set(readCases.map(([name]) => name)).size).toBe(readCases.length);
+  });
+
+  describe('signing in with a password answers the same', () => {
+    it.each([
+      ['the right password', 'viewer', DEMO_PASSWORD],
+      ['the right password, name with spaces', '  manager ', DEMO_PASSWORD],
+      ['a wrong password', 'viewer', 'not-the-password'],
+      ['an unknown user', 'nobody', DEMO_PASSWORD],
+    ])('%s', async (_case, username, password) => {
+      const call: Call = { name: 'login', body: { username, password } };
+      const [memory, sql] = await Promise.all([ask(backends.memory, call), ask(backends.sql, call)]);
+      if (memory.status !== 200) {
+        expect(memory).toMatchObject({ status: 401, body: { code: 'invalid_credentials' } });
+        expect(sql).toEqual(memory);
+        return;
+      }
+      // Each backend makes its own random token: compare everything but the token, and that
+      // each token signs its user in on its own backend.
+      const { token: memoryToken, ...memorySession } = memory.body;
+      const { token: sqlToken, ...sqlSession } = sql.body;
+      expect({ ...sql, body: sqlSession }).toEqual({ ...memory, body: memorySession });
+      expect(memoryToken).toMatch(/^[A-Za-z0-9._~+/=-]{16,256}$/);
+      expect(sqlToken).toMatch(/^[A-Za-z0-9._~+/=-]{16,256}$/);
+      const [memoryMe, sqlMe] = await Promise.all([
+        ask(backends.memory, { name: 'me', token: memoryToken }),
+        ask(backends.sql, { name: 'me', token: sqlToken }),
+      ]);
+      expect(memoryMe).toMatchObject({ status: 200, body: { username: username.trim() } });
+      expect(sqlMe).toEqual(memoryMe);
+    });
+  });
+
+  describe('reads before the writes', compareReads);
+
+  // The contract's days run from year 0000 (zod's ISO date); PostgreSQL's `date` has no year 0.
+  describe('days of year 0000, valid for the contract', () => {
+    it.each(
+      (
+        [
+          ['listIntakeRecords', { from: '0000-01-01' }],
+          ['listIntakeRecords', { to: '0000-12-31' }],
+          ['listIntakeRecords', { landedFrom: '0000-06-01' }],
+          ['intakeOverview', { from: '0000-01-01', to: '0000-12-31' }],
+          ['intakeBreakdown', { dimension: 'month', from: '0000-01-01', to: '2000-12-31' }],
+          ['intakeTrend', { from: '0000-06-01' }],
+        ] as const
+      ).map(([name, query]): [string, Call] => {
+        const call: Call = { name, query, token: tokenOf('manager') };
+        return [describeCall(call), call];
+      }),
+    )('%s', async (_name, call) => {
+      await both(call);
+    });
+  });
+
+  describe('a sequence of writes, applied to both in the same order', () => {
+    const as = (user: string, session = 1) => tokenOf(user, session);
+    const firstIntake = (test: (r: IntakeRecord) => boolean) => [...data.intakeRecords.values()].find(test)!;
+    const firstCase = (test: (c: ServiceCase) => boolean) => [...data.serviceCases.values()].find(test)!;
+
+    const negotiating = firstIntake((r) => r.stage === 'negotiating');
+    const lead = firstIntake((r) => r.stage === 'lead' && r.officerId !== 'u.manager');
+    const managers = firstIntake((r) => r.officerId === 'u.manager' && r.stage !== 'landed');
+    const unassigned = firstCase((c) => c.status === 'new' && c.monthId === 'SM-2026');
+    const otherDepartment = firstCase((c) => c.departmentCode === 'dept.rsj' && c.status === 'assigned');
+    const linked = firstCase((c) => c.linkedPatchId !== null);
+    const reviewed = [...data.policyPatches.values()].find((p) => p.status === 'review')!;
+
+    const intakeInput = {
+      kind: 'project',
+      name: 'Dr. Émile Zola 100%_plan 光电项目',
+      organization: 'ACME Photonics GmbH 昆山',
+      phone: '13800001111',
+      channelCode: 'ch.event',
+      eventCode: 'ev.startup-week',
+      tierCode: 'tier.leader',
+      industryCode: 'ind.optoelectronics',
+      townCode: 'town.huaqiao',
+      officerId: 'u.officer',
+      investment: 1234.56,
+      note: '来自创业周',
+    };
+    const caseInput = {
+      monthId: 'SM-2026',
+      requesterType: 'person',
+      requesterName: 'Anna Müller 王',
+      enterpriseName: null,
+      requesterPhone: '13900002222',
+      categoryCode: 'cat.housing',
+      title: 'VIP 人才公寓 50%_quota',
+      description: '希望尽快安排入住',
+      priority: 'urgent',
+    };
+
+    /** What the writes made, as the answers said (both alike), for the steps after them. */
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON bodies
+    const made: Record<string, any> = {};
+    const version = (key: string) => made[key].version as number;
+
+    interface Step {
+      title: string;
+      status: number;
+      /** The request; it may first make what it needs (through `both`, compared as well). */
+      call: () => Call | Promise<Call>;
+      /** Keeps the answer's body under this name (the resource it answered). */
+      keep?: string;
+      check?: (answer: Answer) => void;
+    }
+    const step = (
+      title: string,
+      status: number,
+      call: Step['call'],
+      more: Pick<Step, 'keep' | 'check'> = {},
+    ): Step => ({
+      title,
+      status,
+      call,
+      ...more,
+    });
+
+    const steps: Step[] = [
+      // The intake register.
+      step('a viewer may not create an intake record', 403, () => ({
+        name: 'createIntakeRecord',
+        token: as('viewer'),
+        body: intakeInput,
+      })),
+      step("another department's officer may not create an intake record", 403, () => ({
+        name: 'createIntakeRecord',
+        token: as('liaison'),
+        body: intakeInput,
+      })),
+      step(
+        'a record breaking the rules is refused with every reason',
+        422,
+        () => ({
+          name: 'createIntakeRecord',
+          token: as('officer'),
+          body: {
+            ...intakeInput,
+            kind: 'person',
+            eventCode: 'ev.tsinghua-week',
+            officerId: 'u.admin',
+            townCode: 'town.atlantis',
+          },
+        }),
+        {
+          check: (answer) =>
+            expect(answer.body.errors.map((error: { code: string }) => error.code)).toEqual([
+              'inactive_assignee',
+              'event_channel',
+              'investment_person',
+              'unknown_code',
+            ]),
+        },
+      ),
+      step('a record failing the schema is refused', 422, () => ({
+        name: 'createIntakeRecord',
+        token: as('officer'),
+        body: { ...intakeInput, phone: '12345', name: '   ' },
+      })),
+      step(
+        'an officer creates an intake record',
+        201,
+        () => ({
+          name: 'createIntakeRecord',
+          token: as('officer'),
+          body: intakeInput,
+        }),
+        {
+          keep: 'record',
+          check: (answer) => expect(answer.body).toMatchObject({ id: created.intake, stage: 'lead', version: 1 }),
+        },
+      ),
+      step(
+        'a viewer reads the new record with its phone masked',
+        200,
+        () => ({ name: 'getIntakeRecord', token: as('viewer'), params: { id: created.intake } }),
+        { check: (answer) => expect(answer.body.phone).toBe('138****1111') },
+      ),
+      step('an update without If-Match is refused', 428, () => ({
+        name: 'updateIntakeRecord',
+        token: as('officer'),
+        params: { id: created.intake },
+        body: intakeInput,
+      })),
+      step('an update with an If-Match that is no version is refused', 400, () => ({
+        name: 'updateIntakeRecord',
+        token: as('officer'),
+        params: { id: created.intake },
+        body: intakeInput,
+        ifMatch: 'abc',
+      })),
+      step(
+        'an update with the right version is stored',
+        200,
+        () => ({
+          name: 'updateIntakeRecord',
+          token: as('officer'),
+          params: { id: created.intake },
+          body: { ...intakeInput, name: 'Émile ZOLA 100%_plan', officerId: 'u.rcb-2', investment: 2000.05, note: '改' },
+          ifMatch: `"${version('record')}"`,
+        }),
+        { keep: 'record' },
+      ),
+      step(
+        'an update with a stale version answers 409 with the current record',
+        409,
+        () => ({
+          name: 'updateIntakeRecord',
+          token: as('officer'),
+          params: { id: created.intake },
+          body: intakeInput,
+          ifMatch: version('record') - 1,
+        }),
+        {
+          check: (answer) =>
+            expect(answer.body).toMatchObject({
+              code: 'version_conflict',
+              current: { id: created.intake, version: 2 },
+            }),
+        },
+      ),
+      step('an update of a missing record answers 404', 404, () => ({
+        name: 'updateIntakeRecord',
+        token: as('officer'),
+        params: { id: 'IR-1999-00001' },
+        body: intakeInput,
+        ifMatch: 1,
+      })),
+      step('a stage is not moved before the previous stage date', 422, () => ({
+        name: 'advanceIntakeStage',
+        token: as('officer'),
+        params: { id: created.intake },
+        body: { stage: 'signed', on: '2026-11-24' },
+        ifMatch: version('record'),
+      })),
+      step('a stage is not moved to a day after today', 422, () => ({
+        name: 'advanceIntakeStage',
+        token: as('officer'),
+        params: { id: created.intake },
+        body: { stage: 'signed', on: '2026-11-26' },
+        ifMatch: version('record'),
+      })),
+      step(
+        'the new record moves to signed, skipping negotiation',
+        200,
+        () => ({
+          name: 'advanceIntakeStage',
+          token: as('manager'),
+          params: { id: created.intake },
+          body: { stage: 'signed', on: '2026-11-25' },
+          ifMatch: version('record'),
+        }),
+        { keep: 'record' },
+      ),
+      step('a record does not move back', 409, () => ({
+        name: 'advanceIntakeStage',
+        token: as('officer'),
+        params: { id: created.intake },
+        body: { stage: 'negotiating', on: '2026-11-25' },
+        ifMatch: version('record'),
+      })),
+      step(
+        'the new record lands (with its investment, today)',
+        200,
+        () => ({
+          name: 'advanceIntakeStage',
+          token: as('officer'),
+          params: { id: created.intake },
+          body: { stage: 'landed', on: '2026-11-25' },
+          ifMatch: version('record'),
+        }),
+        { keep: 'record' },
+      ),
+      step('a generated record in negotiation is signed', 200, () => ({
+        name: 'advanceIntakeStage',
+        token: as('officer'),
+        params: { id: negotiating.id },
+        body: { stage: 'signed', on: '2026-11-25' },
+        ifMatch: negotiating.version,
+      })),
+      step('a generated lead lands at once', 200, () => ({
+        name: 'advanceIntakeStage',
+        token: as('officer'),
+        params: { id: lead.id },
+        body: { stage: 'landed', on: '2026-11-25' },
+        ifMatch: lead.version,
+      })),
+      step(
+        'records picked by id go to another officer (those already theirs unchanged)',
+        200,
+        () => ({
+          name: 'reassignIntakeRecords',
+          token: as('officer'),
+          body: { ids: [created.intake, lead.id, managers.id, lead.id], officerId: 'u.manager' },
+        }),
+        { check: (answer) => expect(answer.body).toEqual({ updated: 2 }) },
+      ),
+      step('a reassignment naming an unknown record changes nothing', 422, () => ({
+        name: 'reassignIntakeRecords',
+        token: as('officer'),
+        body: { ids: [negotiating.id, 'IR-1999-00001', 'IR-1999-00002'], officerId: 'u.rcb-3' },
+      })),
+      step('records are not given to an administrator', 422, () => ({
+        name: 'reassignIntakeRecords',
+        token: as('officer'),
+        body: { ids: [negotiating.id], officerId: 'u.admin' },
+      })),
+      step(
+        `a filter matching more than ${BULK_FILTER_LIMIT} records is refused`,
+        422,
+        () => ({
+          name: 'reassignIntakeRecords',
+          token: as('manager'),
+          body: { filter: { from: '2020-01-01' }, officerId: 'u.rcb-3' },
+        }),
+        { check: (answer) => expect(answer.body.errors[0].code).toBe('bulk_limit') },
+      ),
+      step(
+        'every record a filter matches goes to another officer',
+        200,
+        () => ({
+          name: 'reassignIntakeRecords',
+          token: as('manager'),
+          body: {
+            filter: { town: ['town.huaqiao', 'town.etdz'], stage: ['lead', 'negotiating'], q: '科技' },
+            officerId: 'u.rcb-3',
+          },
+        }),
+        { check: (answer) => expect(answer.body.updated).toBeGreaterThan(0) },
+      ),
+      step(
+        'a filter with a LIKE wildcard matches only itself',
+        200,
+        () => ({
+          name: 'reassignIntakeRecords',
+          token: as('manager'),
+          body: { filter: { q: '%' }, officerId: 'u.rcb-3' },
+        }),
+        { check: (answer) => expect(answer.body).toEqual({ updated: 1 }) },
+      ),
+
+      // Names beyond the basic plane and in the fullwidth forms: code-point order (PostgreSQL's
+      // COLLATE "C") puts U+FF08 （ before U+20BB7 𠮷, UTF-16 order the other way round.
+      ...['𠮷田 Yoshida', '（外籍）Smith', 'ｚｅｎ 全角'].map((name) =>
+        step(`a record named ${name} is created`, 201, () => ({
+          name: 'createIntakeRecord',
+          token: as('officer'),
+          body: { ...intakeInput, name },
+        })),
+      ),
+      step('the list sorted by name (descending: those names first)', 200, () => ({
+        name: 'listIntakeRecords',
+        token: as('officer'),
+        query: { sort: '-name', pageSize: '5' },
+      })),
+
+      // Investments with fractions of a cent, landed today: summed exactly (as PostgreSQL sums
+      // numeric), 0.035 rounds to 0.04; a float sum (0.034999…) would round to 0.03.
+      ...[0.03, 0.005].map((investment, i) =>
+        step(`a project with an investment of ${investment} is created and lands`, 200, async () => {
+          const record = await both({
+            name: 'createIntakeRecord',
+            token: as('officer'),
+            body: { ...intakeInput, name: `half-cent ${i}`, investment },
+          });
+          return {
+            name: 'advanceIntakeStage',
+            token: as('officer'),
+            params: { id: record.body.id },
+            body: { stage: 'landed', on: '2026-11-25' },
+            ifMatch: record.body.version,
+          };
+        }),
+      ),
+      step("today's landed investment of those projects", 200, () => ({
+        name: 'intakeOverview',
+        token: as('manager'),
+        query: { from: '2026-11-25', to: '2026-11-25', investmentMax: '1' },
+      })),
+      step("today's landings of those projects by channel", 200, () => ({
+        name: 'intakeBreakdown',
+        token: as('manager'),
+        query: { from: '2026-11-25', to: '2026-11-25', investmentMax: '1', dimension: 'channel' },
+      })),
+
+      // Service cases, through their workflow.
+      step('a viewer may not register a demand', 403, () => ({
+        name: 'createServiceCase',
+        token: as('viewer'),
+        body: caseInput,
+      })),
+      step('only the talent office registers demands', 403, () => ({
+        name: 'createServiceCase',
+        token: as('liaison'),
+        body: caseInput,
+      })),
+      step('a demand in an unknown month is refused', 422, () => ({
+        name: 'createServiceCase',
+        token: as('officer'),
+        body: { ...caseInput, monthId: 'SM-1999', categoryCode: 'cat.unknown' },
+      })),
+      step(
+        'an officer registers a demand',
+        201,
+        () => ({
+          name: 'createServiceCase',
+          token: as('officer'),
+          body: caseInput,
+        }),
+        {
+          keep: 'case',
+          check: (answer) => expect(answer.body).toMatchObject({ id: created.serviceCase, status: 'new' }),
+        },
+      ),
+      step(
+        'a manager registers an enterprise demand',
+        201,
+        () => ({
+          name: 'createServiceCase',
+          token: as('manager'),
+          body: {
+            ...caseInput,
+            requesterType: 'enterprise',
+            enterpriseName: 'ACME Photonics GmbH',
+            categoryCode: 'cat.financing',
+            title: '首贷 Guarantee 渠道',
+            priority: 'low',
+          },
+        }),
+        { keep: 'case2' },
+      ),
+      step('a case is not assigned with a due time in the past', 422, () => ({
+        name: 'assignServiceCase',
+        token: as('officer'),
+        params: { id: created.serviceCase },
+        body: { departmentCode: 'dept.zjj', assigneeId: 'u.liaison', dueAt: '2026-11-25T01:59:59Z' },
+        ifMatch: version('case'),
+      })),
+      step('a case is not assigned to someone outside the department', 422, () => ({
+        name: 'assignServiceCase',
+        token: as('officer'),
+        params: { id: created.serviceCase },
+        body: { departmentCode: 'dept.zjj', assigneeId: 'u.rcb-2', dueAt: '2026-12-05T02:00:00Z' },
+        ifMatch: version('case'),
+      })),
+      step(
+        'a case is assigned with a due time in UTC, stored in China time',
+        200,
+        () => ({
+          name: 'assignServiceCase',
+          token: as('officer'),
+          params: { id: created.serviceCase },
+          body: { departmentCode: 'dept.zjj', assigneeId: 'u.liaison', dueAt: '2026-12-05T02:00:00Z' },
+          ifMatch: version('case'),
+        }),
+        {
+          keep: 'case',
+          check: (answer) => expect(answer.body.dueAt).toBe('2026-12-05T10:00:00+08:00'),
+        },
+      ),
+      step('the liaison may not move the case to another department', 403, () => ({
+        name: 'assignServiceCase',
+        token: as('liaison'),
+        params: { id: created.serviceCase },
+        body: { departmentCode: 'dept.rsj', assigneeId: null, dueAt: '2026-12-05T02:00:00Z' },
+        ifMatch: version('case'),
+      })),
+      step(
+        'the liaison gives the case to a colleague of the department',
+        200,
+        () => ({
+          name: 'assignServiceCase',
+          token: as('liaison'),
+          params: { id: created.serviceCase },
+          body: { departmentCode: 'dept.zjj', assigneeId: 'u.zjj-1', dueAt: '2026-12-04T18:00:00+08:00' },
+          ifMatch: version('case'),
+        }),
+        { keep: 'case' },
+      ),
+      step(
+        'the liaison answers the case',
+        200,
+        () => ({
+          name: 'answerServiceCase',
+          token: as('liaison'),
+          params: { id: created.serviceCase },
+          body: { countermeasure: '已协调人才公寓 B 栋 12%_房源' },
+          ifMatch: version('case'),
+        }),
+        { keep: 'case' },
+      ),
+      step("the liaison does not see another department's case", 404, () => ({
+        name: 'answerServiceCase',
+        token: as('liaison'),
+        params: { id: otherDepartment.id },
+        body: { countermeasure: '越权' },
+        ifMatch: otherDepartment.version,
+      })),
+      step(
+        'an answer with a stale version answers 409 with the current case',
+        409,
+        () => ({
+          name: 'answerServiceCase',
+          token: as('officer'),
+          params: { id: created.serviceCase },
+          body: { countermeasure: '重复' },
+          ifMatch: version('case') - 1,
+        }),
+        { check: (answer) => expect(answer.body.current).toMatchObject({ status: 'answered' }) },
+      ),
+      step(
+        'the officer closes the answered case',
+        200,
+        () => ({
+          name: 'closeServiceCase',
+          token: as('officer'),
+          params: { id: created.serviceCase },
+          body: {},
+          ifMatch: version('case'),
+        }),
+        { keep: 'case' },
+      ),
+      step('a closed case is not closed again', 409, () => ({
+        name: 'closeServiceCase',
+        token: as('officer'),
+        params: { id: created.serviceCase },
+        body: { note: '再次' },
+        ifMatch: version('case'),
+      })),
+      step(
+        'an unsatisfied follow-up reopens the case',
+        200,
+        () => ({
+          name: 'followUpServiceCase',
+          token: as('officer'),
+          params: { id: created.serviceCase },
+          body: { satisfaction: 'unsatisfied', note: '房源太远' },
+          ifMatch: version('case'),
+        }),
+        {
+          keep: 'case',
+          check: (answer) => expect(answer.body).toMatchObject({ status: 'reopened', closedAt: null }),
+        },
+      ),
+      step('an officer may not supervise', 403, () => ({
+        name: 'superviseServiceCase',
+        token: as('officer'),
+        params: { id: created.serviceCase },
+        body: { deadline: '2026-12-01', note: '督办' },
+        ifMatch: version('case'),
+      })),
+      step('a supervision deadline is not in the past', 422, () => ({
+        name: 'superviseServiceCase',
+        token: as('manager'),
+        params: { id: created.serviceCase },
+        body: { deadline: '2026-11-24', note: '督办' },
+        ifMatch: version('case'),
+      })),
+      step(
+        'the manager supervises the reopened case',
+        200,
+        () => ({
+          name: 'superviseServiceCase',
+          token: as('manager'),
+          params: { id: created.serviceCase },
+          body: { deadline: '2026-12-01', note: '限期解决 ASAP' },
+          ifMatch: version('case'),
+        }),
+        { keep: 'case' },
+      ),
+      step('the manager supervises a case of another department, due today', 200, () => ({
+        name: 'superviseServiceCase',
+        token: as('manager'),
+        params: { id: otherDepartment.id },
+        body: { deadline: '2026-11-25', note: '今日办结' },
+        ifMatch: otherDepartment.version,
+      })),
+      step('a new demand is assigned to a department without an assignee', 200, () => ({
+        name: 'assignServiceCase',
+        token: as('officer'),
+        params: { id: unassigned.id },
+        body: { departmentCode: 'dept.rsj', assigneeId: null, dueAt: '2026-12-10T18:00:00+08:00' },
+        ifMatch: unassigned.version,
+      })),
+      // A due time whose China time falls after 9999-12-31: the instant is stored as the rules
+      // write it, and both stores must still agree whether the case is overdue.
+      step(
+        'a due time past 9999 in China time is answered as a valid instant',
+        200,
+        () => ({
+          name: 'assignServiceCase',
+          token: as('officer'),
+          params: { id: made.case2.id },
+          body: { departmentCode: 'dept.rsj', assigneeId: null, dueAt: '9999-12-31T20:00:00Z' },
+          ifMatch: version('case2'),
+        }),
+        { keep: 'case2' },
+      ),
+      step('both stores agree whether that case is overdue', 200, () => ({
+        name: 'listServiceCases',
+        token: as('officer'),
+        query: { q: made.case2.id, overdue: 'true' },
+      })),
+      step(
+        'the case is given an ordinary due time again',
+        200,
+        () => ({
+          name: 'assignServiceCase',
+          token: as('officer'),
+          params: { id: made.case2.id },
+          body: { departmentCode: 'dept.rsj', assigneeId: null, dueAt: '2026-12-10T18:00:00+08:00' },
+          ifMatch: version('case2'),
+        }),
+        { keep: 'case2' },
+      ),
+      step('a viewer reads the case with personal data masked', 200, () => ({
+        name: 'getServiceCase',
+        token: as('viewer'),
+        params: { id: created.serviceCase },
+      })),
+
+      // Policy patches.
+      step('a viewer may not propose a patch', 403, () => ({
+        name: 'createPolicyPatch',
+        token: as('viewer'),
+        body: {
+          title: 'x',
+          policyCode: 'pol.housing',
+          blockage: 'y',
+          leadDepartmentCode: 'dept.zjj',
+          demandCaseIds: [],
+        },
+      })),
+      step('a patch naming an unknown demand is refused', 422, () => ({
+        name: 'createPolicyPatch',
+        token: as('officer'),
+        body: {
+          title: '未知需求',
+          policyCode: 'pol.housing',
+          blockage: '梗阻',
+          leadDepartmentCode: 'dept.zjj',
+          demandCaseIds: [created.serviceCase, 'SC-1999-0001'],
+        },
+      })),
+      step(
+        'an officer proposes a patch linking demands (one already linked elsewhere)',
+        201,
+        () => ({
+          name: 'createPolicyPatch',
+          token: as('officer'),
+          body: {
+            title: '𠮷 关于人才公寓 50%_quota 的政策补丁 (Latin)',
+            policyCode: 'pol.housing.rental',
+            blockage: '人才公寓申请流程过长，ACME 类企业无法 100% 覆盖。',
+            leadDepartmentCode: 'dept.zjj',
+            demandCaseIds: [created.serviceCase, made.case2.id, linked.id, created.serviceCase],
+          },
+        }),
+        {
+          keep: 'patch',
+          check: (answer) => expect(answer.body).toMatchObject({ id: created.patch, status: 'collected' }),
+        },
+      ),
+      step('the liaison proposes a patch too', 201, () => ({
+        name: 'createPolicyPatch',
+        token: as('liaison'),
+        body: {
+          title: '（试点）住建局补丁',
+          policyCode: 'pol.housing',
+          blockage: '租房补贴发放周期长',
+          leadDepartmentCode: 'dept.zjj',
+          demandCaseIds: [],
+        },
+      })),
+      ...(['drafting', 'consultation', 'review'] as const).map((status) =>
+        step(
+          `the patch moves to ${status}`,
+          200,
+          () => ({
+            name: 'transitionPolicyPatch',
+            token: as('officer'),
+            params: { id: created.patch },
+            body: { status },
+            ifMatch: version('patch'),
+          }),
+          { keep: 'patch' },
+        ),
+      ),
+      step('an officer may not issue a patch', 403, () => ({
+        name: 'transitionPolicyPatch',
+        token: as('officer'),
+        params: { id: created.patch },
+        body: { status: 'issued' },
+        ifMatch: version('patch'),
+      })),
+      step(
+        'the manager issues the patch',
+        200,
+        () => ({
+          name: 'transitionPolicyPatch',
+          token: as('manager'),
+          params: { id: created.patch },
+          body: { status: 'issued' },
+          ifMatch: version('patch'),
+        }),
+        { keep: 'patch' },
+      ),
+      step('an evaluation without its effect is refused', 422, () => ({
+        name: 'transitionPolicyPatch',
+        token: as('officer'),
+        params: { id: created.patch },
+        body: { status: 'evaluating' },
+        ifMatch: version('patch'),
+      })),
+      step(
+        'the patch is evaluated with its effect',
+        200,
+        () => ({
+          name: 'transitionPolicyPatch',
+          token: as('officer'),
+          params: { id: created.patch },
+          body: { status: 'evaluating', effect: { beneficiaries: 12, fundsDisbursed: 88.8, assessedOn: '2026-11-25' } },
+          ifMatch: version('patch'),
+        }),
+        { keep: 'patch' },
+      ),
+      step('an evaluated patch goes nowhere', 409, () => ({
+        name: 'transitionPolicyPatch',
+        token: as('manager'),
+        params: { id: created.patch },
+        body: { status: 'drafting' },
+        ifMatch: version('patch'),
+      })),
+      step(
+        'a transition with a stale version answers 409 with the current patch',
+        409,
+        () => ({
+          name: 'transitionPolicyPatch',
+          token: as('manager'),
+          params: { id: created.patch },
+          body: { status: 'withdrawn' },
+          ifMatch: 1,
+        }),
+        { check: (answer) => expect(answer.body.current).toMatchObject({ status: 'evaluating' }) },
+      ),
+      step('a patch in review is withdrawn', 200, () => ({
+        name: 'transitionPolicyPatch',
+        token: as('officer'),
+        params: { id: reviewed.id },
+        body: { status: 'withdrawn' },
+        ifMatch: reviewed.version,
+      })),
+      step('a missing patch answers 404', 404, () => ({
+        name: 'transitionPolicyPatch',
+        token: as('manager'),
+        params: { id: 'PP-1999-001' },
+        body: { status: 'drafting' },
+        ifMatch: 1,
+      })),
+
+      // Saved views.
+      step(
+        'an officer saves a private view',
+        201,
+        () => ({
+          name: 'createSavedView',
+          token: as('officer'),
+          body: { resource: 'intakeRecords', name: '我的 Latin 视图', search: 'stage=lead&q=%25', shared: false },
+        }),
+        { keep: 'privateView' },
+      ),
+      step('a second view of the same name is refused (and its number given back)', 422, () => ({
+        name: 'createSavedView',
+        token: as('officer'),
+        body: { resource: 'intakeRecords', name: ' 我的 Latin 视图 ', search: '', shared: true },
+      })),
+      step(
+        'an officer shares a view',
+        201,
+        () => ({
+          name: 'createSavedView',
+          token: as('officer'),
+          body: {
+            resource: 'serviceCases',
+            name: 'Overdue 督办',
+            search: 'overdue=true&supervised=true',
+            shared: true,
+          },
+        }),
+        { keep: 'sharedView' },
+      ),
+      step('another owner may use the same name', 201, () => ({
+        name: 'createSavedView',
+        token: as('manager'),
+        body: { resource: 'serviceCases', name: 'Overdue 督办', search: 'overdue=true', shared: false },
+      })),
+      ...['（全角）视图', '𠮷 视图', 'zz 视图'].map((name) =>
+        step(`the officer saves a view named ${name}`, 201, () => ({
+          name: 'createSavedView',
+          token: as('officer'),
+          body: { resource: 'policyPatches', name, search: 'sort=title', shared: true },
+        })),
+      ),
+      step('a view whose body is not JSON is refused', 400, () => ({
+        name: 'createSavedView',
+        token: as('officer'),
+        rawBody: '{"resource": ',
+      })),
+      step("the manager may not delete the officer's shared view", 403, () => ({
+        name: 'deleteSavedView',
+        token: as('manager'),
+        params: { id: made.sharedView.id },
+      })),
+      step("the manager does not see the officer's private view", 404, () => ({
+        name: 'deleteSavedView',
+        token: as('manager'),
+        params: { id: made.privateView.id },
+      })),
+      step('the officer deletes the private view', 204, () => ({
+        name: 'deleteSavedView',
+        token: as('officer'),
+        params: { id: made.privateView.id },
+      })),
+      step('a deleted view is gone', 404, () => ({
+        name: 'deleteSavedView',
+        token: as('officer'),
+        params: { id: made.privateView.id },
+      })),
+      step("the officer may not delete the manager's shared view", 403, () => ({
+        name: 'deleteSavedView',
+        token: as('officer'),
+        params: { id: 'SV-1' },
+      })),
+
+      // Users: a role change ends the user's sessions.
+      step('a user signed in reads themselves', 200, () => ({ name: 'me', token: as('rcb-1') })),
+      step('a manager may not change users', 403, () => ({
+        name: 'updateUser',
+        token: as('manager'),
+        params: { id: 'u.rcb-1' },
+        body: { role: 'viewer', departmentCode: 'dept.rcb', active: true },
+        ifMatch: 1,
+      })),
+      step('a user change without If-Match is refused', 428, () => ({
+        name: 'updateUser',
+        token: as('admin'),
+        params: { id: 'u.rcb-1' },
+        body: { role: 'viewer', departmentCode: 'dept.rcb', active: true },
+      })),
+      step(
+        'a user change with a stale version answers 409 with the current user',
+        409,
+        () => ({
+          name: 'updateUser',
+          token: as('admin'),
+          params: { id: 'u.rcb-1' },
+          body: { role: 'viewer', departmentCode: 'dept.rcb', active: true },
+          ifMatch: 7,
+        }),
+        { check: (answer) => expect(answer.body.current).toMatchObject({ id: 'u.rcb-1', version: 1 }) },
+      ),
+      step("the admin changes an officer's role", 200, () => ({
+        name: 'updateUser',
+        token: as('admin'),
+        params: { id: 'u.rcb-1' },
+        body: { role: 'viewer', departmentCode: 'dept.rcb', active: true },
+        ifMatch: 1,
+      })),
+      step("the changed user's session has ended", 401, () => ({ name: 'me', token: as('rcb-1') }), {
+        check: unauthenticated,
+      }),
+      step('a viewer is no assignee of intake records', 422, () => ({
+        name: 'reassignIntakeRecords',
+        token: as('officer'),
+        body: { ids: [negotiating.id], officerId: 'u.rcb-1' },
+      })),
+      step('the admin may not remove their own rights', 422, () => ({
+        name: 'updateUser',
+        token: as('admin'),
+        params: { id: 'u.admin' },
+        body: { role: 'manager', departmentCode: 'dept.rcb', active: true },
+        ifMatch: 1,
+      })),
+      step('a missing user answers 404', 404, () => ({
+        name: 'updateUser',
+        token: as('admin'),
+        params: { id: 'u.nobody' },
+        body: { role: 'viewer', departmentCode: 'dept.rcb', active: true },
+        ifMatch: 1,
+      })),
+      step('a user is not moved to an unknown department', 422, () => ({
+        name: 'updateUser',
+        token: as('admin'),
+        params: { id: 'u.zjj-2' },
+        body: { role: 'officer', departmentCode: 'dept.nowhere', active: true },
+        ifMatch: 1,
+      })),
+      step('the admin deactivates a user', 200, () => ({
+        name: 'updateUser',
+        token: as('admin'),
+        params: { id: 'u.zjj-2' },
+        body: { role: 'officer', departmentCode: 'dept.zjj', active: false },
+        ifMatch: 1,
+      })),
+      step("the deactivated user's session has ended", 401, () => ({ name: 'listOfficers', token: as('zjj-2') }), {
+        check: unauthenticated,
+      }),
+      step('a change of nothing keeps the sessions', 200, () => ({
+        name: 'updateUser',
+        token: as('admin'),
+        params: { id: 'u.liaison' },
+        body: { role: 'officer', departmentCode: 'dept.zjj', active: true },
+        ifMatch: 1,
+      })),
+      step('the liaison is still signed in', 200, () => ({ name: 'me', token: as('liaison') })),
+
+      // Dictionaries.
+      step('a manager may not change dictionaries', 403, () => ({
+        name: 'updateDictionaryEntry',
+        token: as('manager'),
+        params: { kind: 'channels', code: 'ch.market' },
+        body: { name: '市场', nameEn: 'Market', order: 1, active: true },
+      })),
+      step('the admin renames and reorders a channel', 200, () => ({
+        name: 'updateDictionaryEntry',
+        token: as('admin'),
+        params: { kind: 'channels', code: 'ch.market' },
+        body: { name: ' 市场化引才 Market ', nameEn: 'Market-based', order: 9, active: true },
+      })),
+      step('an unknown dictionary answers 404', 404, () => ({
+        name: 'updateDictionaryEntry',
+        token: as('admin'),
+        params: { kind: 'planets', code: 'ch.market' },
+        body: { name: '市场', nameEn: 'Market', order: 1, active: true },
+      })),
+      step('an unknown entry answers 404', 404, () => ({
+        name: 'updateDictionaryEntry',
+        token: as('admin'),
+        params: { kind: 'towns', code: 'town.atlantis' },
+        body: { name: '市场', nameEn: 'Market', order: 1, active: true },
+      })),
+      step('the admin deactivates a town', 200, () => ({
+        name: 'updateDictionaryEntry',
+        token: as('admin'),
+        params: { kind: 'towns', code: 'town.zhouzhuang' },
+        body: { name: '周庄镇', nameEn: 'Zhouzhuang', order: 11, active: false },
+      })),
+      step('a record in the deactivated town is refused', 422, () => ({
+        name: 'createIntakeRecord',
+        token: as('officer'),
+        body: { ...intakeInput, townCode: 'town.zhouzhuang' },
+      })),
+      step('the next record gets the next number', 201, () => ({
+        name: 'createIntakeRecord',
+        token: as('manager'),
+        body: { ...intakeInput, kind: 'person', investment: null, eventCode: null, channelCode: 'ch.market' },
+      })),
+
+      // Signing out.
+      step('a second session of the officer works', 200, () => ({ name: 'me', token: as('officer', 2) })),
+      step('the officer signs out of the second session', 204, () => ({ name: 'logout', token: as('officer', 2) })),
+      step('the ended session answers 401', 401, () => ({ name: 'me', token: as('officer', 2) }), {
+        check: unauthenticated,
+      }),
+      step("the officer's first session goes on", 200, () => ({ name: 'me', token: as('officer') })),
+      step('signing out needs a session', 401, () => ({ name: 'logout' })),
+      step('a malformed token answers 401', 401, () => ({ name: 'me', token: 'not a token!' })),
+    ];
+
+    it.each(steps)('$title', async ({ status, call, keep, check }) => {
+      const answer = await both(await call());
+      expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+      if (keep) made[keep] = answer.body;
+      check?.(answer);
+    });
+
+    it('a deactivated user cannot sign in, on either backend', async () => {
+      const call: Call = { name: 'login', body: { username: 'zjj2', password: DEMO_PASSWORD } };
+      const answer = await both(call);
+      expect(answer).toMatchObject({ status: 401, body: { code: 'invalid_credentials' } });
+    });
+
+    it('a user signed in again after a role change holds the new role', async () => {
+      await signIn(backends, 'u.rcb-1', tokenOf('rcb-1', 2));
+      const me = await both({ name: 'me', token: tokenOf('rcb-1', 2) });
+      expect(me.body).toMatchObject({ role: 'viewer', version: 2 });
+      await both({ name: 'listIntakeRecords', token: tokenOf('rcb-1', 2), query: { sort: 'id', pageSize: '50' } });
+    });
+  });
+
+  describe('reads after the writes', compareReads);
+
+  describe('on a later clock, sessions age and cases fall overdue alike', () => {
+    const minutes = (n: number) => toCstIso(new Date(NOW.getTime() + n * 60_000));
+
+    it('a session is kept alive by requests and ends after two idle hours', async () => {
+      const token = tokenOf('manager', 'idle');
+      await signIn(backends, 'u.manager', token);
+      const me: Call = { name: 'me', token };
+      // Each request more than a minute after the last one is written down as the last seen.
+      expect((await both(me, at(backends, minutes(90)))).status).toBe(200);
+      expect((await both(me, at(backends, minutes(90 + 119)))).status).toBe(200);
+      unauthenticated(await both(me, at(backends, minutes(90 + 119 + 120))));
+      // The ended session is gone, not merely idle.
+      unauthenticated(await both(me, at(backends, minutes(90 + 119))));
+    });
+
+    it('a session ends at its expiry, however recently used', async () => {
+      const token = tokenOf('manager', 'expiring');
+      await signIn(backends, 'u.manager', token, { signedInAt: minutes(-60), expiresAt: minutes(30) });
+      const me: Call = { name: 'me', token };
+      expect((await both(me, at(backends, minutes(29)))).status).toBe(200);
+      unauthenticated(await both(me, at(backends, minutes(30))));
+    });
+
+    // The created case is reopened, due 2026-12-04 18:00 and supervised until 2026-12-01 23:59.
+    const clocks = [
+      '2026-12-01T23:59:00+08:00',
+      '2026-12-01T23:59:01+08:00',
+      '2026-12-04T18:00:00+08:00',
+      '2026-12-04T10:00:01Z',
+      '2027-03-01T00:00:00+08:00',
+    ];
+    const overdueReads: Call['query'][] = [
+      { overdue: 'true', pageSize: '200' },
+      { overdue: 'false', sort: '-dueAt', pageSize: '50' },
+      { overdue: 'true', supervised: 'true', pageSize: '200' },
+      { overdue: 'true', month: 'SM-2026', department: 'dept.zjj', pageSize: '200' },
+    ];
+    it.each(clocks.flatMap((clock) => ['manager', 'liaison'].map((user) => [clock, user] as const)))(
+      'at %s the %s sees the same overdue cases and figures',
+      async (clock, user) => {
+        const later = at(backends, clock);
+        const token = tokenOf(user, `at-${Date.parse(clock)}`);
+        await signIn(later, `u.${user}`, token, { signedInAt: toCstIso(new Date(clock)) });
+        for (const query of overdueReads) await both({ name: 'listServiceCases', token, query }, later);
+        await both({ name: 'caseOverview', token }, later);
+        await both({ name: 'caseOverview', token, query: { month: 'SM-2026' } }, later);
+        // In the liaison's department too: the liaison gave it to a colleague there.
+        const found = await both({ name: 'getServiceCase', token, params: { id: created.serviceCase } }, later);
+        expect(found.status).toBe(200);
+      },
+    );
+  });
+});
