@@ -14,7 +14,22 @@ export function parseSort<F extends string>(sort: string | undefined, fields: re
   return { field, descending };
 }
 
-/** Code-point order, as PostgreSQL's `COLLATE "C"`, so the mock and the server sort text alike. */
+/** A UTF-16 unit's place in code-point order: surrogates (characters beyond U+FFFF) after every other unit. */
+const codePointRank = (unit: number) =>
+  unit >= 0xd800 && unit <= 0xdfff ? unit + 0x2000 : unit >= 0xe000 ? unit - 0x800 : unit;
+
+/**
+ * Code-point order, as PostgreSQL's `COLLATE "C"` orders UTF-8. JavaScript's `<` compares UTF-16
+ * units instead, which puts a character beyond U+FFFF (𠮷, a surrogate pair) before those from
+ * U+E000 to U+FFFF (the fullwidth forms: （, ｚ).
+ */
 export function compareCodePoints(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a === b) return 0;
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) < codePointRank(y) ? -1 : 1;
+  }
+  return a.length < b.length ? -1 : 1;
 }

@@ -1,28 +1,9 @@
 import type { Page } from '../../src/api/schemas/common';
+import { compareCodePoints as compareText } from '../../domain/rules/sorting';
 import type { Sort } from '../../domain/store';
 
 export type SortValue = string | number | null;
 export type SortAccessors<T, F extends string> = Record<F, (item: T) => SortValue>;
-
-/** A UTF-16 unit's place in code-point order: surrogates (characters beyond U+FFFF) after every other unit. */
-const codePointRank = (unit: number) =>
-  unit >= 0xd800 && unit <= 0xdfff ? unit + 0x2000 : unit >= 0xe000 ? unit - 0x800 : unit;
-
-/**
- * Code-point order, as PostgreSQL's `COLLATE "C"` orders UTF-8. JavaScript's `<` compares UTF-16
- * units instead, which puts a character beyond U+FFFF (𠮷, a surrogate pair) before those from
- * U+E000 to U+FFFF (the fullwidth forms: （, ｚ).
- */
-export function compareText(a: string, b: string): number {
-  if (a === b) return 0;
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) return codePointRank(x) < codePointRank(y) ? -1 : 1;
-  }
-  return a.length < b.length ? -1 : 1;
-}
 
 function compare(a: string | number, b: string | number): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;

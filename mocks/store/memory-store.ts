@@ -15,8 +15,8 @@ import type {
   VersionedStore,
 } from '../../domain/store';
 import type { Database } from '../data/database';
+import { compareCodePoints as compareText } from '../../domain/rules/sorting';
 import {
-  compareText,
   inDateRange,
   inNumberRange,
   matchesAny,

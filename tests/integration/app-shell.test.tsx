@@ -52,7 +52,10 @@ describe('signing in', () => {
     // The server forgets the session, as when it expires.
     mockApi.db.sessions.clear();
     await user.click((await navigation()).getByRole('link', { name: '概览' }));
-    expect(await screen.findByText(/登录已过期，请重新登录。登录后将回到/)).toBeInTheDocument();
+    // The overview's route (charts included) is loaded for the first time here: slow on a busy machine.
+    expect(
+      await screen.findByText(/登录已过期，请重新登录。登录后将回到/, {}, { timeout: 15_000 }),
+    ).toBeInTheDocument();
     expect(router.state.location.search).toContain('next=%2F');
     await user.click(screen.getByRole('button', { name: /填入演示账号：\s*王芳\s*manager/ }));
     await user.click(screen.getByRole('button', { name: '登录' }));

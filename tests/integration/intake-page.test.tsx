@@ -261,7 +261,8 @@ describe('roles', () => {
     await user.click(await section.findByRole('checkbox', { name: `选择 ${first!.id}` }));
     await user.click(section.getByRole('checkbox', { name: `选择 ${second!.id}` }));
     await user.click(section.getByRole('button', { name: '改派承办人' }));
-    const dialog = within(await screen.findByRole('dialog', { name: '改派 2 条记录' }));
+    // The dialog's code loads on first use: slow on a busy machine.
+    const dialog = within(await screen.findByRole('dialog', { name: '改派 2 条记录' }, { timeout: 15_000 }));
     await user.selectOptions(dialog.getByLabelText('新的承办人'), '王芳');
     await user.click(dialog.getByRole('button', { name: '确定' }));
     await waitFor(() => expect(mockApi.db.intakeRecords.get(first!.id)!.officerName).toBe('王芳'));

@@ -4,8 +4,13 @@ import { z } from 'zod';
 export const idSchema = z.string().min(1).max(64);
 /** Codes of reference data (dictionary entries), e.g. `channel.event`. */
 export const codeSchema = z.string().min(1).max(64);
-export const isoDateTimeSchema = z.iso.datetime({ offset: true });
-export const isoDateSchema = z.iso.date();
+/**
+ * Years the office works in, 1900–2100: a year beyond is a typing mistake, and the calendar and
+ * PostgreSQL's dates have no room for some (year 0000, or 10000 once a `Z` time becomes China time).
+ */
+const workingYears = /^(19\d\d|20\d\d|2100)-/;
+export const isoDateTimeSchema = z.iso.datetime({ offset: true }).regex(workingYears, 'year out of range');
+export const isoDateSchema = z.iso.date().regex(workingYears, 'year out of range');
 /** Optimistic-concurrency token: sent back as `If-Match`, bumped on every update. */
 export const versionSchema = z.number().int().nonnegative();
 
