@@ -17,6 +17,8 @@ export class ApiError extends Error {
   /** On 409: the resource as the server holds it now (already parsed by its schema). */
   readonly current: unknown;
   readonly endpoint: string;
+  /** On 429 and 503: how long the server asks the client to wait (`Retry-After`), in seconds. */
+  readonly retryAfterSeconds: number | null;
 
   constructor(init: {
     kind: ApiErrorKind;
@@ -26,6 +28,7 @@ export class ApiError extends Error {
     code?: ProblemCode;
     fieldErrors?: FieldError[];
     current?: unknown;
+    retryAfterSeconds?: number | null;
     cause?: unknown;
   }) {
     super(init.message, { cause: init.cause });
@@ -36,6 +39,7 @@ export class ApiError extends Error {
     this.fieldErrors = init.fieldErrors ?? [];
     this.current = init.current;
     this.endpoint = init.endpoint;
+    this.retryAfterSeconds = init.retryAfterSeconds ?? null;
   }
 
   /** Worth trying again without changing anything. */

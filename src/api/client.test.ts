@@ -120,3 +120,20 @@ describe('api client', () => {
     expect((await failure(pending)).kind).toBe('aborted');
   });
 });
+
+describe('throttled and busy servers', () => {
+  it('keeps how long a 429 asks to wait', async () => {
+    mockApi.server.use(
+      http.post('*/api/v1/auth/login', () =>
+        HttpResponse.json(
+          { type: 'about:blank', status: 429, title: 'Too many sign-in attempts' },
+          { status: 429, headers: { 'Retry-After': '540', 'Content-Type': 'application/problem+json' } },
+        ),
+      ),
+    );
+    const error = await failure(
+      clientFor({ token: null }).request('login', { body: { username: 'manager', password: 'x' } }),
+    );
+    expect(error).toMatchObject({ status: 429, retryAfterSeconds: 540, retryable: true });
+  });
+});

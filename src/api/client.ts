@@ -109,7 +109,7 @@ export function createApiClient(config: ApiClientConfig) {
 
     if (!response.ok) {
       if (response.status === 401) config.onUnauthorized?.();
-      throw problemError(name, response.status, payload);
+      throw problemError(name, response.status, payload, retryAfter(response.headers.get('Retry-After')));
     }
     return parseWith(name, definition.response, payload);
   }
@@ -134,10 +134,28 @@ function parseWith<N extends EndpointName>(name: N, schema: z.ZodType, payload: 
   return result.data as ResponseOf<N>;
 }
 
-function problemError(name: EndpointName, status: number, payload: unknown): ApiError {
+/** `Retry-After` in seconds (a number of seconds, or an HTTP date); null when absent or unreadable. */
+function retryAfter(header: string | null): number | null {
+  if (!header) return null;
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header) : (Date.parse(header) - Date.now()) / 1000;
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : null;
+}
+
+function problemError(
+  name: EndpointName,
+  status: number,
+  payload: unknown,
+  retryAfterSeconds: number | null,
+): ApiError {
   const problem = problemDetailsSchema.safeParse(payload);
   if (!problem.success) {
-    return new ApiError({ kind: 'http', endpoint: name, status, message: `${name}: HTTP ${status}` });
+    return new ApiError({
+      kind: 'http',
+      endpoint: name,
+      status,
+      retryAfterSeconds,
+      message: `${name}: HTTP ${status}`,
+    });
   }
   let current = problem.data.current;
   if (status === 409 && current !== undefined) {
@@ -152,6 +170,7 @@ function problemError(name: EndpointName, status: number, payload: unknown): Api
     code: problem.data.code,
     fieldErrors: problem.data.errors,
     current,
+    retryAfterSeconds,
     message: problem.data.detail ?? problem.data.title,
   });
 }

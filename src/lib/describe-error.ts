@@ -34,6 +34,12 @@ export function describeError(error: unknown, t: Translate): string {
     case 400:
     case 422:
       return t('error.validation');
+    case 413:
+      return t('error.tooLarge');
+    case 429:
+      return t('error.tooManyRequests', { minutes: Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60)) });
+    case 503:
+      return t('error.unavailable');
     default:
       return t('error.server', { status: error.status ?? '?' });
   }

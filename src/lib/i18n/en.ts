@@ -73,6 +73,9 @@ export const en: Messages = {
 
   'error.network': 'The server cannot be reached. Check the network and try again.',
   'error.offline': 'This device is offline. Try again once it is connected.',
+  'error.tooLarge': 'What you sent is too large. Shorten it and try again.',
+  'error.tooManyRequests': 'Too many attempts. Try again in {minutes} min.',
+  'error.unavailable': 'The server is busy. Try again shortly.',
   'error.timeout': 'The server did not answer in time. Try again shortly.',
   'error.malformed':
     'The server sent data that cannot be read, so nothing was shown. Retry or contact the administrator.',

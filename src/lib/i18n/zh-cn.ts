@@ -77,6 +77,9 @@ export const zhCN = {
 
   'error.network': '无法连接服务器，请检查网络后重试。',
   'error.offline': '您的设备已离线，联网后请重试。',
+  'error.tooLarge': '提交的内容过大，请删减后再试。',
+  'error.tooManyRequests': '尝试次数过多，请 {minutes} 分钟后再试。',
+  'error.unavailable': '服务器暂时繁忙，请稍后重试。',
   'error.timeout': '服务器长时间没有响应，请稍后重试。',
   'error.malformed': '服务器返回的数据无法解析，已停止显示以免出错。请重试或联系管理员。',
   'error.contract': '服务器返回的数据格式与约定不符，已停止显示以免出错。请联系管理员。',
