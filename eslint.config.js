@@ -41,6 +41,30 @@ const boundaries = [
     },
   },
   {
+    // The rules run in the browser (the mock) and on the server alike: they know neither.
+    files: ['domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/mocks/**', '**/server/**'], message: 'domain/ is shared by the mock and the server.' },
+            { group: ['node:*'], message: 'domain/ runs in the browser too: no Node modules.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['mocks/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/server/**'], message: 'The mock never reaches into the server.' }] },
+      ],
+    },
+  },
+  {
     files: ['src/app/**'],
     ignores: ['src/app/main.tsx'],
     rules: {
@@ -86,7 +110,14 @@ export default tseslint.config(
   ...boundaries,
   {
     // A cycle makes module order matter (a value read before it is set) and hides a layer mistake.
-    files: ['src/**/*.{ts,tsx}', 'mocks/**/*.ts', 'scripts/**/*.ts', 'tests/**/*.{ts,tsx}'],
+    files: [
+      'src/**/*.{ts,tsx}',
+      'domain/**/*.ts',
+      'mocks/**/*.ts',
+      'server/**/*.ts',
+      'scripts/**/*.ts',
+      'tests/**/*.{ts,tsx}',
+    ],
     plugins: { 'import-x': importX },
     settings: {
       'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
@@ -96,7 +127,7 @@ export default tseslint.config(
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
-    files: ['scripts/**', 'mocks/node/**', 'tests/e2e/**'],
+    files: ['scripts/**', 'tests/e2e/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -11,7 +11,7 @@ import type { Page } from '../../src/api/schemas/common';
 import type { RuleContext } from './context';
 import { toCstIso } from './dates';
 import type { AuditVisibility } from '../store';
-import { caseScope } from './service-cases';
+import { caseScope } from './scope';
 import { maskAddress, maskIdNumber, maskPhone } from './masking';
 
 const ignoredFields = new Set(['version', 'updatedAt']);

@@ -20,14 +20,8 @@ import { problems } from './problem';
 import { checkReferences } from './references';
 import { checkVersion, saveVersioned } from './versioning';
 import { parseSort } from './sorting';
-import { caseSortFields, type CaseScope } from '../store';
-
-/** The talent office sees every case; another department only the cases assigned to it. */
-export function caseScope(ctx: RuleContext): CaseScope {
-  return {
-    departmentCode: ctx.user.departmentCode === TALENT_OFFICE_DEPARTMENT ? null : ctx.user.departmentCode,
-  };
-}
+import { caseSortFields } from '../store';
+import { caseScope } from './scope';
 
 function inCaseScope(ctx: RuleContext, serviceCase: ServiceCase): boolean {
   const { departmentCode } = caseScope(ctx);

@@ -14,7 +14,7 @@ import type {
 import { compareSpans, previousSpan, type Span } from '../../src/lib/calendar';
 import type { RuleContext } from './context';
 import { cstDay, toCstIso } from './dates';
-import { caseScope } from './service-cases';
+import { caseScope } from './scope';
 import { compareCodePoints as compareText } from './sorting';
 
 const noTotals = (): IntakeTotals => ({ records: 0, landed: 0, signed: 0, investment: 0, cohortLanded: 0 });
