@@ -56,10 +56,15 @@ describe('signing in', () => {
     expect(
       await screen.findByText(/登录已过期，请重新登录。登录后将回到/, {}, { timeout: 15_000 }),
     ).toBeInTheDocument();
-    expect(router.state.location.search).toContain('next=%2F');
+    // Back to the page being opened, or (when a request of the page being left met the 401 first) to
+    // that one: each is where the user was.
+    const headings: Record<string, string> = { '/': '工作概览', '/service-cases': '服务月工单' };
+    const next = new URLSearchParams(router.state.location.search).get('next')!;
+    expect(Object.keys(headings)).toContain(next);
     await user.click(screen.getByRole('button', { name: /填入演示账号：\s*王芳\s*manager/ }));
     await user.click(screen.getByRole('button', { name: '登录' }));
-    expect(await screen.findByRole('heading', { name: '工作概览' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: headings[next] })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe(next);
   });
 
   it('signs out from the user menu', async () => {
