@@ -49,6 +49,12 @@ export function jsonResponse(body: unknown, status: number): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 }
 
+/**
+ * Writes that need no transaction: signing in and out write one row each, and sign-in's
+ * deliberately slow password check must not hold a connection (the embedded database has one).
+ */
+const singleWrite = new Set<EndpointName>(['login', 'logout']);
+
 /** 401s name the scheme the client should use. */
 const challenge = { 'WWW-Authenticate': 'Bearer realm="api"' };
 
@@ -95,7 +101,8 @@ export async function dispatch(backend: Backend, request: RawRequest): Promise<R
         ifMatch,
         authorization,
       } as OperationRequest<EndpointName>);
-    const result = await (definition.method === 'GET' ? run(backend.store) : backend.store.transaction(run));
+    const atomic = definition.method !== 'GET' && !singleWrite.has(request.name);
+    const result = await (atomic ? backend.store.transaction(run) : run(backend.store));
     return jsonResponse(result, definition.successStatus ?? 200);
   } catch (error) {
     if (error instanceof ProblemError) {
