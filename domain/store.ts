@@ -197,8 +197,6 @@ export interface ServiceCaseStore extends VersionedStore<ServiceCase> {
     monthId: string | undefined,
     now: string,
   ): Promise<{ all: CaseFigures; byDepartment: Map<string, CaseFigures> }>;
-  /** Which of `ids` exist. */
-  existing(ids: string[]): Promise<Set<string>>;
 }
 
 export const serviceRecordSortFields = ['on', 'participants'] as const;

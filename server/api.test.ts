@@ -229,3 +229,70 @@ describe('what a role may not see', () => {
     }
   });
 });
+
+describe('found by probing the server', () => {
+  it('a liaison cannot link (or test for) another department’s case through a policy patch', async () => {
+    const liaison = await signIn('liaison');
+    const manager = await signIn('manager');
+    const cases = (await (await api('/service-cases?pageSize=1&department=dept.jyj', { token: manager })).json()) as {
+      items: { id: string; version: number }[];
+    };
+    const other = cases.items[0]!;
+    const proposal = (demandCaseIds: string[]) =>
+      api('/policy-patches', {
+        method: 'POST',
+        token: liaison,
+        body: JSON.stringify({
+          title: '试探',
+          policyCode: 'pol.core',
+          blockage: '—',
+          leadDepartmentCode: 'dept.zjj',
+          demandCaseIds,
+        }),
+      });
+    const outOfScope = await proposal([other.id]);
+    const missing = await proposal(['SC-2026-9999']);
+    expect(outOfScope.status).toBe(422);
+    expect(missing.status).toBe(422);
+    const after = (await (await api(`/service-cases/${other.id}`, { token: manager })).json()) as {
+      version: number;
+      linkedPatchId: string | null;
+    };
+    expect(after.version).toBe(other.version);
+  });
+
+  it('takes If-Match as a version in digits only, and the Bearer scheme in any case', async () => {
+    const token = await signIn('manager');
+    const page = (await (await api('/service-cases?pageSize=1&status=assigned', { token })).json()) as {
+      items: { id: string; version: number }[];
+    };
+    const target = page.items[0]!;
+    for (const header of ['1.0', '0x1', '+1', '""', 'W/', '1e0']) {
+      const response = await api(`/service-cases/${target.id}/supervise`, {
+        method: 'POST',
+        token,
+        headers: { 'If-Match': header },
+        body: JSON.stringify({ deadline: '2026-12-01', note: '请尽快办理' }),
+      });
+      expect(response.status, `If-Match: ${header}`).toBe(400);
+    }
+    expect((await api('/auth/me', { headers: { Authorization: `bearer ${token}` } })).status).toBe(200);
+  });
+
+  it('refuses a due time more than a year ahead (a typing slip, or a year past 2100 in China time)', async () => {
+    const token = await signIn('manager');
+    const page = (await (await api('/service-cases?pageSize=1&status=new', { token })).json()) as {
+      items: { id: string; version: number }[];
+    };
+    const target = page.items[0]!;
+    const response = await api(`/service-cases/${target.id}/assign`, {
+      method: 'POST',
+      token,
+      headers: { 'If-Match': `"${target.version}"` },
+      body: JSON.stringify({ departmentCode: 'dept.rcb', assigneeId: null, dueAt: '2100-12-31T23:59:59-14:00' }),
+    });
+    expect(response.status).toBe(422);
+    const problem = (await response.json()) as { errors: { field: string; code: string }[] };
+    expect(problem.errors).toContainEqual(expect.objectContaining({ field: 'dueAt', code: 'date_out_of_range' }));
+  });
+});

@@ -30,11 +30,12 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
   });
 }
 
+/** `If-Match: "3"` (or `3`, or weak `W/"3"`): a version, in decimal digits and nothing else. */
 function parseIfMatch(header: string | null): number | null {
   if (header === null) return null;
-  const version = Number(header.replace(/^W\//, '').replace(/"/g, ''));
-  if (!Number.isInteger(version)) throw problems.badRequest('If-Match must be a version number');
-  return version;
+  const digits = /^(?:W\/)?("?)(\d{1,9})\1$/.exec(header.trim())?.[2];
+  if (digits === undefined) throw problems.badRequest('If-Match must be a version number');
+  return Number(digits);
 }
 
 export function problemResponse(problem: ProblemDetails, headers: Record<string, string> = {}): Response {

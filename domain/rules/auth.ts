@@ -10,7 +10,9 @@ const SESSION_IDLE_MINUTES = 120;
 /** The last-seen time is written at most this often, not on every request. */
 const TOUCH_EVERY_MS = 60_000;
 
-const bearerToken = (authorization: string | null) => authorization?.match(/^Bearer ([A-Za-z0-9._~+/=-]{1,256})$/)?.[1];
+/** The token of `Authorization: Bearer <token>` (the scheme's name in any case, RFC 9110). */
+const bearerToken = (authorization: string | null) =>
+  authorization?.match(/^Bearer +([A-Za-z0-9._~+/=-]{1,256})$/i)?.[1];
 
 /**
  * Checks the password against the user's stored hash. A wrong name and a wrong password get the

@@ -13,6 +13,7 @@ import type { RuleContext } from './context';
 import { toCstIso } from './dates';
 import { problems } from './problem';
 import { checkReferences } from './references';
+import { caseScope } from './scope';
 import { checkVersion, saveVersioned } from './versioning';
 import { parseSort } from './sorting';
 import { patchSortFields } from '../store';
@@ -28,8 +29,13 @@ export async function getPolicyPatch(ctx: RuleContext, id: string): Promise<Poli
 }
 
 export async function createPolicyPatch(ctx: RuleContext, input: PolicyPatchCreate): Promise<PolicyPatch> {
-  const existing = await ctx.store.serviceCases.existing(input.demandCaseIds);
-  const unknownCases = input.demandCaseIds.filter((id) => !existing.has(id));
+  // A case outside the proposer's scope is as unknown to them as a missing one.
+  const { departmentCode } = caseScope(ctx);
+  const unknownCases: string[] = [];
+  for (const id of new Set(input.demandCaseIds)) {
+    const demand = await ctx.store.serviceCases.get(id);
+    if (!demand || (departmentCode !== null && demand.departmentCode !== departmentCode)) unknownCases.push(id);
+  }
   checkReferences(
     await ctx.store.dictionaries.get(),
     [

@@ -116,6 +116,9 @@ async function act(
   return presentServiceCase(ctx, next);
 }
 
+/** How far ahead a case may be made due. */
+const MAX_DUE_DAYS = 366;
+
 export async function assignServiceCase(ctx: RuleContext, id: string, input: CaseAssign, ifMatch: number | null) {
   const errors = [];
   const assignee = input.assigneeId ? await ctx.store.users.get(input.assigneeId) : null;
@@ -126,8 +129,19 @@ export async function assignServiceCase(ctx: RuleContext, id: string, input: Cas
       message: 'must be an active member of the department',
     });
   }
-  if (compareInstants(input.dueAt, ctx.now()) <= 0)
+  const today = cstDay(ctx.now());
+  const latest = addDays(today, MAX_DUE_DAYS);
+  if (compareInstants(input.dueAt, ctx.now()) <= 0) {
     errors.push({ field: 'dueAt', code: 'not_future', message: 'must be in the future' });
+  } else if (cstDay(input.dueAt) > latest) {
+    // A case is due within the year: a later date is a slip of the keyboard (or year 2101).
+    errors.push({
+      field: 'dueAt',
+      code: 'date_out_of_range',
+      params: { from: today, to: latest },
+      message: `must be by ${latest}`,
+    });
+  }
   checkReferences(
     await ctx.store.dictionaries.get(),
     [['departmentCode', 'departments', input.departmentCode]],

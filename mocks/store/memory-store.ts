@@ -443,7 +443,6 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
           byDepartment: new Map([...byDepartment].map(([code, list]) => [code, caseFigures(list, now)])),
         };
       },
-      existing: async (ids) => new Set(ids.filter((id) => db().serviceCases.has(id))),
     },
     savedViews: {
       list: async (resource, userId) =>

@@ -339,13 +339,6 @@ describe('service cases', () => {
     expect(scoped.all.total).toBe(cases.filter((c) => c.departmentCode === 'dept.kjj').length);
     expect([...scoped.byDepartment.keys()]).toEqual(['dept.kjj']);
   });
-
-  it('tells which of some ids exist', async () => {
-    expect(await store.serviceCases.existing([cases[0]!.id, 'SC-1999-0001', cases[5]!.id])).toEqual(
-      new Set([cases[0]!.id, cases[5]!.id]),
-    );
-    expect(await store.serviceCases.existing([])).toEqual(new Set());
-  });
 });
 
 describe('policy patches, casework lists, history, views and users', () => {

@@ -152,11 +152,5 @@ export function caseStore(db: Database): ServiceCaseStore {
       }
       return { all: toFigures(found.find((row) => row.overall === 1)), byDepartment };
     },
-
-    async existing(ids) {
-      if (ids.length === 0) return new Set();
-      const found = await db.select({ id: t.id }).from(t).where(inArray(t.id, ids));
-      return new Set(found.map((row) => row.id));
-    },
   };
 }
