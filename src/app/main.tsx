@@ -14,8 +14,10 @@ import './styles.css';
  * in a normal build this branch is dead and no mock code ships.
  */
 async function startMocks(): Promise<DemoControls | null> {
-  const { DEV, VITE_API_URL, VITE_ENABLE_MOCKS } = import.meta.env;
-  if (VITE_ENABLE_MOCKS === 'true' || (DEV && !VITE_API_URL && VITE_ENABLE_MOCKS !== 'false')) {
+  // Written out in full: Vite replaces `import.meta.env.X` at build time, so this branch (and the
+  // mock code) drops out of a normal build; a destructured `import.meta.env` would keep it.
+  const enabled = import.meta.env.VITE_ENABLE_MOCKS;
+  if (enabled === 'true' || (import.meta.env.DEV && !import.meta.env.VITE_API_URL && enabled !== 'false')) {
     const { startMockApi } = await import('../../mocks/browser');
     return startMockApi();
   }
