@@ -13,10 +13,23 @@ beforeAll(async () => {
 const records = () => [...mockApi.db.intakeRecords.values()];
 const section = async () => within((await screen.findByRole('heading', { name: '招引记录' })).closest('section')!);
 
+/**
+ * The records section once a page of rows is in and nothing is loading: rows still shown while
+ * the next page loads take no selection, and a click on them would be lost.
+ */
+const settledSection = async () => {
+  const region = await section();
+  await waitFor(() => {
+    expect(region.getAllByRole('row').length).toBeGreaterThan(1);
+    expect(document.querySelector('[aria-busy="true"]')).toBeNull();
+  });
+  return region;
+};
+
 describe('selection', () => {
   it('is cleared when the filters change, so a bulk action never hits rows no longer shown', async () => {
     const { user } = renderApp('/intake?sort=id', { as: 'officer' });
-    const table = await section();
+    const table = await settledSection();
     const [first, second] = [...records()].sort((a, b) => a.id.localeCompare(b.id));
     await user.click(await table.findByRole('checkbox', { name: `选择 ${first!.id}` }));
     await user.click(table.getByRole('checkbox', { name: `选择 ${second!.id}` }));
@@ -29,7 +42,7 @@ describe('selection', () => {
 
   it('can take every record the filters match, and the server reassigns exactly those', async () => {
     const { user } = renderApp('/intake?town=town.lujia&stage=signed', { as: 'officer' });
-    const table = await section();
+    const table = await settledSection();
     const matching = records().filter((r) => r.townCode === 'town.lujia' && r.stage === 'signed');
     expect(matching.length).toBeGreaterThan(20);
     await table.findByText(`共 ${matching.length} 条`);
@@ -59,7 +72,7 @@ describe('selection', () => {
 
   it('shows every row of any page as picked when all matching rows are, and refuses more than one action may take', async () => {
     const { user } = renderApp('/intake?town=town.lujia&stage=signed', { as: 'officer' });
-    const table = await section();
+    const table = await settledSection();
     const matching = records().filter((r) => r.townCode === 'town.lujia' && r.stage === 'signed');
     await table.findByText(`共 ${matching.length} 条`);
     await user.click(table.getByRole('checkbox', { name: '选择本页全部' }));
@@ -72,7 +85,7 @@ describe('selection', () => {
 
   it('says so when the rows the filters match are more than one bulk action may take', async () => {
     const { user } = renderApp('/intake', { as: 'officer' });
-    const table = await section();
+    const table = await settledSection();
     await table.findByText(`共 ${records().length.toLocaleString('zh-CN')} 条`);
     await user.click(table.getByRole('checkbox', { name: '选择本页全部' }));
     expect(
@@ -85,7 +98,7 @@ describe('selection', () => {
 
   it('judges a new address by its own page, not the one still shown while it loads', async () => {
     const { router } = renderApp('/intake?stage=landed&town=town.lujia', { as: 'viewer' });
-    const table = await section();
+    const table = await settledSection();
     await table.findByText(/^第 1 \//);
     await router.navigate('/intake?page=50');
     expect(await table.findByText(`第 50 / ${Math.ceil(records().length / 20)} 页`)).toBeInTheDocument();
@@ -94,7 +107,7 @@ describe('selection', () => {
 
   it('offers no admin account as an assignee', async () => {
     const { user } = renderApp('/intake?sort=id', { as: 'admin' });
-    const table = await section();
+    const table = await settledSection();
     const first = [...records()].sort((a, b) => a.id.localeCompare(b.id))[0]!;
     await user.click(await table.findByRole('checkbox', { name: `选择 ${first.id}` }));
     await user.click(table.getByRole('button', { name: '改派承办人' }));
