@@ -3,7 +3,7 @@ import type { ServiceMonth, ServiceRecord } from '../../../src/api/schemas/servi
 import type { ServiceRecordSortField, Store } from '../../../domain/store';
 import type { Database } from '../database';
 import { serviceMonths, serviceRecords } from '../schema';
-import { anyOf, countAll, orderBy, pageOf } from './sql';
+import { anyOf, pagedDocs } from './sql';
 
 export const monthColumns = (month: ServiceMonth): typeof serviceMonths.$inferInsert => ({
   id: month.id,
@@ -48,15 +48,11 @@ export function serviceRecordStore(db: Database): Store['serviceRecords'] {
         query.month ? eq(t.monthId, query.month) : undefined,
         anyOf(t.departmentCode, query.department),
       );
-      return pageOf(
-        db
-          .select({ doc: t.doc })
-          .from(t)
-          .where(where)
-          .orderBy(...orderBy(sortColumns[sort.field], sort.descending, t.id))
-          .limit(query.pageSize)
-          .offset((query.page - 1) * query.pageSize),
-        db.select({ n: countAll() }).from(t).where(where),
+      return pagedDocs<ServiceRecord>(
+        db,
+        t,
+        where,
+        { by: sortColumns[sort.field], descending: sort.descending },
         query.page,
         query.pageSize,
       );

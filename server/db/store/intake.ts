@@ -5,7 +5,7 @@ import type { Database } from '../database';
 import { intakeRecords } from '../schema';
 import { intakeColumns, intakeWhere } from './intake-columns';
 import { intakeFigures } from './intake-figures';
-import { countAll, orderBy, pageOf } from './sql';
+import { pagedDocs } from './sql';
 import { versionedDocs } from './versioned';
 
 const t = intakeRecords;
@@ -29,15 +29,11 @@ export function intakeStore(db: Database): IntakeStore {
 
     list(query, sort, page, pageSize) {
       const where = intakeWhere(query);
-      return pageOf(
-        db
-          .select({ doc: t.doc })
-          .from(t)
-          .where(where)
-          .orderBy(...orderBy(sortColumns[sort.field], sort.descending, t.id))
-          .limit(pageSize)
-          .offset((page - 1) * pageSize),
-        db.select({ n: countAll() }).from(t).where(where),
+      return pagedDocs<IntakeRecord>(
+        db,
+        t,
+        where,
+        { by: sortColumns[sort.field], descending: sort.descending },
         page,
         pageSize,
       );

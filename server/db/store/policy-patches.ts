@@ -3,7 +3,7 @@ import { patchStatusSchema, type PatchStatus, type PolicyPatch } from '../../../
 import type { PatchSortField, PolicyPatchStore } from '../../../domain/store';
 import type { Database } from '../database';
 import { policyPatches, serviceCases } from '../schema';
-import { anyOf, countAll, money, orderBy, pageOf, rankOf, rows, searchTerms, textSearch } from './sql';
+import { anyOf, countAll, money, pagedDocs, rankOf, rows, searchTerms, textSearch } from './sql';
 import { versionedDocs } from './versioned';
 
 const t = policyPatches;
@@ -48,15 +48,11 @@ export function patchStore(db: Database): PolicyPatchStore {
         anyOf(t.leadDepartmentCode, query.department),
         textSearch(t.search, query.q),
       );
-      return pageOf(
-        db
-          .select({ doc: t.doc })
-          .from(t)
-          .where(where)
-          .orderBy(...orderBy(sortColumns[sort.field], sort.descending, t.id))
-          .limit(query.pageSize)
-          .offset((query.page - 1) * query.pageSize),
-        db.select({ n: countAll() }).from(t).where(where),
+      return pagedDocs<PolicyPatch>(
+        db,
+        t,
+        where,
+        { by: sortColumns[sort.field], descending: sort.descending },
         query.page,
         query.pageSize,
       );

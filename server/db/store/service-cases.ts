@@ -4,7 +4,7 @@ import { isoAt } from '../../../domain/rules/dates';
 import type { CaseFigures, CaseScope, CaseSortField, ServiceCaseStore } from '../../../domain/store';
 import type { Database } from '../database';
 import { serviceCases } from '../schema';
-import { anyOf, countAll, orderBy, pageOf, rankOf, rows, searchTerms, textSearch } from './sql';
+import { anyOf, pagedDocs, rankOf, rows, searchTerms, textSearch } from './sql';
 import { versionedDocs } from './versioned';
 
 const t = serviceCases;
@@ -113,15 +113,11 @@ export function caseStore(db: Database): ServiceCaseStore {
         either(query.supervised, isSupervised),
         textSearch(t.search, query.q),
       );
-      return pageOf(
-        db
-          .select({ doc: t.doc })
-          .from(t)
-          .where(where)
-          .orderBy(...orderBy(sortColumns[sort.field], sort.descending, t.id))
-          .limit(query.pageSize)
-          .offset((query.page - 1) * query.pageSize),
-        db.select({ n: countAll() }).from(t).where(where),
+      return pagedDocs<ServiceCase>(
+        db,
+        t,
+        where,
+        { by: sortColumns[sort.field], descending: sort.descending },
         query.page,
         query.pageSize,
       );

@@ -2,6 +2,7 @@ import { and, inArray, sql, type AnyColumn, type SQL, type SQLWrapper } from 'dr
 import type { Page } from '../../../src/api/schemas/common';
 import type { Span } from '../../../src/lib/calendar';
 import type { Database } from '../database';
+import type { intakeRecords, policyPatches, serviceCases, serviceRecords } from '../schema';
 
 /**
  * The pieces every list and figure is built from, each the SQL twin of a rule the mock applies
@@ -83,14 +84,29 @@ export function rankOf(value: string, order: readonly string[]): number {
 }
 
 /** A page of a list, with the true total even past the end. */
-export async function pageOf<T>(
-  items: Promise<{ doc: T }[]>,
-  total: Promise<{ n: number }[]>,
+/** The tables whose rows keep a contract object in `doc` and are listed a page at a time. */
+type ListedTable = typeof intakeRecords | typeof policyPatches | typeof serviceCases | typeof serviceRecords;
+
+/** One page of `table`'s objects matching `where`, in the list order, with the count of all matches. */
+export async function pagedDocs<T>(
+  db: Database,
+  table: ListedTable,
+  where: SQL | undefined,
+  sort: { by: SQLWrapper | AnyColumn; descending: boolean },
   page: number,
   pageSize: number,
 ): Promise<Page<T>> {
-  const [found, [count]] = await Promise.all([items, total]);
-  return { items: found.map((row) => row.doc), total: count?.n ?? 0, page, pageSize };
+  const [found, [count]] = await Promise.all([
+    db
+      .select({ doc: table.doc })
+      .from(table)
+      .where(where)
+      .orderBy(...orderBy(sort.by, sort.descending, table.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: countAll() }).from(table).where(where),
+  ]);
+  return { items: found.map((row) => row.doc as T), total: count?.n ?? 0, page, pageSize };
 }
 
 /** `count(*)` as a JavaScript number (PostgreSQL's bigint arrives as text from node-postgres). */
