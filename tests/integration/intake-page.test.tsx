@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mockApi } from '../utils/mock-api';
 import { renderApp } from '../utils/render-app';
+import { tick } from '../utils/table';
 
 // The page and its parts load lazily; load them once up front so no test races code-splitting.
 beforeAll(async () => {
@@ -258,9 +259,9 @@ describe('roles', () => {
     const { user } = renderApp('/intake?sort=id', { as: 'officer' });
     const section = await recordsSection();
     const [first, second] = [...records()].sort((a, b) => a.id.localeCompare(b.id));
-    await user.click(await section.findByRole('checkbox', { name: `选择 ${first!.id}` }));
-    await user.click(section.getByRole('checkbox', { name: `选择 ${second!.id}` }));
-    await user.click(section.getByRole('button', { name: '改派承办人' }));
+    await tick(user, section, `选择 ${first!.id}`);
+    await tick(user, section, `选择 ${second!.id}`);
+    await user.click(await section.findByRole('button', { name: '改派承办人' }));
     // The dialog's code loads on first use: slow on a busy machine.
     const dialog = within(await screen.findByRole('dialog', { name: '改派 2 条记录' }, { timeout: 15_000 }));
     await user.selectOptions(dialog.getByLabelText('新的承办人'), '王芳');

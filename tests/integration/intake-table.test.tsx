@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mockApi } from '../utils/mock-api';
 import { renderApp } from '../utils/render-app';
+import { tick } from '../utils/table';
 
 beforeAll(async () => {
   await Promise.all([
@@ -31,8 +32,8 @@ describe('selection', () => {
     const { user } = renderApp('/intake?sort=id', { as: 'officer' });
     const table = await settledSection();
     const [first, second] = [...records()].sort((a, b) => a.id.localeCompare(b.id));
-    await user.click(await table.findByRole('checkbox', { name: `选择 ${first!.id}` }));
-    await user.click(table.getByRole('checkbox', { name: `选择 ${second!.id}` }));
+    await tick(user, table, `选择 ${first!.id}`);
+    await tick(user, table, `选择 ${second!.id}`);
     expect(table.getByRole('region', { name: '批量操作' })).toHaveTextContent('已选 2 条');
     await user.click(table.getByRole('button', { name: /^筛选：\s*阶段/ }));
     await user.click(await screen.findByRole('checkbox', { name: '落户' }));
@@ -46,13 +47,13 @@ describe('selection', () => {
     const matching = records().filter((r) => r.townCode === 'town.lujia' && r.stage === 'signed');
     expect(matching.length).toBeGreaterThan(20);
     await table.findByText(`共 ${matching.length} 条`);
-    await user.click(table.getByRole('checkbox', { name: '选择本页全部' }));
+    await tick(user, table, '选择本页全部');
     await user.click(table.getByRole('button', { name: `选择全部 ${matching.length} 条符合条件的记录` }));
     expect(table.getByRole('region', { name: '批量操作' })).toHaveTextContent(
       `已选全部 ${matching.length} 条符合条件的记录`,
     );
     const officersBefore = new Map(records().map((r) => [r.id, r.officerId]));
-    await user.click(table.getByRole('button', { name: '改派承办人' }));
+    await user.click(await table.findByRole('button', { name: '改派承办人' }));
     const dialog = within(await screen.findByRole('dialog', { name: `改派 ${matching.length} 条记录` }));
     await user.selectOptions(dialog.getByLabelText('新的承办人'), '王芳');
     await user.click(dialog.getByRole('button', { name: '确定' }));
@@ -75,7 +76,7 @@ describe('selection', () => {
     const table = await settledSection();
     const matching = records().filter((r) => r.townCode === 'town.lujia' && r.stage === 'signed');
     await table.findByText(`共 ${matching.length} 条`);
-    await user.click(table.getByRole('checkbox', { name: '选择本页全部' }));
+    await tick(user, table, '选择本页全部');
     await user.click(table.getByRole('button', { name: `选择全部 ${matching.length} 条符合条件的记录` }));
     await user.click(table.getByRole('button', { name: '下一页' }));
     await waitFor(() => expect(table.getByText(/^第 2 \//)).toBeInTheDocument());
@@ -87,7 +88,7 @@ describe('selection', () => {
     const { user } = renderApp('/intake', { as: 'officer' });
     const table = await settledSection();
     await table.findByText(`共 ${records().length.toLocaleString('zh-CN')} 条`);
-    await user.click(table.getByRole('checkbox', { name: '选择本页全部' }));
+    await tick(user, table, '选择本页全部');
     expect(
       table.getByText(
         `符合条件的共 ${records().length.toLocaleString('zh-CN')} 条，一次批量操作最多 5,000 条，请先缩小筛选范围`,
@@ -109,8 +110,8 @@ describe('selection', () => {
     const { user } = renderApp('/intake?sort=id', { as: 'admin' });
     const table = await settledSection();
     const first = [...records()].sort((a, b) => a.id.localeCompare(b.id))[0]!;
-    await user.click(await table.findByRole('checkbox', { name: `选择 ${first.id}` }));
-    await user.click(table.getByRole('button', { name: '改派承办人' }));
+    await tick(user, table, `选择 ${first.id}`);
+    await user.click(await table.findByRole('button', { name: '改派承办人' }));
     const dialog = within(await screen.findByRole('dialog', { name: '改派 1 条记录' }));
     const names = within(dialog.getByLabelText('新的承办人'))
       .getAllByRole('option')

@@ -15,6 +15,7 @@ export function selectColumn<TData extends RowData>(t: Translate) {
         type="checkbox"
         aria-label={t('table.selectPage')}
         checked={table.getIsAllPageRowsSelected()}
+        disabled={!table.getRowModel().rows.some((row) => row.getCanSelect())}
         ref={(input) => {
           if (input) input.indeterminate = table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected();
         }}
@@ -26,6 +27,8 @@ export function selectColumn<TData extends RowData>(t: Translate) {
         type="checkbox"
         aria-label={t('table.selectRow', { id: row.id })}
         checked={row.getIsSelected()}
+        // While the next page loads the rows shown take no selection: say so rather than drop the click.
+        disabled={!row.getCanSelect()}
         onClick={(event) => event.stopPropagation()}
         onKeyDown={(event) => event.stopPropagation()}
         onChange={(event) => row.toggleSelected(event.target.checked)}
