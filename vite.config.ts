@@ -59,7 +59,9 @@ export default defineConfig(({ mode }) => ({
         test: {
           name: 'server',
           environment: 'node',
-          include: ['server/**/*.test.ts'],
+          // The shared tests (the rules and the contract) again, on the SQL store.
+          include: ['server/**/*.test.ts', 'domain/**/*.test.ts'],
+          env: { TEST_BACKEND: 'sql' },
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createApiClient, type ApiClient } from '../src/api/client';
-import { ApiError } from '../src/api/api-error';
-import { endpoints, type EndpointName } from '../src/api/endpoints';
-import { can } from '../src/api/permissions';
-import { roleSchema, type Role, type User } from '../src/api/schemas/auth';
-import { mockApi } from '../tests/utils/mock-api';
-import { addDays } from '../domain/rules/dates';
+import { createApiClient, type ApiClient } from '../../src/api/client';
+import { ApiError } from '../../src/api/api-error';
+import { endpoints, type EndpointName } from '../../src/api/endpoints';
+import { can } from '../../src/api/permissions';
+import { roleSchema, type Role, type User } from '../../src/api/schemas/auth';
+import { sharedBackend } from '../../tests/utils/backend';
+import { addDays } from '../rules/dates';
 
 /** A demand raised by a person, with personal data to mask. */
 const newPersonCase = {
@@ -21,21 +21,24 @@ const newPersonCase = {
 } as const;
 
 function clientAs(username: string): ApiClient {
-  const { token } = mockApi.signIn(username);
-  return createApiClient({ baseUrl: 'http://localhost', getToken: () => token });
+  const token = sharedBackend.token(username);
+  return createApiClient({ baseUrl: 'http://localhost', getToken: () => token, fetch: sharedBackend.fetch });
 }
+
+/** The store as it is now, to see what a request wrote. */
+const store = () => sharedBackend.backend().store;
 
 const roleUser: Record<Role, string> = { viewer: 'viewer', officer: 'officer', manager: 'manager', admin: 'admin' };
 /** Every demo user: a user of each role in the talent office, and the liaison (an officer of 住建局). */
 const demoUsernames = [...Object.values(roleUser), 'liaison'];
 
 function userNamed(username: string): User {
-  return [...mockApi.db.users.values()].find((u) => u.username === username)!;
+  return [...sharedBackend.seeded().users.values()].find((u) => u.username === username)!;
 }
 
 /** A valid request for every route of the contract; the client parses each answer with its schema. */
 function sampleCalls(): { [N in EndpointName]: (client: ApiClient) => Promise<unknown> } {
-  const db = mockApi.db;
+  const db = sharedBackend.seeded();
   const openCase = (status: string) =>
     [...db.serviceCases.values()].find((c) => c.status === status && c.monthId === 'SM-2026')!;
   const record = [...db.intakeRecords.values()].find((r) => r.stage === 'lead')!;
@@ -174,7 +177,7 @@ function sampleCalls(): { [N in EndpointName]: (client: ApiClient) => Promise<un
   };
 }
 
-describe('the mock API keeps the contract', () => {
+describe(`the API keeps the contract (${sharedBackend.label} store)`, () => {
   const names = Object.keys(endpoints) as EndpointName[];
 
   it.each(names)('%s answers what its schema says, for a role allowed to call it', async (name) => {
@@ -217,13 +220,17 @@ describe('the mock API keeps the contract', () => {
   });
 
   it.each(names.filter((name) => endpoints[name].auth !== false))('%s answers 401 without a session', async (name) => {
-    const anonymous = createApiClient({ baseUrl: 'http://localhost', getToken: () => null });
+    const anonymous = createApiClient({
+      baseUrl: 'http://localhost',
+      getToken: () => null,
+      fetch: sharedBackend.fetch,
+    });
     await expect(sampleCalls()[name](anonymous)).rejects.toMatchObject({ status: 401 });
   });
 
   it('every route that updates a versioned resource demands If-Match', async () => {
     const client = clientAs('manager');
-    const target = [...mockApi.db.serviceCases.values()].find((c) => c.status === 'assigned')!;
+    const target = [...sharedBackend.seeded().serviceCases.values()].find((c) => c.status === 'assigned')!;
     await expect(
       client.request('answerServiceCase', { params: { id: target.id }, body: { countermeasure: '已协调' } }),
     ).rejects.toMatchObject({ status: 428, code: 'precondition_required' });
@@ -259,11 +266,11 @@ describe('personal data and history over the API', () => {
         ifMatch: officerView.version,
       }),
     ).rejects.toMatchObject({ status: 403 });
-    expect(mockApi.db.intakeRecords.get(one.id)!.note).not.toBe('住建局改');
+    expect((await store().intakeRecords.get(one.id))!.note).not.toBe('住建局改');
   });
 
   it('masks a changed phone in an intake record’s history for the viewer; the liaison gets no history', async () => {
-    const record = [...mockApi.db.intakeRecords.values()].find((r) => r.stage === 'lead')!;
+    const record = [...sharedBackend.seeded().intakeRecords.values()].find((r) => r.stage === 'lead')!;
     const officer = clientAs('officer');
     const full = await officer.request('getIntakeRecord', { params: { id: record.id } });
     const {
