@@ -63,6 +63,18 @@ export interface VersionedStore<T extends { id: string; version: number }> {
   update(record: T, expectedVersion: number): Promise<boolean>;
 }
 
+/** A versioned record that bulk actions change many of at once, in a few statements. */
+export interface BulkVersionedStore<T extends { id: string; version: number }> extends VersionedStore<T> {
+  /** The records with these ids, in the order asked; ids that do not exist are left out. */
+  getMany(ids: readonly string[]): Promise<T[]>;
+  /**
+   * Stores each record if the stored one is still a version before it (`record.version - 1`):
+   * a compare-and-set per record, made in batches. Answers the ids that were not stored (another
+   * request changed them); the caller decides whether that undoes the rest. The records exist.
+   */
+  updateMany(records: readonly T[]): Promise<string[]>;
+}
+
 export interface UserStore extends VersionedStore<User> {
   findByUsername(username: string): Promise<User | undefined>;
   list(filter: { role?: User['role']; departmentCode?: string }): Promise<User[]>;
@@ -114,7 +126,7 @@ export type IntakeSortField = (typeof intakeSortFields)[number];
 /** The filter lists, stats and bulk actions share; `from`/`to` bound the lead (线索) date. */
 export type IntakeQuery = IntakeFilter & { q?: string };
 
-export interface IntakeStore extends VersionedStore<IntakeRecord> {
+export interface IntakeStore extends BulkVersionedStore<IntakeRecord> {
   list(query: IntakeQuery, sort: Sort<IntakeSortField>, page: number, pageSize: number): Promise<Page<IntakeRecord>>;
   /** The ids of matching records, at most `limit` of them (in id order). */
   ids(query: IntakeQuery, limit: number): Promise<string[]>;
@@ -149,7 +161,7 @@ export interface PatchFigures {
   fundsDisbursed: number;
 }
 
-export interface PolicyPatchStore extends VersionedStore<PolicyPatch> {
+export interface PolicyPatchStore extends BulkVersionedStore<PolicyPatch> {
   list(query: PolicyPatchListQuery, sort: Sort<PatchSortField>): Promise<Page<PolicyPatch>>;
   figures(): Promise<PatchFigures>;
 }
@@ -184,7 +196,7 @@ export interface CaseFigures {
   satisfiedFollowUps: number;
 }
 
-export interface ServiceCaseStore extends VersionedStore<ServiceCase> {
+export interface ServiceCaseStore extends BulkVersionedStore<ServiceCase> {
   list(
     scope: CaseScope,
     query: ServiceCaseListQuery,
@@ -219,6 +231,8 @@ export interface AuditVisibility {
 export interface AuditStore {
   /** Appends an event; events are never changed or removed. The id is given by the store. */
   append(event: Omit<AuditEvent, 'id'>): Promise<AuditEvent>;
+  /** Appends events in the order given, in a few statements (a bulk action's). */
+  appendMany(events: readonly Omit<AuditEvent, 'id'>[]): Promise<AuditEvent[]>;
   list(
     filter: { entityType?: AuditEntityType; entityId?: string },
     visibility: AuditVisibility,

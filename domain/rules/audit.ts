@@ -16,6 +16,30 @@ import { maskAddress, maskIdNumber, maskPhone } from './masking';
 
 const ignoredFields = new Set(['version', 'updatedAt']);
 
+/** Who changed what, field by field: the event an update leaves in the history. */
+export function auditEventOf<T extends object>(
+  ctx: RuleContext,
+  entityType: AuditEntityType,
+  entityId: string,
+  action: string,
+  before: T | null,
+  after: T,
+): Omit<AuditEvent, 'id'> {
+  const changes = Object.keys(after)
+    .filter((field) => !ignoredFields.has(field))
+    .filter((field) => JSON.stringify(before?.[field as keyof T]) !== JSON.stringify(after[field as keyof T]))
+    .map((field) => ({ field, from: before?.[field as keyof T] ?? null, to: after[field as keyof T] }));
+  return {
+    entityType,
+    entityId,
+    action,
+    actorId: ctx.user.id,
+    actorName: ctx.user.displayName,
+    at: toCstIso(ctx.now()),
+    changes,
+  };
+}
+
 /** Keeps who changed what, field by field, on every update. */
 export async function recordAudit<T extends object>(
   ctx: RuleContext,
@@ -25,19 +49,7 @@ export async function recordAudit<T extends object>(
   before: T | null,
   after: T,
 ): Promise<AuditEvent> {
-  const changes = Object.keys(after)
-    .filter((field) => !ignoredFields.has(field))
-    .filter((field) => JSON.stringify(before?.[field as keyof T]) !== JSON.stringify(after[field as keyof T]))
-    .map((field) => ({ field, from: before?.[field as keyof T] ?? null, to: after[field as keyof T] }));
-  return ctx.store.audit.append({
-    entityType,
-    entityId,
-    action,
-    actorId: ctx.user.id,
-    actorName: ctx.user.displayName,
-    at: toCstIso(ctx.now()),
-    changes,
-  });
+  return ctx.store.audit.append(auditEventOf(ctx, entityType, entityId, action, before, after));
 }
 
 /** Whose history a reader may open at all: users' and dictionaries' are the administrator's. */

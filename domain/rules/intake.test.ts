@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ruleContext, seeded } from '../../tests/utils/rule-context';
-import { advanceIntakeStage, createIntakeRecord, listIntakeRecords } from './intake';
+import { listAuditEvents } from './audit';
+import { advanceIntakeStage, createIntakeRecord, listIntakeRecords, reassignIntakeRecords } from './intake';
 import { ProblemError } from './problem';
 import { intakeBreakdown, intakeFunnel, intakeOverview, previousPeriod } from './stats';
 
@@ -115,5 +116,83 @@ describe('previousPeriod (环比)', () => {
 
   it('compares any other range with as many days before', async () => {
     expect(previousPeriod('2026-11-16', '2026-11-25')).toEqual({ from: '2026-11-06', to: '2026-11-15' });
+  });
+});
+
+describe('bulk reassignment, set-based', () => {
+  it('stores a batch record by record as compare-and-set, naming those another request changed', async () => {
+    const records = ruleContext('officer').store.intakeRecords;
+    const [a, b] = [...seeded().intakeRecords.values()].slice(0, 2).map((r) => structuredClone(r));
+    expect(await records.update({ ...b!, note: '他人修改', version: b!.version + 1 }, b!.version)).toBe(true);
+    const refused = await records.updateMany([
+      { ...a!, note: '批量', version: a!.version + 1 },
+      { ...b!, note: '批量', version: b!.version + 1 },
+    ]);
+    expect(refused).toEqual([b!.id]);
+    expect(await records.get(a!.id)).toMatchObject({ note: '批量', version: a!.version + 1 });
+    expect(await records.get(b!.id)).toMatchObject({ note: '他人修改', version: b!.version + 1 });
+    expect((await records.getMany([b!.id, 'IR-0000-00000', a!.id])).map((r) => r.id)).toEqual([b!.id, a!.id]);
+  });
+
+  it('reassigns every record a filter matches, each with its own version and history entry', async () => {
+    const ctx = ruleContext('officer');
+    const matching = [...seeded().intakeRecords.values()]
+      .filter((r) => r.townCode === 'town.lujia' && r.stage === 'signed')
+      .map((r) => structuredClone(r));
+    const moving = matching.filter((r) => r.officerId !== 'u.manager');
+    expect(moving.length).toBeGreaterThan(10);
+    const result = await reassignIntakeRecords(ctx, {
+      filter: { town: ['town.lujia'], stage: ['signed'] },
+      officerId: 'u.manager',
+    });
+    expect(result).toEqual({ updated: moving.length });
+    const after = await ctx.store.intakeRecords.getMany(matching.map((r) => r.id));
+    expect(after.every((r) => r.officerId === 'u.manager' && r.officerName === '王芳')).toBe(true);
+    const moved = after.filter((r) => moving.some((m) => m.id === r.id));
+    expect(moved.every((r) => r.version === moving.find((m) => m.id === r.id)!.version + 1)).toBe(true);
+    const history = await listAuditEvents(ctx, {
+      page: 1,
+      pageSize: 10,
+      entityType: 'intakeRecord',
+      entityId: moving[0]!.id,
+    });
+    expect(history.items[0]).toMatchObject({ action: 'reassign', actorId: 'u.officer' });
+    expect(history.items[0]!.changes).toEqual(
+      expect.arrayContaining([{ field: 'officerId', from: moving[0]!.officerId, to: 'u.manager' }]),
+    );
+  });
+
+  it('changes nothing when one record changed meanwhile: 409 with that record as it is now', async () => {
+    const ctx = ruleContext('officer');
+    const ids = [...seeded().intakeRecords.values()]
+      .filter((r) => r.officerId !== 'u.manager')
+      .slice(0, 3)
+      .map((r) => r.id);
+    const before = await ctx.store.intakeRecords.getMany(ids);
+    const outcome = await ctx.store
+      .transaction(async (store) => {
+        // Another request edits the second record between the bulk action's read and its write.
+        const racing = {
+          ...store,
+          intakeRecords: {
+            ...store.intakeRecords,
+            getMany: async (wanted: readonly string[]) => {
+              const found = await store.intakeRecords.getMany(wanted);
+              const victim = found[1]!;
+              await store.intakeRecords.update(
+                { ...victim, note: '同时修改', version: victim.version + 1 },
+                victim.version,
+              );
+              return found;
+            },
+          },
+        };
+        return reassignIntakeRecords({ ...ctx, store: racing }, { ids, officerId: 'u.manager' });
+      })
+      .catch((error: unknown) => error);
+    expect(outcome).toBeInstanceOf(ProblemError);
+    expect((outcome as ProblemError).problem).toMatchObject({ status: 409, current: { id: ids[1], note: '同时修改' } });
+    // The transaction undid everything, the racing edit included (it ran inside it here).
+    expect(await ctx.store.intakeRecords.getMany(ids)).toEqual(before);
   });
 });

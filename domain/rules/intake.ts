@@ -10,15 +10,15 @@ import {
   type IntakeRecordUpdate,
   type IntakeStageAdvance,
 } from '../../src/api/schemas/intake';
-import { recordAudit } from './audit';
+import { auditEventOf, recordAudit } from './audit';
 import type { RuleContext } from './context';
 import { cstDay, toCstIso } from './dates';
 import { maskPhone } from './masking';
 import { problems } from './problem';
 import { checkReferences } from './references';
-import { checkVersion, saveVersioned } from './versioning';
+import { checkVersion, saveVersioned, saveVersionedMany } from './versioning';
 import { parseSort } from './sorting';
-import { intakeSortFields } from '../store';
+import { intakeSortFields, type IntakeQuery } from '../store';
 
 export function presentIntakeRecord(ctx: RuleContext, record: IntakeRecord): IntakeRecord {
   return can(ctx.user, 'intake:personal:read') ? record : { ...record, phone: maskPhone(record.phone) };
@@ -146,38 +146,50 @@ export async function reassignIntakeRecords(ctx: RuleContext, input: IntakeBulkR
   if (!officer) {
     throw problems.validation([{ field: 'officerId', code: 'inactive_assignee', message: 'not an active officer' }]);
   }
-  const records: IntakeRecord[] = [];
-  if ('ids' in input) {
-    const missing = [];
-    for (const id of new Set(input.ids)) {
-      const record = await ctx.store.intakeRecords.get(id);
-      if (record) records.push(record);
-      else missing.push(id);
-    }
-    if (missing.length > 0) {
-      throw problems.validation([
-        { field: 'ids', code: 'unknown_records', message: `unknown records: ${missing.slice(0, 5).join(', ')}` },
-      ]);
-    }
-  } else {
-    const ids = await ctx.store.intakeRecords.ids(input.filter, BULK_FILTER_LIMIT + 1);
-    if (ids.length > BULK_FILTER_LIMIT) {
-      throw problems.validation([
-        {
-          field: 'filter',
-          code: 'bulk_limit',
-          params: { limit: BULK_FILTER_LIMIT },
-          message: `matches more than ${BULK_FILTER_LIMIT} records`,
-        },
-      ]);
-    }
-    for (const id of ids) records.push((await ctx.store.intakeRecords.get(id))!);
+  const records = 'ids' in input ? await recordsNamed(ctx, input.ids) : await recordsMatching(ctx, input.filter);
+  // Set-based: one read, one compare-and-set and one history append per thousand records.
+  const before = records.filter((record) => record.officerId !== officerId);
+  const updatedAt = toCstIso(ctx.now());
+  const after = before.map((record) => ({
+    ...record,
+    officerId,
+    officerName: officer.displayName,
+    version: record.version + 1,
+    updatedAt,
+  }));
+  await saveVersionedMany(ctx.store.intakeRecords, after, (r) => presentIntakeRecord(ctx, r));
+  await ctx.store.audit.appendMany(
+    before.map((record, index) => auditEventOf(ctx, 'intakeRecord', record.id, 'reassign', record, after[index]!)),
+  );
+  return { updated: after.length };
+}
+
+/** The records a bulk action names, every one of which must exist. */
+async function recordsNamed(ctx: RuleContext, ids: readonly string[]): Promise<IntakeRecord[]> {
+  const unique = [...new Set(ids)];
+  const records = await ctx.store.intakeRecords.getMany(unique);
+  if (records.length < unique.length) {
+    const found = new Set(records.map((record) => record.id));
+    const missing = unique.filter((id) => !found.has(id));
+    throw problems.validation([
+      { field: 'ids', code: 'unknown_records', message: `unknown records: ${missing.slice(0, 5).join(', ')}` },
+    ]);
   }
-  let updated = 0;
-  for (const current of records) {
-    if (current.officerId === officerId) continue;
-    await save(ctx, current, { ...current, officerId, officerName: officer.displayName }, 'reassign');
-    updated++;
+  return records;
+}
+
+/** The records a filter matches, if no more than one bulk action may take. */
+async function recordsMatching(ctx: RuleContext, filter: IntakeQuery): Promise<IntakeRecord[]> {
+  const ids = await ctx.store.intakeRecords.ids(filter, BULK_FILTER_LIMIT + 1);
+  if (ids.length > BULK_FILTER_LIMIT) {
+    throw problems.validation([
+      {
+        field: 'filter',
+        code: 'bulk_limit',
+        params: { limit: BULK_FILTER_LIMIT },
+        message: `matches more than ${BULK_FILTER_LIMIT} records`,
+      },
+    ]);
   }
-  return { updated };
+  return ctx.store.intakeRecords.getMany(ids);
 }

@@ -1,6 +1,7 @@
 import { intakeStages, type IntakeRecord, type IntakeStage } from '../../src/api/schemas/intake';
 import { patchStatusSchema, type PolicyPatch } from '../../src/api/schemas/policy-patches';
 import type { ServiceCase } from '../../src/api/schemas/service-cases';
+import type { AuditEvent } from '../../src/api/schemas/audit';
 import type { IntakeBreakdown, IntakeDimension, IntakeTotals, IntakeTrend } from '../../src/api/schemas/stats';
 import { chinaIsoAt as isoAt, compareInstants, elapsedDays, inSpan } from '../../src/lib/calendar';
 import type {
@@ -12,7 +13,7 @@ import type {
   PatchSortField,
   ServiceRecordSortField,
   Store,
-  VersionedStore,
+  BulkVersionedStore,
 } from '../../domain/store';
 import type { Database } from '../data/database';
 import { compareCodePoints as compareText } from '../../domain/rules/sorting';
@@ -171,9 +172,10 @@ function write<K, V>(undo: UndoLog | undefined, map: Map<K, V>, key: K, value: V
 function versioned<T extends { id: string; version: number }>(
   map: () => Map<string, T>,
   undo: UndoLog | undefined,
-): VersionedStore<T> {
+): BulkVersionedStore<T> {
   return {
     get: async (id) => map().get(id),
+    getMany: async (ids) => ids.flatMap((id) => map().get(id) ?? []),
     insert: async (record) => {
       if (map().has(record.id)) throw new Error(`duplicate id ${record.id}`);
       write(undo, map(), record.id, record);
@@ -182,6 +184,14 @@ function versioned<T extends { id: string; version: number }>(
       if (map().get(record.id)?.version !== expectedVersion) return false;
       write(undo, map(), record.id, record);
       return true;
+    },
+    updateMany: async (records) => {
+      const refused: string[] = [];
+      for (const record of records) {
+        if (map().get(record.id)?.version === record.version - 1) write(undo, map(), record.id, record);
+        else refused.push(record.id);
+      }
+      return refused;
     },
   };
 }
@@ -471,6 +481,11 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
         const events = db().auditEvents;
         events.push(stored);
         undo?.push(() => events.splice(events.indexOf(stored), 1));
+        return stored;
+      },
+      appendMany: async (events) => {
+        const stored: AuditEvent[] = [];
+        for (const event of events) stored.push(await store.audit.append(event));
         return stored;
       },
       list: async (filter, visibility, page, pageSize) => {

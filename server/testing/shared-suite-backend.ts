@@ -17,6 +17,7 @@ const NOW = new Date('2026-11-25T10:00:00+08:00');
 /** Store methods that change nothing a later test could see (a session's last use is one). */
 const reads = new Set([
   'get',
+  'getMany',
   'list',
   'ids',
   'totals',

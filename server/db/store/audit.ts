@@ -30,6 +30,20 @@ export function auditStore(db: Database): AuditStore {
       return stored;
     },
 
+    async appendMany(events) {
+      if (events.length === 0) return [];
+      const serials = await rows<{ serial: string }>(
+        db,
+        sql`select nextval('audit_event_serial')::text as serial from generate_series(1, ${events.length})`,
+      );
+      // One statement per thousand events; `nextval` over a series hands the serials out in order.
+      const stored = events.map((event, index): AuditEvent => ({ id: auditId(serials[index]!.serial), ...event }));
+      for (let start = 0; start < stored.length; start += 1000) {
+        await db.insert(auditEvents).values(stored.slice(start, start + 1000));
+      }
+      return stored;
+    },
+
     async list(filter, visibility, page, pageSize) {
       if (visibility.entityTypes.length === 0) return { items: [], total: 0, page, pageSize };
       const scope = visibility.caseScope.departmentCode;
