@@ -228,6 +228,17 @@ describe(`the API keeps the contract (${sharedBackend.label} store)`, () => {
     await expect(sampleCalls()[name](anonymous)).rejects.toMatchObject({ status: 401 });
   });
 
+  it('refuses text that is not valid Unicode (half a surrogate pair) with 400, and stores nothing', async () => {
+    const officer = clientAs('officer');
+    const title = `人才公寓 \ud800 申请`;
+    await expect(officer.request('createServiceCase', { body: { ...newPersonCase, title } })).rejects.toMatchObject({
+      status: 400,
+      code: 'bad_request',
+    });
+    const found = await officer.request('listServiceCases', { query: { q: '人才公寓', pageSize: 100 } });
+    expect(found.items.some((c) => c.title.includes('\ufffd') || c.title === title)).toBe(false);
+  });
+
   it('every route that updates a versioned resource demands If-Match', async () => {
     const client = clientAs('manager');
     const target = [...sharedBackend.seeded().serviceCases.values()].find((c) => c.status === 'assigned')!;

@@ -59,6 +59,18 @@ const singleWrite = new Set<EndpointName>(['login', 'logout']);
 /** 401s name the scheme the client should use. */
 const challenge = { 'WWW-Authenticate': 'Bearer realm="api"' };
 
+/** Half of a surrogate pair without its other half: JSON escapes (`\ud800`) allow it, UTF-8 has none. */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function holdsLoneSurrogate(value: unknown): boolean {
+  if (typeof value === 'string') return loneSurrogate.test(value);
+  if (Array.isArray(value)) return value.some(holdsLoneSurrogate);
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).some(([key, item]) => loneSurrogate.test(key) || holdsLoneSurrogate(item));
+  }
+  return false;
+}
+
 /**
  * One route's request through the rules: authenticate, check the role's permission, parse path,
  * query and body with the contract's schemas, run the operation (writes in one transaction) and
@@ -86,6 +98,8 @@ export async function dispatch(backend: Backend, request: RawRequest): Promise<R
         if (error instanceof ProblemError) throw error;
         throw problems.badRequest('The body must be JSON');
       }
+      // PostgreSQL would store U+FFFD for it while the answer echoed the original: refuse it.
+      if (holdsLoneSurrogate(raw)) throw problems.badRequest('The body holds text that is not valid Unicode');
       const parsedBody = definition.body.safeParse(raw);
       if (!parsedBody.success) throw problems.validation(fieldErrors(parsedBody.error));
       body = parsedBody.data;
