@@ -13,6 +13,7 @@ import {
   reassignIntakeRecords,
   updateIntakeRecord,
 } from './rules/intake';
+import { caseQueueCounts } from './rules/case-queue';
 import { createPolicyPatch, getPolicyPatch, listPolicyPatches, transitionPolicyPatch } from './rules/policy-patches';
 import {
   answerServiceCase,
@@ -98,6 +99,7 @@ export const operations: Operations = {
   closeServiceCase: ({ ctx, params, body, ifMatch }) => closeServiceCase(ctx, params.id, body, ifMatch),
   followUpServiceCase: ({ ctx, params, body, ifMatch }) => followUpServiceCase(ctx, params.id, body, ifMatch),
   superviseServiceCase: ({ ctx, params, body, ifMatch }) => superviseServiceCase(ctx, params.id, body, ifMatch),
+  caseQueueCounts: ({ ctx, query }) => caseQueueCounts(ctx, query.month),
   caseOverview: ({ ctx, query }) => caseOverview(ctx, query.month),
   listSavedViews: ({ ctx, query }) => listSavedViews(ctx, query.resource),
   createSavedView: ({ ctx, body }) => createSavedView(ctx, body),

@@ -6,6 +6,7 @@ import type { IntakeFilter, IntakeRecord, IntakeStage } from '../src/api/schemas
 import type { PatchStatus, PolicyPatch, PolicyPatchListQuery } from '../src/api/schemas/policy-patches';
 import type { SavedView, SavedViewResource } from '../src/api/schemas/saved-views';
 import type {
+  CaseQueueView,
   ServiceCase,
   ServiceCaseListQuery,
   ServiceMonth,
@@ -196,13 +197,34 @@ export interface CaseFigures {
   satisfiedFollowUps: number;
 }
 
+/**
+ * Where the queue views (`view`) stand: when, who asks, and how far "due soon" reaches. The rules
+ * work these out (the working-day calendar is theirs); the stores only compare instants and ids.
+ */
+export interface CaseQueueFrame {
+  now: string;
+  /** Cases that fall overdue before this instant (and are not yet) are due soon. */
+  dueSoonBefore: string;
+  /** The caller: "mine" is the open cases assigned to them. */
+  userId: string;
+}
+
 export interface ServiceCaseStore extends BulkVersionedStore<ServiceCase> {
   list(
     scope: CaseScope,
     query: ServiceCaseListQuery,
     sort: Sort<CaseSortField>,
-    now: string,
+    frame: CaseQueueFrame,
   ): Promise<Page<ServiceCase>>;
+  /**
+   * How many of the scope's cases (of one service month when given) each queue view holds: each
+   * the `total` of the list with that view and no other filter.
+   */
+  queueCounts(
+    scope: CaseScope,
+    monthId: string | undefined,
+    frame: CaseQueueFrame,
+  ): Promise<Record<CaseQueueView, number>>;
   /** The figures of the scope's cases (of one service month when given), overall and per department. */
   figures(
     scope: CaseScope,

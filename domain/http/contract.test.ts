@@ -3,6 +3,7 @@ import { createApiClient, type ApiClient } from '../../src/api/client';
 import { ApiError } from '../../src/api/api-error';
 import { endpoints, type EndpointName } from '../../src/api/endpoints';
 import { can } from '../../src/api/permissions';
+import { awaitsFollowUp } from '../../src/api/schemas/case-workflow';
 import { roleSchema, type Role, type User } from '../../src/api/schemas/auth';
 import { sharedBackend } from '../../tests/utils/backend';
 import { addDays } from '../rules/dates';
@@ -146,7 +147,7 @@ function sampleCalls(): { [N in EndpointName]: (client: ApiClient) => Promise<un
       return c.request('closeServiceCase', { params: { id: target.id }, body: { note: '' }, ifMatch: target.version });
     },
     followUpServiceCase: (c) => {
-      const target = openCase('closed');
+      const target = [...db.serviceCases.values()].find((c) => awaitsFollowUp(c) && c.monthId === 'SM-2026')!;
       return c.request('followUpServiceCase', {
         params: { id: target.id },
         body: { satisfaction: 'satisfied', note: '' },
@@ -161,6 +162,7 @@ function sampleCalls(): { [N in EndpointName]: (client: ApiClient) => Promise<un
         ifMatch: target.version,
       });
     },
+    caseQueueCounts: (c) => c.request('caseQueueCounts', { query: { month: 'SM-2026' } }),
     caseOverview: (c) => c.request('caseOverview', { query: { month: 'SM-2026' } }),
     listSavedViews: (c) => c.request('listSavedViews', { query: { resource: 'intakeRecords' } }),
     createSavedView: (c) =>

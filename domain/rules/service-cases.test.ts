@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { awaitsFollowUp } from '../../src/api/schemas/case-workflow';
 import { ruleContext, seeded } from '../../tests/utils/rule-context';
 import { listAuditEvents } from './audit';
 import { ProblemError } from './problem';
+import type { ServiceCase } from '../../src/api/schemas/service-cases';
 import {
   answerServiceCase,
   assignServiceCase,
@@ -66,7 +68,7 @@ describe('service case workflow', () => {
 
   it('reopens a case when the follow-up visit finds the requester unsatisfied', async () => {
     const ctx = ruleContext('officer');
-    const closed = [...seeded().serviceCases.values()].find((c) => c.status === 'closed')!;
+    const closed = [...seeded().serviceCases.values()].find((c) => awaitsFollowUp(c))!;
     const result = await followUpServiceCase(
       ctx,
       closed.id,
@@ -154,6 +156,58 @@ describe('data scope and masking', () => {
     expect(viewer.requesterPhone).toBe(`${officer.requesterPhone.slice(0, 3)}****${officer.requesterPhone.slice(-4)}`);
     expect(viewer.requesterIdNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
     expect(viewer.requesterAddress).toMatch(/\*{4}$/);
+  });
+});
+
+describe('deadlines: the talent office sets them, a department keeps them', () => {
+  const ownAssigned = (test: (c: ServiceCase) => boolean = () => true) =>
+    [...seeded().serviceCases.values()].find(
+      (c) => c.departmentCode === 'dept.zjj' && c.status === 'assigned' && test(c),
+    )!;
+  const reassign = (username: string, target: ServiceCase, dueAt: string) =>
+    assignServiceCase(
+      ruleContext(username),
+      target.id,
+      { departmentCode: 'dept.zjj', assigneeId: 'u.zjj-2', dueAt },
+      target.version,
+    );
+
+  it('lets the liaison hand its case to a colleague with the deadline unchanged, in any offset', async () => {
+    const target = ownAssigned((c) => c.assigneeId !== 'u.zjj-2');
+    const handed = await reassign('liaison', target, target.dueAt);
+    expect(handed).toMatchObject({ assigneeId: 'u.zjj-2', dueAt: target.dueAt, version: target.version + 1 });
+    // The same instant written in UTC is the same deadline.
+    const again = await reassign('liaison', handed, new Date(target.dueAt).toISOString());
+    expect(again).toMatchObject({ dueAt: target.dueAt, version: target.version + 2 });
+  });
+
+  it('refuses the liaison a moved deadline with 403, and stores nothing', async () => {
+    const target = ownAssigned();
+    const later = new Date(Date.parse(target.dueAt) + 86_400_000).toISOString();
+    expect(await problemOf(() => reassign('liaison', target, later))).toMatchObject({
+      status: 403,
+      code: 'forbidden',
+      detail: expect.stringContaining('deadline'),
+    });
+    // The same wall-clock time at +14:00 is six hours earlier: a move, however alike the text.
+    const sameText = target.dueAt.replace('+08:00', '+14:00');
+    expect(await problemOf(() => reassign('liaison', target, sameText))).toMatchObject({ status: 403 });
+    expect(await ruleContext('liaison').store.serviceCases.get(target.id)).toEqual(target);
+  });
+
+  it('keeps a deadline that has passed without complaint; a moved one must lie ahead, for the talent office too', async () => {
+    const overdue = ownAssigned((c) => Date.parse(c.dueAt) < Date.parse('2026-11-25T10:00:00+08:00'));
+    const kept = await reassign('liaison', overdue, overdue.dueAt);
+    expect(kept.dueAt).toBe(overdue.dueAt);
+    const byOffice = await reassign('officer', kept, kept.dueAt);
+    expect(byOffice.dueAt).toBe(overdue.dueAt);
+    const movedIntoPast = new Date(Date.parse(overdue.dueAt) - 3_600_000).toISOString();
+    expect(await problemOf(() => reassign('officer', byOffice, movedIntoPast))).toMatchObject({
+      status: 422,
+      errors: [expect.objectContaining({ field: 'dueAt', code: 'not_future' })],
+    });
+    const moved = await reassign('officer', byOffice, future);
+    expect(moved.dueAt).toBe(future);
   });
 });
 

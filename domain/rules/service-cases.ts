@@ -1,7 +1,8 @@
 import { can, TALENT_OFFICE_DEPARTMENT } from '../../src/api/permissions';
 import type { Page } from '../../src/api/schemas/common';
+import { caseActionRefusal, setsDeadlines } from '../../src/api/schemas/case-workflow';
+import type { FieldError } from '../../src/api/schemas/common';
 import {
-  caseActionsByStatus,
   type CaseAction,
   type CaseAnswer,
   type CaseAssign,
@@ -22,6 +23,7 @@ import { checkVersion, saveVersioned } from './versioning';
 import { parseSort } from './sorting';
 import { caseSortFields } from '../store';
 import { caseScope } from './scope';
+import { caseQueueFrame } from './case-queue';
 
 function inCaseScope(ctx: RuleContext, serviceCase: ServiceCase): boolean {
   const { departmentCode } = caseScope(ctx);
@@ -40,7 +42,7 @@ export function presentServiceCase(ctx: RuleContext, serviceCase: ServiceCase): 
 
 export async function listServiceCases(ctx: RuleContext, query: ServiceCaseListQuery): Promise<Page<ServiceCase>> {
   const sort = parseSort(query.sort, caseSortFields, 'dueAt');
-  const page = await ctx.store.serviceCases.list(caseScope(ctx), query, sort, toCstIso(ctx.now()));
+  const page = await ctx.store.serviceCases.list(caseScope(ctx), query, sort, caseQueueFrame(ctx));
   return { ...page, items: page.items.map((c) => presentServiceCase(ctx, c)) };
 }
 
@@ -90,9 +92,29 @@ export async function createServiceCase(ctx: RuleContext, input: ServiceCaseCrea
   return presentServiceCase(ctx, serviceCase);
 }
 
-type Change = (current: ServiceCase) => Partial<ServiceCase>;
+type Change = (current: ServiceCase) => Partial<ServiceCase> | Promise<Partial<ServiceCase>>;
 
-/** Every case action: scope, version, workflow state, then the change, versioned and audited. */
+/** Why the workflow refuses an action, as the API answers it. */
+function refusal(action: CaseAction, current: ServiceCase, reason: 'role' | 'department' | 'status') {
+  switch (reason) {
+    case 'role':
+      return problems.forbidden(`Your role may not take "${action}" on a case`);
+    case 'department':
+      return problems.forbidden(`Only the talent office takes "${action}" on a case`);
+    case 'status':
+      return problems.invalidTransition(
+        action === 'followUp' && current.status === 'closed'
+          ? 'The case has had its follow-up visit since it was closed'
+          : `"${action}" is not allowed on a case that is ${current.status}`,
+      );
+  }
+}
+
+/**
+ * Every case action: scope (404), version (428/409), the workflow table (403 for the role or the
+ * department, 409 for the status), then the change (which may refuse the request's content),
+ * versioned and audited.
+ */
 async function act(
   ctx: RuleContext,
   id: string,
@@ -102,12 +124,11 @@ async function act(
 ): Promise<ServiceCase> {
   const current = await getServiceCase(ctx, id);
   checkVersion(current, ifMatch, (c) => presentServiceCase(ctx, c));
-  if (!caseActionsByStatus[current.status].includes(action)) {
-    throw problems.invalidTransition(`"${action}" is not allowed on a case that is ${current.status}`);
-  }
+  const refused = caseActionRefusal(ctx.user, current, action);
+  if (refused !== null) throw refusal(action, current, refused);
   const next: ServiceCase = {
     ...current,
-    ...change(current),
+    ...(await change(current)),
     version: current.version + 1,
     updatedAt: toCstIso(ctx.now()),
   };
@@ -119,45 +140,69 @@ async function act(
 /** How far ahead a case may be made due. */
 const MAX_DUE_DAYS = 366;
 
-export async function assignServiceCase(ctx: RuleContext, id: string, input: CaseAssign, ifMatch: number | null) {
-  const errors = [];
-  const assignee = input.assigneeId ? await ctx.store.users.get(input.assigneeId) : null;
-  if (input.assigneeId && (!assignee || !assignee.active || assignee.departmentCode !== input.departmentCode)) {
-    errors.push({
-      field: 'assigneeId',
-      code: 'inactive_assignee',
-      message: 'must be an active member of the department',
-    });
-  }
+function dueAtErrors(ctx: RuleContext, dueAt: string): FieldError[] {
   const today = cstDay(ctx.now());
   const latest = addDays(today, MAX_DUE_DAYS);
-  if (compareInstants(input.dueAt, ctx.now()) <= 0) {
-    errors.push({ field: 'dueAt', code: 'not_future', message: 'must be in the future' });
-  } else if (cstDay(input.dueAt) > latest) {
+  if (compareInstants(dueAt, ctx.now()) <= 0) {
+    return [{ field: 'dueAt', code: 'not_future', message: 'must be in the future' }];
+  }
+  if (cstDay(dueAt) > latest) {
     // A case is due within the year: a later date is a slip of the keyboard (or year 2101).
-    errors.push({
-      field: 'dueAt',
-      code: 'date_out_of_range',
-      params: { from: today, to: latest },
-      message: `must be by ${latest}`,
-    });
+    return [
+      {
+        field: 'dueAt',
+        code: 'date_out_of_range',
+        params: { from: today, to: latest },
+        message: `must be by ${latest}`,
+      },
+    ];
   }
-  checkReferences(
-    await ctx.store.dictionaries.get(),
-    [['departmentCode', 'departments', input.departmentCode]],
-    errors,
-  );
-  if (ctx.user.departmentCode !== TALENT_OFFICE_DEPARTMENT && input.departmentCode !== ctx.user.departmentCode) {
-    throw problems.forbidden('Only the talent office moves a case to another department');
-  }
-  return act(ctx, id, 'assign', ifMatch, () => ({
-    status: 'assigned',
-    departmentCode: input.departmentCode,
-    assigneeId: assignee?.id ?? null,
-    assigneeName: assignee?.displayName ?? null,
-    // Stored in China time, as every instant, so instants order as text.
-    dueAt: toCstIso(input.dueAt),
-  }));
+  return [];
+}
+
+/**
+ * 分派: the talent office sends a case to a department and sets or moves its deadline; a
+ * department may hand its own case to another of its officers, keeping the deadline it was given.
+ */
+export function assignServiceCase(ctx: RuleContext, id: string, input: CaseAssign, ifMatch: number | null) {
+  return act(ctx, id, 'assign', ifMatch, async (current) => {
+    // The same instant in any offset is the same deadline; another instant is a move.
+    const moved = compareInstants(input.dueAt, current.dueAt) !== 0;
+    if (!setsDeadlines(ctx.user)) {
+      if (input.departmentCode !== ctx.user.departmentCode) {
+        throw problems.forbidden('Only the talent office moves a case to another department');
+      }
+      if (moved) {
+        throw problems.forbidden(
+          `Only the talent office sets or moves a deadline: send the case's due time ${current.dueAt} unchanged`,
+        );
+      }
+    }
+    const errors: FieldError[] = [];
+    const assignee = input.assigneeId ? await ctx.store.users.get(input.assigneeId) : null;
+    if (input.assigneeId && (!assignee || !assignee.active || assignee.departmentCode !== input.departmentCode)) {
+      errors.push({
+        field: 'assigneeId',
+        code: 'inactive_assignee',
+        message: 'must be an active member of the department',
+      });
+    }
+    // A deadline kept as it was is no error, even once it has passed: reassigning an overdue case.
+    if (moved) errors.push(...dueAtErrors(ctx, input.dueAt));
+    checkReferences(
+      await ctx.store.dictionaries.get(),
+      [['departmentCode', 'departments', input.departmentCode]],
+      errors,
+    );
+    return {
+      status: 'assigned',
+      departmentCode: input.departmentCode,
+      assigneeId: assignee?.id ?? null,
+      assigneeName: assignee?.displayName ?? null,
+      // Stored in China time, as every instant, so instants order as text.
+      dueAt: toCstIso(input.dueAt),
+    };
+  });
 }
 
 export function answerServiceCase(ctx: RuleContext, id: string, input: CaseAnswer, ifMatch: number | null) {
@@ -181,10 +226,10 @@ export function followUpServiceCase(ctx: RuleContext, id: string, input: CaseFol
 }
 
 export function superviseServiceCase(ctx: RuleContext, id: string, input: CaseSupervise, ifMatch: number | null) {
-  if (input.deadline < cstDay(ctx.now())) {
-    throw problems.validation([{ field: 'deadline', code: 'not_future', message: 'must not be in the past' }]);
-  }
-  return act(ctx, id, 'supervise', ifMatch, () => ({
-    supervision: { ...input, byName: ctx.user.displayName, at: toCstIso(ctx.now()) },
-  }));
+  return act(ctx, id, 'supervise', ifMatch, () => {
+    if (input.deadline < cstDay(ctx.now())) {
+      throw problems.validation([{ field: 'deadline', code: 'not_future', message: 'must not be in the past' }]);
+    }
+    return { supervision: { ...input, byName: ctx.user.displayName, at: toCstIso(ctx.now()) } };
+  });
 }

@@ -1,11 +1,13 @@
 import { intakeStages, type IntakeRecord, type IntakeStage } from '../../src/api/schemas/intake';
 import { patchStatusSchema, type PolicyPatch } from '../../src/api/schemas/policy-patches';
-import type { ServiceCase } from '../../src/api/schemas/service-cases';
+import { awaitsFollowUp } from '../../src/api/schemas/case-workflow';
+import { caseQueueViewSchema, type CaseQueueView, type ServiceCase } from '../../src/api/schemas/service-cases';
 import type { AuditEvent } from '../../src/api/schemas/audit';
 import type { IntakeBreakdown, IntakeDimension, IntakeTotals, IntakeTrend } from '../../src/api/schemas/stats';
 import { chinaIsoAt as isoAt, compareInstants, elapsedDays, inSpan } from '../../src/lib/calendar';
 import type {
   CaseFigures,
+  CaseQueueFrame,
   CaseScope,
   CaseSortField,
   IntakeQuery,
@@ -95,6 +97,19 @@ function isOverdue(c: ServiceCase, now: string): boolean {
   );
 }
 
+const isSupervised = (c: ServiceCase) => c.supervision !== null && isOpen(c);
+
+/** The queue views; due soon: falls overdue by the frame's bound, and is not yet. */
+const inQueueView: Record<CaseQueueView, (c: ServiceCase, frame: CaseQueueFrame) => boolean> = {
+  new: (c) => c.status === 'new',
+  mine: (c, frame) => isOpen(c) && c.assigneeId === frame.userId,
+  dueSoon: (c, frame) => !isOverdue(c, frame.now) && isOverdue(c, frame.dueSoonBefore),
+  overdue: (c, frame) => isOverdue(c, frame.now),
+  supervised: isSupervised,
+  followUp: awaitsFollowUp,
+  all: () => true,
+};
+
 const inScope = (scope: CaseScope, c: ServiceCase) =>
   scope.departmentCode === null || c.departmentCode === scope.departmentCode;
 
@@ -115,7 +130,7 @@ function caseFigures(cases: ServiceCase[], now: string): CaseFigures {
     if (isOpen(c)) figures.open++;
     else figures.closed++;
     if (isOverdue(c, now)) figures.overdue++;
-    if (isOpen(c) && c.supervision !== null) figures.supervised++;
+    if (isSupervised(c)) figures.supervised++;
     if (c.closedAt) {
       figures.resolved++;
       figures.resolutionDays += elapsedDays(c.receivedAt, c.closedAt);
@@ -423,10 +438,12 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
     },
     serviceCases: {
       ...versioned(() => db().serviceCases, undo),
-      list: async (scope, query, sort, now) => {
+      list: async (scope, query, sort, frame) => {
+        const { now } = frame;
         const filtered = [...db().serviceCases.values()].filter(
           (c) =>
             inScope(scope, c) &&
+            (!query.view || inQueueView[query.view](c, frame)) &&
             (!query.month || c.monthId === query.month) &&
             matchesAny(query.status, c.status) &&
             matchesAny(query.priority, c.priority) &&
@@ -434,11 +451,21 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
             matchesAny(query.department, c.departmentCode) &&
             matchesAny(query.assignee, c.assigneeId) &&
             (query.overdue === undefined || isOverdue(c, now) === (query.overdue === 'true')) &&
-            (query.supervised === undefined ||
-              (c.supervision !== null && isOpen(c)) === (query.supervised === 'true')) &&
+            (query.supervised === undefined || isSupervised(c) === (query.supervised === 'true')) &&
             matchesText(query.q, c.id, c.title, c.requesterName, c.enterpriseName),
         );
         return paginate(sortItems(filtered, sort, caseSort), query.page, query.pageSize);
+      },
+      queueCounts: async (scope, monthId, frame) => {
+        const counts = Object.fromEntries(caseQueueViewSchema.options.map((view) => [view, 0])) as Record<
+          CaseQueueView,
+          number
+        >;
+        for (const c of db().serviceCases.values()) {
+          if (!inScope(scope, c) || (monthId && c.monthId !== monthId)) continue;
+          for (const view of caseQueueViewSchema.options) if (inQueueView[view](c, frame)) counts[view]++;
+        }
+        return counts;
       },
       figures: async (scope, monthId, now) => {
         const cases = [...db().serviceCases.values()].filter(

@@ -34,6 +34,8 @@ const ids = (items: { id: string }[]) => items.map((item) => item.id);
 const within = (day: string | null, from?: string, to?: string) =>
   day !== null && (!from || day >= from) && (!to || day <= to);
 const NOW = '2026-11-20T10:00:00+08:00';
+/** Where the case lists' queue views stand (none of these tests asks for a view). */
+const FRAME = { now: NOW, dueSoonBefore: '2026-11-25T00:00:00+08:00', userId: 'u.officer' };
 
 /** Sorted as the store defines: by the value either way, empty values last, ties by id. */
 function sortedBy<T extends { id: string }>(
@@ -268,7 +270,7 @@ describe('service cases', () => {
     const scope = { departmentCode: 'dept.rsj' };
     const own = cases.filter((c) => c.departmentCode === 'dept.rsj');
     const list = (overdue?: 'true' | 'false') =>
-      store.serviceCases.list(scope, { page: 1, pageSize: 200, overdue }, { field: 'dueAt', descending: false }, NOW);
+      store.serviceCases.list(scope, { page: 1, pageSize: 200, overdue }, { field: 'dueAt', descending: false }, FRAME);
     const [all, overdue, onTime] = await Promise.all([list(), list('true'), list('false')]);
     expect(all.total).toBe(own.length);
     expect(ids(overdue.items)).toEqual(ids(sortedBy(own.filter(isOverdue), (c) => c.dueAt)));
@@ -280,7 +282,7 @@ describe('service cases', () => {
       { departmentCode: null },
       { page: 1, pageSize: 200, supervised: 'true' },
       { field: 'priority', descending: true },
-      NOW,
+      FRAME,
     );
     const rank = { low: 0, normal: 1, high: 2, urgent: 3 };
     const expected = sortedBy(
@@ -296,7 +298,7 @@ describe('service cases', () => {
       { departmentCode: null },
       { page: 1, pageSize: 20, q, month: sample.monthId },
       { field: 'department', descending: false },
-      NOW,
+      FRAME,
     );
     const matching = cases.filter(
       (c) =>

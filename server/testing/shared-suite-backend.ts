@@ -26,6 +26,7 @@ const reads = new Set([
   'stageCounts',
   'landedByChannel',
   'figures',
+  'queueCounts',
   'targets',
   'findByUsername',
   'passwordHash',

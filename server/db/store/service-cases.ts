@@ -1,7 +1,13 @@
 import { and, eq, inArray, not, sql, type SQL } from 'drizzle-orm';
-import { casePrioritySchema, type CaseStatus, type ServiceCase } from '../../../src/api/schemas/service-cases';
+import {
+  casePrioritySchema,
+  caseQueueViewSchema,
+  type CaseQueueView,
+  type CaseStatus,
+  type ServiceCase,
+} from '../../../src/api/schemas/service-cases';
 import { isoAt } from '../../../domain/rules/dates';
-import type { CaseFigures, CaseScope, CaseSortField, ServiceCaseStore } from '../../../domain/store';
+import type { CaseFigures, CaseQueueFrame, CaseScope, CaseSortField, ServiceCaseStore } from '../../../domain/store';
 import type { Database } from '../database';
 import { serviceCases } from '../schema';
 import { anyOf, pagedDocs, rankOf, rows, searchTerms, textSearch } from './sql';
@@ -50,6 +56,20 @@ const isOverdue = (now: string) =>
     or (${t.supervisionDueAt} is not null and ${t.supervisionDueAt} < ${now})))`;
 
 const isSupervised = sql`(${t.supervisionDueAt} is not null and ${isOpen})`;
+
+/**
+ * The queue views, each never NULL; due soon: falls overdue by the frame's bound, and is not yet.
+ * Follow-up: closed and not visited since (an unsatisfied visit reopened it, so it was closed again).
+ */
+const inQueueView = (frame: CaseQueueFrame): Record<CaseQueueView, SQL> => ({
+  new: sql`${t.status} = 'new'`,
+  mine: sql`(${isOpen} and coalesce(${t.assigneeId} = ${frame.userId}, false))`,
+  dueSoon: sql`(not ${isOverdue(frame.now)} and ${isOverdue(frame.dueSoonBefore)})`,
+  overdue: isOverdue(frame.now),
+  supervised: isSupervised,
+  followUp: sql`(${t.status} = 'closed' and coalesce(${t.followUpSatisfaction} = 'unsatisfied', true))`,
+  all: sql`true`,
+});
 
 /** The talent office sees every case (`null`); another department only those assigned to it. */
 const inScope = (scope: CaseScope) =>
@@ -100,16 +120,17 @@ export function caseStore(db: Database): ServiceCaseStore {
   return {
     ...versionedDocs<ServiceCase>(db, t, caseColumns),
 
-    list(scope, query, sort, now) {
+    list(scope, query, sort, frame) {
       const where = and(
         inScope(scope),
+        query.view ? inQueueView(frame)[query.view] : undefined,
         query.month ? eq(t.monthId, query.month) : undefined,
         anyOf(t.status, query.status),
         anyOf(t.priority, query.priority),
         anyOf(t.categoryCode, query.category),
         anyOf(t.departmentCode, query.department),
         anyOf(t.assigneeId, query.assignee),
-        either(query.overdue, isOverdue(now)),
+        either(query.overdue, isOverdue(frame.now)),
         either(query.supervised, isSupervised),
         textSearch(t.search, query.q),
       );
@@ -121,6 +142,24 @@ export function caseStore(db: Database): ServiceCaseStore {
         query.page,
         query.pageSize,
       );
+    },
+
+    async queueCounts(scope, monthId, frame) {
+      const where = and(inScope(scope), monthId ? eq(t.monthId, monthId) : undefined);
+      const views = inQueueView(frame);
+      // One pass over the scope's cases, a count per view.
+      const [found] = await rows<Record<CaseQueueView, number>>(
+        db,
+        sql`select ${sql.join(
+          caseQueueViewSchema.options.map(
+            (view) => sql`count(*) filter (where ${views[view]})::int as ${sql.identifier(view)}`,
+          ),
+          sql`, `,
+        )}
+          from ${t}
+          ${where ? sql`where ${where}` : sql``}`,
+      );
+      return found!;
     },
 
     async figures(scope, monthId, now) {

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import {
+  caseQueueViewSchema,
+  type CaseQueueView,
+  type ServiceCase,
+  type ServiceCaseListQuery,
+} from '../../src/api/schemas/service-cases';
+import { ruleContext, seeded } from '../../tests/utils/rule-context';
+import { caseQueueCounts, caseQueueFrame } from './case-queue';
+import { isoAt } from './dates';
+import { assignServiceCase, listServiceCases } from './service-cases';
+
+/** The shared tests' clock: Wednesday 25 November 2026, 10:00 in China. */
+const NOW = '2026-11-25T10:00:00+08:00';
+/** Two working days after Wednesday: to the end of Friday 27 November. */
+const DUE_SOON_BEFORE = '2026-11-28T00:00:00+08:00';
+
+const at = (instant: string) => Date.parse(instant);
+const isOpen = (c: ServiceCase) => c.status !== 'closed';
+/** Overdue at `instant`, written out again here as the oracle the stores are checked against. */
+function overdueAt(c: ServiceCase, instant: string) {
+  const answerLate = ['new', 'assigned', 'reopened'].includes(c.status) && at(c.dueAt) < at(instant);
+  const supervisionLate = c.supervision !== null && at(isoAt(c.supervision.deadline, 23, 59)) < at(instant);
+  return isOpen(c) && (answerLate || supervisionLate);
+}
+const oracle: Record<CaseQueueView, (c: ServiceCase, userId: string) => boolean> = {
+  new: (c) => c.status === 'new',
+  mine: (c, userId) => isOpen(c) && c.assigneeId === userId,
+  dueSoon: (c) => !overdueAt(c, NOW) && overdueAt(c, DUE_SOON_BEFORE),
+  overdue: (c) => overdueAt(c, NOW),
+  supervised: (c) => isOpen(c) && c.supervision !== null,
+  followUp: (c) => c.status === 'closed' && (c.followUp === null || c.followUp.satisfaction === 'unsatisfied'),
+  all: () => true,
+};
+
+const users = ['viewer', 'officer', 'manager', 'admin', 'liaison'];
+
+/** Gives the liaison two cases and the officer one, so "mine" is not empty for them. */
+async function assignSomeCases() {
+  const officer = ruleContext('officer');
+  const due = '2026-11-26T12:00:00+08:00';
+  const fresh = [...seeded().serviceCases.values()].filter((c) => c.status === 'new').slice(0, 3);
+  const [a, b, c] = fresh as [ServiceCase, ServiceCase, ServiceCase];
+  await assignServiceCase(officer, a.id, { departmentCode: 'dept.zjj', assigneeId: 'u.liaison', dueAt: due }, 1);
+  await assignServiceCase(officer, b.id, { departmentCode: 'dept.zjj', assigneeId: 'u.liaison', dueAt: due }, 1);
+  await assignServiceCase(officer, c.id, { departmentCode: 'dept.rcb', assigneeId: 'u.officer', dueAt: due }, 1);
+}
+
+/** Every case as the store holds it now. */
+async function allCases(): Promise<ServiceCase[]> {
+  const ctx = ruleContext('admin');
+  const everything = { page: 1, pageSize: 1_000_000 };
+  const sort = { field: 'id', descending: false } as const;
+  return (await ctx.store.serviceCases.list({ departmentCode: null }, everything, sort, caseQueueFrame(ctx))).items;
+}
+
+describe('the queue views', () => {
+  it('reach "due soon" to the end of the second working day after today, across weekends and holidays', () => {
+    const frameAt = (instant: string) => caseQueueFrame({ ...ruleContext('officer'), now: () => new Date(instant) });
+    expect(frameAt(NOW)).toEqual({ now: NOW, dueSoonBefore: DUE_SOON_BEFORE, userId: 'u.officer' });
+    // Friday: Monday and Tuesday.
+    expect(frameAt('2026-11-27T17:00:00+08:00').dueSoonBefore).toBe('2026-12-02T00:00:00+08:00');
+    // The eve of National Day: 1–7 October are off, 8 and 9 October are the two working days.
+    expect(frameAt('2026-09-30T09:00:00+08:00').dueSoonBefore).toBe('2026-10-10T00:00:00+08:00');
+    // Late on a Saturday in UTC is already Sunday in China.
+    expect(frameAt('2026-11-28T17:00:00Z').dueSoonBefore).toBe('2026-12-02T00:00:00+08:00');
+  });
+
+  it.each(users)('count for the %s what the list with each view totals, and what the cases hold', async (username) => {
+    await assignSomeCases();
+    const ctx = ruleContext(username);
+    const cases = await allCases();
+    const scoped = cases.filter((c) => username !== 'liaison' || c.departmentCode === 'dept.zjj');
+    for (const month of [undefined, 'SM-2026']) {
+      const { counts, at: countedAt } = await caseQueueCounts(ctx, month);
+      expect(countedAt).toBe(NOW);
+      const inMonth = scoped.filter((c) => !month || c.monthId === month);
+      const expected = Object.fromEntries(
+        caseQueueViewSchema.options.map((view) => [view, inMonth.filter((c) => oracle[view](c, ctx.user.id)).length]),
+      );
+      expect(counts, `month ${month}`).toEqual(expected);
+      for (const view of caseQueueViewSchema.options) {
+        const page = await listServiceCases(ctx, { page: 1, pageSize: 200, month, view, sort: 'id' });
+        expect(page.total, `${view} in month ${month}`).toBe(counts[view]);
+        const firstIds = inMonth
+          .filter((c) => oracle[view](c, ctx.user.id))
+          .map((c) => c.id)
+          .sort()
+          .slice(0, 200);
+        expect(page.items.map((c) => c.id)).toEqual(firstIds);
+      }
+    }
+    const views = await caseQueueCounts(ctx, undefined);
+    expect(views.counts.mine).toBe({ liaison: 2, officer: 1 }[username] ?? 0);
+    expect(views.counts.all).toBe(scoped.length);
+    if (username === 'liaison') expect(views.counts.new).toBe(0);
+    expect(views.counts.dueSoon).toBeGreaterThan(0);
+  });
+
+  it('combine with every other filter and the data scope', async () => {
+    const ctx = ruleContext('liaison');
+    const cases = (await allCases()).filter((c) => c.departmentCode === 'dept.zjj');
+    const filters: [Partial<ServiceCaseListQuery>, (c: ServiceCase) => boolean][] = [
+      [{ priority: ['high', 'urgent'] }, (c) => c.priority === 'high' || c.priority === 'urgent'],
+      [{ status: ['assigned'] }, (c) => c.status === 'assigned'],
+      [{ overdue: 'false' }, (c) => !overdueAt(c, NOW)],
+      [{ supervised: 'true' }, (c) => oracle.supervised(c, '')],
+      [
+        { month: 'SM-2025', category: ['cat.housing'] },
+        (c) => c.monthId === 'SM-2025' && c.categoryCode === 'cat.housing',
+      ],
+    ];
+    for (const [filter, matches] of filters) {
+      for (const view of caseQueueViewSchema.options) {
+        const page = await listServiceCases(ctx, { ...filter, page: 1, pageSize: 20, view });
+        const expected = cases.filter((c) => matches(c) && oracle[view](c, ctx.user.id)).length;
+        expect(page.total, `${view} ${JSON.stringify(filter)}`).toBe(expected);
+      }
+    }
+  });
+});
