@@ -5,6 +5,8 @@ import {
   caseAssignSchema,
   caseCloseSchema,
   caseFollowUpSchema,
+  caseQueueCountsQuerySchema,
+  caseQueueCountsSchema,
   caseSuperviseSchema,
   serviceCaseCreateSchema,
   serviceCaseListQuerySchema,
@@ -113,6 +115,14 @@ export const serviceCaseEndpoints = {
     body: caseSuperviseSchema,
     response: serviceCaseSchema,
     ifMatch: true,
+  }),
+  caseQueueCounts: endpoint({
+    method: 'GET',
+    path: '/stats/service-cases/queue',
+    summary: "How many cases each triage queue view holds in the caller's scope",
+    tag: 'stats',
+    query: caseQueueCountsQuerySchema,
+    response: caseQueueCountsSchema,
   }),
   caseOverview: endpoint({
     method: 'GET',

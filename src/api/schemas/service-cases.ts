@@ -30,14 +30,15 @@ export const requesterTypeSchema = z.enum(['person', 'enterprise']);
 export const caseActionSchema = z.enum(['assign', 'answer', 'close', 'followUp', 'supervise']);
 export type CaseAction = z.infer<typeof caseActionSchema>;
 
-/** Which action each status allows; the mock backend enforces it and the UI shows only these. */
-export const caseActionsByStatus: Record<CaseStatus, readonly CaseAction[]> = {
-  new: ['assign', 'supervise'],
-  assigned: ['assign', 'answer', 'supervise'],
-  answered: ['close', 'assign', 'supervise'],
-  closed: ['followUp'],
-  reopened: ['assign', 'answer', 'supervise'],
-};
+/**
+ * The triage queue's views (see `caseWorkflow` for the actions): 待分派 new; 我的待办 open cases
+ * assigned to the caller; 即将到期 open and due within two working days; 已逾期 overdue; 督办中
+ * supervised and open; 待回访 closed and awaiting the follow-up visit; 全部 all.
+ */
+export const caseQueueViewSchema = z.enum(['new', 'mine', 'dueSoon', 'overdue', 'supervised', 'followUp', 'all']);
+export type CaseQueueView = z.infer<typeof caseQueueViewSchema>;
+/** How many working days ahead "due soon" looks. */
+export const DUE_SOON_WORKING_DAYS = 2;
 
 export const supervisionSchema = z.object({
   deadline: isoDateSchema,
@@ -94,6 +95,8 @@ export const serviceCaseListQuerySchema = listQuerySchema.extend({
   assignee: multiValueSchema.optional(),
   overdue: z.enum(['true', 'false']).optional(),
   supervised: z.enum(['true', 'false']).optional(),
+  /** A queue view, combined with the filters above. */
+  view: caseQueueViewSchema.optional(),
 });
 export type ServiceCaseListQuery = z.infer<typeof serviceCaseListQuerySchema>;
 
@@ -155,3 +158,13 @@ export const serviceRecordListQuerySchema = listQuerySchema.extend({
   department: multiValueSchema.optional(),
 });
 export type ServiceRecordListQuery = z.infer<typeof serviceRecordListQuerySchema>;
+
+/** The queue views' counts in the caller's scope (for the month, if one is given). */
+export const caseQueueCountsQuerySchema = z.object({ month: idSchema.optional() });
+export const caseQueueCountsSchema = z.object({
+  counts: z.record(caseQueueViewSchema, z.number().int().nonnegative()),
+  /** The instant the counts were taken at (due-soon and overdue move with the clock). */
+  at: isoDateTimeSchema,
+});
+export type CaseQueueCounts = z.infer<typeof caseQueueCountsSchema>;
+
