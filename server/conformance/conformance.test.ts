@@ -159,6 +159,7 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
     const unassigned = firstCase((c) => c.status === 'new' && c.monthId === 'SM-2026');
     const otherDepartment = firstCase((c) => c.departmentCode === 'dept.rsj' && c.status === 'assigned');
     const linked = firstCase((c) => c.linkedPatchId !== null);
+    const visited = firstCase((c) => c.status === 'closed' && c.followUp?.satisfaction === 'satisfied');
     const reviewed = [...data.policyPatches.values()].find((p) => p.status === 'review')!;
 
     const intakeInput = {
@@ -562,12 +563,38 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
         body: { departmentCode: 'dept.rsj', assigneeId: null, dueAt: '2026-12-05T02:00:00Z' },
         ifMatch: version('case'),
       })),
+      step('the liaison may not move the deadline', 403, () => ({
+        name: 'assignServiceCase',
+        token: as('liaison'),
+        params: { id: created.serviceCase },
+        body: { departmentCode: 'dept.zjj', assigneeId: 'u.zjj-1', dueAt: '2026-12-04T18:00:00+08:00' },
+        ifMatch: version('case'),
+      })),
+      step('the same wall-clock time at +14:00 is another instant: a move too', 403, () => ({
+        name: 'assignServiceCase',
+        token: as('liaison'),
+        params: { id: created.serviceCase },
+        body: { departmentCode: 'dept.zjj', assigneeId: 'u.zjj-1', dueAt: '2026-12-05T10:00:00+14:00' },
+        ifMatch: version('case'),
+      })),
       step(
-        'the liaison gives the case to a colleague of the department',
+        'the liaison gives the case to a colleague, the deadline kept (the same instant at +14:00)',
         200,
         () => ({
           name: 'assignServiceCase',
           token: as('liaison'),
+          params: { id: created.serviceCase },
+          body: { departmentCode: 'dept.zjj', assigneeId: 'u.zjj-1', dueAt: '2026-12-05T16:00:00+14:00' },
+          ifMatch: version('case'),
+        }),
+        { keep: 'case', check: (answer) => expect(answer.body.dueAt).toBe('2026-12-05T10:00:00+08:00') },
+      ),
+      step(
+        'the talent office moves the deadline, keeping the assignee',
+        200,
+        () => ({
+          name: 'assignServiceCase',
+          token: as('officer'),
           params: { id: created.serviceCase },
           body: { departmentCode: 'dept.zjj', assigneeId: 'u.zjj-1', dueAt: '2026-12-04T18:00:00+08:00' },
           ifMatch: version('case'),
@@ -605,6 +632,13 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
         }),
         { check: (answer) => expect(answer.body.current).toMatchObject({ status: 'answered' }) },
       ),
+      step('a department does not close its own answer', 403, () => ({
+        name: 'closeServiceCase',
+        token: as('liaison'),
+        params: { id: created.serviceCase },
+        body: {},
+        ifMatch: version('case'),
+      })),
       step(
         'the officer closes the answered case',
         200,
@@ -623,6 +657,20 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
         params: { id: created.serviceCase },
         body: { note: '再次' },
         ifMatch: version('case'),
+      })),
+      step('the liaison records no follow-up visit', 403, () => ({
+        name: 'followUpServiceCase',
+        token: as('liaison'),
+        params: { id: created.serviceCase },
+        body: { satisfaction: 'satisfied', note: '' },
+        ifMatch: version('case'),
+      })),
+      step('a case visited since it was closed awaits no other visit', 409, () => ({
+        name: 'followUpServiceCase',
+        token: as('officer'),
+        params: { id: visited.id },
+        body: { satisfaction: 'satisfied', note: '' },
+        ifMatch: visited.version,
       })),
       step(
         'an unsatisfied follow-up reopens the case',
@@ -1117,15 +1165,20 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
       { overdue: 'false', sort: '-dueAt', pageSize: '50' },
       { overdue: 'true', supervised: 'true', pageSize: '200' },
       { overdue: 'true', month: 'SM-2026', department: 'dept.zjj', pageSize: '200' },
+      { view: 'dueSoon', pageSize: '200' },
+      { view: 'overdue', sort: '-dueAt', pageSize: '200' },
+      { view: 'mine', pageSize: '200' },
     ];
     it.each(clocks.flatMap((clock) => ['manager', 'liaison'].map((user) => [clock, user] as const)))(
-      'at %s the %s sees the same overdue cases and figures',
+      'at %s the %s sees the same overdue and due-soon cases, queue counts and figures',
       async (clock, user) => {
         const later = at(backends, clock);
         const token = tokenOf(user, `at-${Date.parse(clock)}`);
         await signIn(later, `u.${user}`, token, { signedInAt: toCstIso(new Date(clock)) });
         for (const query of overdueReads) await both({ name: 'listServiceCases', token, query }, later);
         await both({ name: 'caseOverview', token }, later);
+        await both({ name: 'caseQueueCounts', token }, later);
+        await both({ name: 'caseQueueCounts', token, query: { month: 'SM-2026' } }, later);
         await both({ name: 'caseOverview', token, query: { month: 'SM-2026' } }, later);
         // In the liaison's department too: the liaison gave it to a colleague there.
         const found = await both({ name: 'getServiceCase', token, params: { id: created.serviceCase } }, later);

@@ -4,7 +4,7 @@ import { roleSchema } from '../../src/api/schemas/auth';
 import { intakeKindSchema } from '../../src/api/schemas/intake';
 import { patchStatusSchema } from '../../src/api/schemas/policy-patches';
 import { savedViewResourceSchema } from '../../src/api/schemas/saved-views';
-import { casePrioritySchema, caseStatusSchema } from '../../src/api/schemas/service-cases';
+import { casePrioritySchema, caseQueueViewSchema, caseStatusSchema } from '../../src/api/schemas/service-cases';
 import { intakeDimensionSchema } from '../../src/api/schemas/stats';
 import { caseSortFields, intakeSortFields, patchSortFields, serviceRecordSortFields } from '../../domain/store';
 import { highestSerials } from '../db/demo-data';
@@ -250,6 +250,15 @@ export function readMatrix(data: DemoDatabase): Read[] {
     { department: 'dept.zjj', overdue: 'false', supervised: 'false', q: '入学', sort: '-receivedAt' },
   ];
   for (const filter of caseFilters) add('listServiceCases', { pageSize: PAGE, ...filter });
+  // The queue views (relative to the reader and the clock), alone and with other filters.
+  for (const view of caseQueueViewSchema.options) {
+    add('listServiceCases', { view, pageSize: PAGE });
+    add('listServiceCases', { view, month: 'SM-2026', sort: '-dueAt', pageSize: PAGE });
+    add('listServiceCases', { view, department: 'dept.zjj', priority: ['high', 'urgent'], overdue: 'false' });
+    add('listServiceCases', { view, status: ['assigned', 'closed'], supervised: 'true', q: '科技' });
+  }
+  add('listServiceCases', { view: 'mine', assignee: 'u.liaison', page: '2', pageSize: '5' });
+  add('listServiceCases', { view: 'nonsense' });
   add('listServiceCases', { page: '500' });
   add('listServiceCases', { page: '4', pageSize: '13', sort: '-dueAt', department: 'dept.zjj' });
   add('listServiceCases', { overdue: 'maybe' });
@@ -261,6 +270,8 @@ export function readMatrix(data: DemoDatabase): Read[] {
   for (const id of [zjjCase.id, otherCase.id, newCase.id, created.serviceCase, 'SC-1999-0001'])
     add('getServiceCase', undefined, { id });
 
+  add('caseQueueCounts');
+  for (const month of [...data.serviceMonths.keys(), 'SM-1999']) add('caseQueueCounts', { month });
   add('caseOverview');
   for (const month of [...data.serviceMonths.keys(), 'SM-1999']) add('caseOverview', { month });
 
