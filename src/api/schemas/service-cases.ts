@@ -167,4 +167,3 @@ export const caseQueueCountsSchema = z.object({
   at: isoDateTimeSchema,
 });
 export type CaseQueueCounts = z.infer<typeof caseQueueCountsSchema>;
-
