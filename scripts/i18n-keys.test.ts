@@ -18,6 +18,11 @@ const dynamicPrefixes: Record<string, string> = {
   'period.': 'the period picker’s presets',
   'audit.action.': 'history entries, by audit action',
   'table.density.': 'the table’s density options',
+  'case.view.': 'the triage queue’s views, by view name',
+  'case.status.': 'case statuses (list, workspace, history), by status code',
+  'case.priority.': 'case priorities (list, workspace, history), by priority code',
+  'case.satisfaction.': 'follow-up satisfaction (dialog, workspace, history), by code',
+  'service.kind.': 'the service list’s kinds of service, by kind code',
 };
 
 const root = join(import.meta.dirname, '..');

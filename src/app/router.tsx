@@ -74,7 +74,9 @@ const pages: RouteObject[] = [
         Component: (await import('../features/intake/intake-page')).IntakePage,
       })),
       sectionRoute('policyPatches'),
-      sectionRoute('serviceCases'),
+      sectionRoute('serviceCases', async () => ({
+        Component: (await import('../features/casework/casework-page')).CaseworkPage,
+      })),
       sectionRoute('reports'),
       sectionRoute('admin'),
       { path: '*', handle: { title: 'page.notFound' } satisfies RouteHandle, Component: NotFoundPage },

@@ -1,0 +1,73 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiClient } from '../../lib/api-client';
+import type { BodyOf } from '../endpoints';
+import type { ServiceCaseListQuery, ServiceRecordListQuery } from '../schemas/service-cases';
+import { statsQueries } from './stats-queries';
+
+/** Casework: the months, the three lists, one case and its history, the queue's counts. */
+export const caseQueries = {
+  all: () => ['service-cases'] as const,
+  months: () =>
+    queryOptions({
+      queryKey: ['service-months'],
+      queryFn: ({ signal }) => apiClient.request('listServiceMonths', { signal }),
+      staleTime: 10 * 60_000,
+    }),
+  lists: () => [...caseQueries.all(), 'list'] as const,
+  list: (query: ServiceCaseListQuery) =>
+    queryOptions({
+      queryKey: [...caseQueries.lists(), query],
+      queryFn: ({ signal }) => apiClient.request('listServiceCases', { query, signal }),
+    }),
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...caseQueries.all(), 'detail', id],
+      queryFn: ({ signal }) => apiClient.request('getServiceCase', { params: { id }, signal }),
+    }),
+  history: (id: string) =>
+    queryOptions({
+      queryKey: [...caseQueries.all(), 'history', id],
+      queryFn: ({ signal }) =>
+        apiClient.request('listAuditEvents', {
+          query: { entityType: 'serviceCase', entityId: id, pageSize: 100 },
+          signal,
+        }),
+    }),
+  /** The queue views' counts: refreshed in the background, as cases fall due while one works. */
+  counts: (month?: string) =>
+    queryOptions({
+      queryKey: [...statsQueries.all(), 'cases', 'queue', { month }],
+      queryFn: ({ signal }) => apiClient.request('caseQueueCounts', { query: { month }, signal }),
+      refetchInterval: 60_000,
+    }),
+  records: (query: ServiceRecordListQuery) =>
+    queryOptions({
+      queryKey: ['service-records', query],
+      queryFn: ({ signal }) => apiClient.request('listServiceRecords', { query, signal }),
+    }),
+};
+
+/** After any case action: the lists, the case, its history, and every figure. */
+const caseChanged = { invalidates: [caseQueries.all(), statsQueries.all()] };
+
+type CaseActionEndpoint =
+  'assignServiceCase' | 'answerServiceCase' | 'closeServiceCase' | 'followUpServiceCase' | 'superviseServiceCase';
+
+/**
+ * One workflow action on a case, sent with the version the user saw (`If-Match`); the answer goes
+ * into the cache at once, so the workspace shows the new state before the lists refresh.
+ */
+export function useCaseAction<N extends CaseActionEndpoint>(name: N) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input, version }: { id: string; input: BodyOf<N>; version: number }) =>
+      // Every action answers the case; the body's type is the named action's.
+      apiClient.request<CaseActionEndpoint>(name, {
+        params: { id },
+        body: input as BodyOf<CaseActionEndpoint>,
+        ifMatch: version,
+      }),
+    meta: caseChanged,
+    onSuccess: (serviceCase) => queryClient.setQueryData(caseQueries.detail(serviceCase.id).queryKey, serviceCase),
+  });
+}

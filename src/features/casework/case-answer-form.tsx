@@ -1,0 +1,105 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
+import type { z } from 'zod';
+import { isApiError } from '../../api/api-error';
+import { caseQueries, useCaseAction } from '../../api/queries/case-queries';
+import { caseAnswerSchema, type ServiceCase } from '../../api/schemas/service-cases';
+import { ErrorState } from '../../components/feedback/error-state';
+import { FormField, textareaClass } from '../../components/form/form-field';
+import { schemaResolver } from '../../components/form/schema-resolver';
+import { applyServerErrors } from '../../components/form/server-errors';
+import { Button } from '../../components/ui/button';
+import { toast } from '../../components/ui/toaster';
+import { useI18n } from '../../lib/i18n/i18n';
+
+type AnswerValues = z.input<typeof caseAnswerSchema>;
+
+/** Where an answer being written is kept: per user and case, in this browser. */
+const draftKey = (userId: string, caseId: string) => `tod.draft.answer.${userId}.${caseId}`;
+
+function readDraft(key: string): string {
+  try {
+    return localStorage.getItem(key) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function writeDraft(key: string, text: string) {
+  try {
+    if (text.trim()) localStorage.setItem(key, text);
+    else localStorage.removeItem(key);
+  } catch {
+    // A full or blocked storage costs only the draft's surviving a reload; the text stays on screen.
+  }
+}
+
+/**
+ * 答复: the countermeasure (对策) for the requester. What is typed is kept as a local draft while
+ * it is written, so it survives a refused save (409), a lost connection, a sign-in that expired
+ * and a reload; it is cleared when the answer is saved.
+ */
+export function CaseAnswerForm({ serviceCase, userId }: { serviceCase: ServiceCase; userId: string }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const key = draftKey(userId, serviceCase.id);
+  const form = useForm<AnswerValues>({
+    resolver: schemaResolver(caseAnswerSchema, t),
+    defaultValues: { countermeasure: readDraft(key) },
+  });
+  const answer = useCaseAction('answerServiceCase');
+
+  const text = useWatch({ control: form.control, name: 'countermeasure' });
+  useEffect(() => writeDraft(key, text ?? ''), [key, text]);
+
+  const submit = form.handleSubmit((input) =>
+    answer.mutate(
+      { id: serviceCase.id, version: serviceCase.version, input },
+      {
+        onSuccess: () => {
+          writeDraft(key, '');
+          form.reset({ countermeasure: '' });
+          toast({ tone: 'success', title: t('case.done.answer') });
+        },
+        onError: (error) => {
+          applyServerErrors(form, error, t);
+          // Someone changed the case meanwhile: fetch it, so the next try carries its version.
+          if (isApiError(error) && error.status === 409) {
+            void queryClient.invalidateQueries({ queryKey: caseQueries.detail(serviceCase.id).queryKey });
+          }
+        },
+      },
+    ),
+  );
+
+  const failed = answer.error;
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={submit} noValidate className="space-y-2 rounded-md border p-3" aria-labelledby="answer-title">
+        <h3 id="answer-title" className="font-semibold">
+          {t('case.action.answer')}
+        </h3>
+        <FormField<AnswerValues>
+          name="countermeasure"
+          label={t('case.field.countermeasure')}
+          required
+          hint={t('case.draftHint')}
+        >
+          {(props) => <textarea {...props} rows={5} className={textareaClass} />}
+        </FormField>
+        {failed && Object.keys(form.formState.errors).length === 0 && (
+          <div className="space-y-1">
+            <ErrorState error={failed} compact />
+            <p className="text-sm text-muted-foreground">{t('case.answerKept')}</p>
+          </div>
+        )}
+        <div className="flex justify-end">
+          <Button type="submit" variant="primary" size="sm" disabled={answer.isPending}>
+            {t('case.sendAnswer')}
+          </Button>
+        </div>
+      </form>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,118 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import { Flag } from 'lucide-react';
+import type { CasePriority, CaseStatus, ServiceCase } from '../../api/schemas/service-cases';
+import type { ServerTableFeatures } from '../../components/data-table/features';
+import { Badge } from '../../components/ui/badge';
+import type { Formatters } from '../../lib/i18n/format';
+import type { Translate } from '../../lib/i18n/i18n';
+import { DueBadge } from './due-badge';
+import type { CaseFacet, CaseLabels } from './use-case-labels';
+
+const helper = createColumnHelper<ServerTableFeatures, ServiceCase>();
+
+export const statusTone: Record<CaseStatus, 'neutral' | 'primary' | 'warning' | 'success' | 'danger'> = {
+  new: 'primary',
+  assigned: 'neutral',
+  answered: 'warning',
+  closed: 'success',
+  reopened: 'danger',
+};
+export const priorityTone: Record<CasePriority, 'neutral' | 'warning' | 'danger'> = {
+  low: 'neutral',
+  normal: 'neutral',
+  high: 'warning',
+  urgent: 'danger',
+};
+
+/** The demands list's columns; ids are the server's sort fields, so a header click sorts there. */
+export function caseColumns({
+  t,
+  format,
+  labels,
+  now,
+}: {
+  t: Translate;
+  format: Formatters;
+  labels: CaseLabels;
+  /** One clock for every row's countdown. */
+  now: number;
+}) {
+  const facet = (param: CaseFacet) => ({ variant: 'multiSelect' as const, param, options: labels.options[param] });
+  return helper.columns([
+    helper.accessor('id', {
+      size: 130,
+      header: t('case.field.id'),
+      meta: { label: t('case.field.id') },
+      cell: (c) => <span className="font-mono text-xs whitespace-nowrap">{c.getValue()}</span>,
+    }),
+    helper.accessor('title', {
+      size: 260,
+      header: t('case.field.title'),
+      enableSorting: false,
+      meta: { label: t('case.field.title') },
+      cell: ({ row }) => (
+        <div className="min-w-0">
+          <div className="flex items-center gap-1.5">
+            {row.original.supervision && row.original.status !== 'closed' && (
+              <Flag className="size-3.5 shrink-0 text-danger" aria-label={t('case.supervised')} />
+            )}
+            <span className="truncate font-medium">{row.original.title}</span>
+          </div>
+          <div className="truncate text-xs text-muted-foreground">
+            {row.original.enterpriseName ?? row.original.requesterName}
+          </div>
+        </div>
+      ),
+    }),
+    helper.accessor('categoryCode', {
+      id: 'category',
+      size: 110,
+      header: t('case.field.category'),
+      meta: { label: t('case.field.category'), filter: facet('category') },
+      cell: (c) => labels.label('category', c.getValue()),
+    }),
+    helper.accessor('priority', {
+      size: 90,
+      header: t('case.field.priority'),
+      meta: { label: t('case.field.priority'), filter: facet('priority') },
+      cell: (c) => <Badge tone={priorityTone[c.getValue()]}>{t(`case.priority.${c.getValue()}`)}</Badge>,
+    }),
+    helper.accessor('status', {
+      size: 90,
+      header: t('case.field.status'),
+      meta: { label: t('case.field.status'), filter: facet('status') },
+      cell: (c) => <Badge tone={statusTone[c.getValue()]}>{t(`case.status.${c.getValue()}`)}</Badge>,
+    }),
+    helper.accessor('departmentCode', {
+      id: 'department',
+      size: 120,
+      header: t('case.field.department'),
+      meta: { label: t('case.field.department'), filter: facet('department') },
+      cell: (c) => labels.label('department', c.getValue()),
+    }),
+    helper.accessor('assigneeName', {
+      size: 90,
+      header: t('case.field.assignee'),
+      enableSorting: false,
+      meta: { label: t('case.field.assignee') },
+      cell: (c) => c.getValue() ?? '—',
+    }),
+    helper.accessor('dueAt', {
+      size: 170,
+      header: t('case.field.dueAt'),
+      meta: { label: t('case.field.dueAt') },
+      cell: ({ row }) => (
+        <div className="flex flex-col items-start gap-0.5">
+          <span className="text-xs tabular-nums">{format.dateTime(row.original.dueAt)}</span>
+          <DueBadge serviceCase={row.original} now={now} />
+        </div>
+      ),
+    }),
+    helper.accessor('receivedAt', {
+      size: 110,
+      header: t('case.field.receivedAt'),
+      meta: { label: t('case.field.receivedAt') },
+      cell: (c) => <span className="tabular-nums">{format.date(c.getValue())}</span>,
+    }),
+  ]);
+}

@@ -1,0 +1,130 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { caseQueries } from '../../api/queries/case-queries';
+import { caseQueueViewSchema, type CaseQueueView } from '../../api/schemas/service-cases';
+import { DataTable } from '../../components/data-table/data-table';
+import { DataTableToolbar } from '../../components/data-table/data-table-toolbar';
+import { DataTableViewOptions } from '../../components/data-table/data-table-view-options';
+import { SavedViewsMenu } from '../../components/data-table/saved-views-menu';
+import { useServerTable } from '../../components/data-table/use-server-table';
+import { cn } from '../../lib/cn';
+import { useFormat } from '../../lib/i18n/format';
+import { useI18n } from '../../lib/i18n/i18n';
+import type { SearchPatch, UpdateOptions } from '../../lib/use-search-state';
+import { caseColumns } from './case-columns';
+import { caseListQueryOf, type CasePageSearch } from './case-search';
+import { CaseWorkspace } from './case-workspace';
+import type { CaseLabels } from './use-case-labels';
+import { useNow } from './use-now';
+
+/**
+ * 需求清单 as the officers' triage queue: the views with their live counts, the server-paged list,
+ * and the case open beside it (split on wide screens, the whole page on narrow ones).
+ */
+export function CaseQueue({
+  search,
+  searchString,
+  update,
+  onApplyView,
+  month,
+  view,
+  defaultView,
+  labels,
+}: {
+  search: CasePageSearch;
+  searchString: string;
+  update: (patch: SearchPatch, options?: UpdateOptions) => void;
+  onApplyView: (search: string) => void;
+  month: string | undefined;
+  view: CaseQueueView;
+  defaultView: CaseQueueView;
+  labels: CaseLabels;
+}) {
+  const { t } = useI18n();
+  const format = useFormat();
+  const now = useNow();
+  const counts = useQuery(caseQueries.counts(month));
+  const list = useQuery({
+    ...caseQueries.list(caseListQueryOf(search, month, view)),
+    placeholderData: keepPreviousData,
+  });
+  const columns = useMemo(() => caseColumns({ t, format, labels, now }), [t, format, labels, now]);
+  const state = useServerTable({
+    tableId: 'service-cases',
+    columns,
+    page: list.data,
+    search,
+    update,
+    defaultSort: 'dueAt',
+    defaultPreferences: { columnVisibility: { receivedAt: false } },
+    getRowId: (serviceCase) => serviceCase.id,
+    stale: list.isPlaceholderData,
+  });
+  const open = search.case;
+
+  return (
+    <div className={cn('grid gap-4', open && 'lg:grid-cols-[minmax(0,1fr)_30rem]')}>
+      <section aria-labelledby="case-queue-heading" className={cn('min-w-0', open && 'hidden lg:block')}>
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+          <h2 id="case-queue-heading" tabIndex={-1} className="text-lg font-semibold outline-none">
+            {t('case.queue')}
+          </h2>
+          <div className="flex flex-wrap items-center gap-2">
+            <SavedViewsMenu
+              resource="serviceCases"
+              search={stripCase(searchString)}
+              onApply={(saved) => onApplyView(saved.search)}
+            />
+            <DataTableViewOptions state={state} />
+          </div>
+        </div>
+        <div role="group" aria-label={t('case.views')} className="mb-3 flex flex-wrap gap-1.5">
+          {caseQueueViewSchema.options.map((option) => {
+            const count = counts.data?.counts[option];
+            return (
+              <button
+                key={option}
+                type="button"
+                aria-pressed={option === view}
+                onClick={() => update({ view: option === defaultView ? undefined : option }, { resetPage: true })}
+                className={cn(
+                  'inline-flex h-8 items-center gap-1.5 rounded-full border px-3 text-sm',
+                  option === view ? 'border-primary bg-primary text-primary-foreground' : 'bg-surface hover:bg-muted',
+                  (option === 'overdue' || option === 'supervised') &&
+                    option !== view &&
+                    (count ?? 0) > 0 &&
+                    'text-danger',
+                )}
+              >
+                {t(`case.view.${option}`)}
+                <span className="text-xs tabular-nums opacity-80">
+                  {count === undefined ? '…' : format.integer(count)}
+                </span>
+              </button>
+            );
+          })}
+        </div>
+        <DataTableToolbar state={state} search={search} searchPlaceholder={t('case.searchPlaceholder')} />
+        <DataTable
+          state={state}
+          caption={t('case.caption')}
+          loading={list.isPending}
+          refreshing={list.isPlaceholderData}
+          error={list.error}
+          onRetry={() => void list.refetch()}
+          onRowOpen={(serviceCase) => update({ case: serviceCase.id })}
+          emptyTitle={t('case.empty')}
+        />
+      </section>
+      {open && <CaseWorkspace key={open} id={open} labels={labels} onClose={() => update({ case: undefined })} />}
+    </div>
+  );
+}
+
+/** A saved view keeps the list's query, not the case open when it was saved. */
+function stripCase(search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete('case');
+  params.delete('tab');
+  return params.toString();
+}

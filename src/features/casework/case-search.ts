@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { can, TALENT_OFFICE_DEPARTMENT, type Subject } from '../../api/permissions';
+import {
+  serviceCaseListQuerySchema,
+  type CaseQueueView,
+  type ServiceCaseListQuery,
+} from '../../api/schemas/service-cases';
+
+/** Everything the casework page keeps in its URL: the month, the list, its query, the open case. */
+export const casePageSearchSchema = serviceCaseListQuerySchema.extend({
+  /** Absent: the demands (需求清单); else the services or the countermeasures. */
+  tab: z.enum(['services', 'measures']).optional(),
+  case: z.string().max(64).optional(),
+});
+export type CasePageSearch = z.infer<typeof casePageSearchSchema>;
+
+/** The view a user starts in: the talent office dispatches, a department works its own. */
+export function defaultView(user: Subject): CaseQueueView {
+  if (!can(user, 'case:triage')) return 'all';
+  return user.departmentCode === TALENT_OFFICE_DEPARTMENT ? 'new' : 'mine';
+}
+
+/** The demands list's query: the URL's, in the month shown and the view chosen. */
+export function caseListQueryOf(
+  { tab: _tab, case: _case, ...query }: CasePageSearch,
+  month: string | undefined,
+  view: CaseQueueView,
+): ServiceCaseListQuery {
+  return { ...query, month, view };
+}

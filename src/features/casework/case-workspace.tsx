@@ -1,0 +1,172 @@
+import { useQuery } from '@tanstack/react-query';
+import { ArrowLeft, X } from 'lucide-react';
+import { useEffect, useRef, useState } from 'react';
+import { caseQueries } from '../../api/queries/case-queries';
+import { caseActionsFor } from '../../api/schemas/case-workflow';
+import type { CaseAction, ServiceCase } from '../../api/schemas/service-cases';
+import { ErrorState } from '../../components/feedback/error-state';
+import { Badge } from '../../components/ui/badge';
+import { Button } from '../../components/ui/button';
+import { Skeleton } from '../../components/ui/skeleton';
+import { useFormat } from '../../lib/i18n/format';
+import { useI18n } from '../../lib/i18n/i18n';
+import type { MessageKey } from '../../lib/i18n/zh-cn';
+import { useSessionState } from '../../lib/session';
+import { AssignDialog, CloseDialog, FollowUpDialog, SuperviseDialog } from './case-action-dialogs';
+import { CaseAnswerForm } from './case-answer-form';
+import { priorityTone, statusTone } from './case-columns';
+import { CaseHistory } from './case-history';
+import { DueBadge } from './due-badge';
+import type { CaseLabels } from './use-case-labels';
+import { useNow } from './use-now';
+
+type DialogAction = Exclude<CaseAction, 'answer'>;
+
+const actionLabel: Record<CaseAction, MessageKey> = {
+  assign: 'case.action.assign',
+  answer: 'case.action.answer',
+  close: 'case.action.close',
+  followUp: 'case.action.followUp',
+  supervise: 'case.action.supervise',
+};
+
+/**
+ * One case beside the queue: who asks for what, where it stands and by when, what was answered,
+ * and its history; the actions the workflow allows this user now, and only those.
+ */
+export function CaseWorkspace({ id, labels, onClose }: { id: string; labels: CaseLabels; onClose: () => void }) {
+  const { t } = useI18n();
+  const user = useSessionState().session?.user;
+  const serviceCase = useQuery(caseQueries.detail(id));
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [dialog, setDialog] = useState<DialogAction | null>(null);
+  const c = serviceCase.data;
+
+  // Opening a case takes the reader to it, as a page would.
+  useEffect(() => heading.current?.focus(), [id]);
+
+  const actions = c && user ? caseActionsFor(user, c) : [];
+  return (
+    <section aria-labelledby="case-workspace-heading" className="min-w-0 rounded-lg border bg-surface p-4">
+      <div className="mb-3 flex items-start gap-2">
+        <Button size="sm" variant="ghost" className="lg:hidden" onClick={onClose}>
+          <ArrowLeft className="size-3.5" aria-hidden />
+          {t('case.backToQueue')}
+        </Button>
+        <h2
+          ref={heading}
+          id="case-workspace-heading"
+          tabIndex={-1}
+          className="min-w-0 flex-1 text-lg font-semibold break-words outline-none"
+        >
+          {c ? `${c.title}` : t('case.detail')}
+          <span className="ml-2 font-mono text-xs font-normal text-muted-foreground">{id}</span>
+        </h2>
+        <Button
+          size="sm"
+          variant="ghost"
+          className="hidden lg:inline-flex"
+          onClick={onClose}
+          aria-label={t('common.close')}
+        >
+          <X className="size-4" aria-hidden />
+        </Button>
+      </div>
+      {serviceCase.isPending && <Skeleton className="h-64 w-full" />}
+      {serviceCase.error && !c && <ErrorState error={serviceCase.error} onRetry={() => void serviceCase.refetch()} />}
+      {c && (
+        <div className="space-y-5">
+          <CaseSummary serviceCase={c} labels={labels} />
+          {actions.length > 0 && (
+            <div role="group" aria-label={t('case.actions')} className="flex flex-wrap gap-2">
+              {actions
+                .filter((action): action is DialogAction => action !== 'answer')
+                .map((action) => (
+                  <Button key={action} size="sm" onClick={() => setDialog(action)}>
+                    {t(actionLabel[action])}
+                  </Button>
+                ))}
+            </div>
+          )}
+          {actions.includes('answer') && user && <CaseAnswerForm serviceCase={c} userId={user.id} />}
+          <CaseHistory id={c.id} labels={labels} />
+          <AssignDialog serviceCase={c} labels={labels} open={dialog === 'assign'} onOpenChange={closeOn(setDialog)} />
+          <CloseDialog serviceCase={c} open={dialog === 'close'} onOpenChange={closeOn(setDialog)} />
+          <SuperviseDialog serviceCase={c} open={dialog === 'supervise'} onOpenChange={closeOn(setDialog)} />
+          <FollowUpDialog serviceCase={c} open={dialog === 'followUp'} onOpenChange={closeOn(setDialog)} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+const closeOn = (setDialog: (action: DialogAction | null) => void) => (open: boolean) => {
+  if (!open) setDialog(null);
+};
+
+function CaseSummary({ serviceCase: c, labels }: { serviceCase: ServiceCase; labels: CaseLabels }) {
+  const { t } = useI18n();
+  const format = useFormat();
+  const now = useNow();
+  const rows: [MessageKey, string][] = [
+    ['case.field.requester', c.enterpriseName ? `${c.enterpriseName}（${c.requesterName}）` : c.requesterName],
+    ['case.field.phone', c.requesterPhone || '—'],
+    ['case.field.idNumber', c.requesterIdNumber ?? '—'],
+    ['case.field.address', c.requesterAddress ?? '—'],
+    ['case.field.category', labels.label('category', c.categoryCode)],
+    ['case.field.department', labels.label('department', c.departmentCode)],
+    ['case.field.assignee', c.assigneeName ?? '—'],
+    ['case.field.receivedAt', format.dateTime(c.receivedAt)],
+    ['case.field.dueAt', format.dateTime(c.dueAt)],
+    ['case.field.linkedPatch', c.linkedPatchId ?? '—'],
+  ];
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-2">
+        <Badge tone={statusTone[c.status]}>{t(`case.status.${c.status}`)}</Badge>
+        <Badge tone={priorityTone[c.priority]}>{t(`case.priority.${c.priority}`)}</Badge>
+        <DueBadge serviceCase={c} now={now} />
+      </div>
+      <p className="text-sm break-words whitespace-pre-wrap">{c.description}</p>
+      <dl className="grid grid-cols-[6.5rem_1fr] gap-x-3 gap-y-1.5 text-sm">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-muted-foreground">{t(label)}</dt>
+            <dd className="min-w-0 break-words">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {c.supervision && (
+        <div className="rounded-md border border-danger/40 bg-danger/5 p-3 text-sm">
+          <p className="font-medium text-danger">
+            {t('case.supervisedBy', { name: c.supervision.byName, deadline: format.date(c.supervision.deadline) })}
+          </p>
+          <p className="break-words whitespace-pre-wrap">{c.supervision.note}</p>
+        </div>
+      )}
+      {c.countermeasure && (
+        <div className="rounded-md border bg-muted/40 p-3 text-sm">
+          <p className="font-medium">
+            {t('case.field.countermeasure')}
+            {c.answeredAt && (
+              <span className="ml-2 font-normal text-muted-foreground">{format.dateTime(c.answeredAt)}</span>
+            )}
+          </p>
+          <p className="break-words whitespace-pre-wrap">{c.countermeasure}</p>
+        </div>
+      )}
+      {c.followUp && (
+        <div className="rounded-md border p-3 text-sm">
+          <p className="font-medium">
+            {t('case.followUpBy', {
+              name: c.followUp.byName,
+              at: format.dateTime(c.followUp.at),
+              satisfaction: t(`case.satisfaction.${c.followUp.satisfaction}`),
+            })}
+          </p>
+          {c.followUp.note && <p className="break-words whitespace-pre-wrap">{c.followUp.note}</p>}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import { useQuery } from '@tanstack/react-query';
+import { Tabs } from 'radix-ui';
+import { caseQueries } from '../../api/queries/case-queries';
+import { statsQueries } from '../../api/queries/stats-queries';
+import { KpiCard } from '../../components/kpi-card';
+import { PageHeader } from '../../components/page-header';
+import { cn } from '../../lib/cn';
+import { useFormat } from '../../lib/i18n/format';
+import { useI18n } from '../../lib/i18n/i18n';
+import { useSessionState } from '../../lib/session';
+import { useSearchState } from '../../lib/use-search-state';
+import { CaseQueue } from './case-queue';
+import { CountermeasuresList, ServiceRecordsList } from './case-lists';
+import { casePageSearchSchema, defaultView } from './case-search';
+import { useCaseLabels } from './use-case-labels';
+
+const tabClass = cn(
+  '-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium text-muted-foreground',
+  'hover:text-foreground data-[state=active]:border-primary data-[state=active]:text-foreground',
+);
+
+/**
+ * 服务月工单: a service month's three lists (需求、服务、对策清单), the demands as the officers'
+ * triage queue; the month, the list, its filters and the open case all in the URL.
+ */
+export function CaseworkPage() {
+  const { t } = useI18n();
+  const format = useFormat();
+  const user = useSessionState().session?.user;
+  const { state: search, update, replaceAll, search: params } = useSearchState(casePageSearchSchema);
+  const labels = useCaseLabels();
+  const months = useQuery(caseQueries.months());
+  // Newest first; the newest is the default.
+  const sortedMonths = [...(months.data ?? [])].sort((a, b) => b.startsOn.localeCompare(a.startsOn));
+  const month = search.month ?? sortedMonths[0]?.id;
+  const figures = useQuery({ ...statsQueries.caseOverview(month), enabled: month !== undefined });
+  const startView = user ? defaultView(user) : 'all';
+  const view = search.view ?? startView;
+  const tab = search.tab ?? 'demands';
+  const f = figures.data;
+
+  return (
+    <>
+      <PageHeader title={t('case.title')} description={t('case.subtitle')} />
+      <div className="mb-4 flex flex-wrap items-end gap-4">
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="text-muted-foreground">{t('case.month')}</span>
+          <select
+            className="h-9 rounded-md border bg-surface px-2"
+            value={month ?? ''}
+            // A new month starts the lists afresh: its own first page, no case open.
+            onChange={(event) => replaceAll(new URLSearchParams({ month: event.target.value }).toString())}
+          >
+            {sortedMonths.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.title}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-5">
+        <KpiCard label={t('case.kpi.total')} value={f && format.integer(f.total)} unit={t('unit.cases')} />
+        <KpiCard label={t('kpi.openCases')} value={f && format.integer(f.open)} unit={t('unit.cases')} />
+        <KpiCard
+          label={t('kpi.overdueCases')}
+          value={f && format.integer(f.overdue)}
+          unit={t('unit.cases')}
+          tone={f && f.overdue > 0 ? 'danger' : 'default'}
+        />
+        <KpiCard label={t('case.kpi.closed')} value={f && format.integer(f.closed)} unit={t('unit.cases')} />
+        <KpiCard
+          label={t('kpi.satisfaction')}
+          value={f && (f.satisfactionRate === null ? '—' : format.percent(f.satisfactionRate))}
+        />
+      </div>
+      <Tabs.Root
+        value={tab}
+        onValueChange={(value) =>
+          replaceAll(
+            new URLSearchParams({
+              ...(month ? { month } : {}),
+              ...(value === 'demands' ? {} : { tab: value }),
+            }).toString(),
+          )
+        }
+      >
+        <Tabs.List aria-label={t('case.lists')} className="mb-4 flex gap-1 border-b">
+          <Tabs.Trigger value="demands" className={tabClass}>
+            {t('case.tab.demands')}
+          </Tabs.Trigger>
+          <Tabs.Trigger value="services" className={tabClass}>
+            {t('case.tab.services')}
+          </Tabs.Trigger>
+          <Tabs.Trigger value="measures" className={tabClass}>
+            {t('case.tab.measures')}
+          </Tabs.Trigger>
+        </Tabs.List>
+        <Tabs.Content value="demands">
+          <CaseQueue
+            search={search}
+            searchString={params.toString()}
+            update={update}
+            onApplyView={replaceAll}
+            month={month}
+            view={view}
+            defaultView={startView}
+            labels={labels}
+          />
+        </Tabs.Content>
+        <Tabs.Content value="services">
+          {tab === 'services' && <ServiceRecordsList search={search} update={update} month={month} labels={labels} />}
+        </Tabs.Content>
+        <Tabs.Content value="measures">
+          {tab === 'measures' && (
+            <CountermeasuresList
+              search={search}
+              update={update}
+              month={month}
+              labels={labels}
+              onOpenCase={(id) =>
+                replaceAll(new URLSearchParams({ ...(month ? { month } : {}), view: 'all', case: id }).toString())
+              }
+            />
+          )}
+        </Tabs.Content>
+      </Tabs.Root>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { dictionaryQueries } from '../../api/queries/dictionary-queries';
+import { officerQueries } from '../../api/queries/officer-queries';
+import { casePrioritySchema, caseStatusSchema } from '../../api/schemas/service-cases';
+import type { FilterOption } from '../../components/data-table/features';
+import { useFormat } from '../../lib/i18n/format';
+import { useI18n } from '../../lib/i18n/i18n';
+
+export type CaseFacet = 'category' | 'department' | 'priority' | 'status';
+
+/** Labels and filter options of the casework lists, from the dictionaries the API serves. */
+export function useCaseLabels() {
+  const { t } = useI18n();
+  const format = useFormat();
+  const dictionaries = useQuery(dictionaryQueries.all());
+  const officers = useQuery(officerQueries.all());
+
+  return useMemo(() => {
+    const d = dictionaries.data;
+    const entries = (list: { code: string; name: string; nameEn: string }[] | undefined): FilterOption[] =>
+      (list ?? []).map((e) => ({ value: e.code, label: format.entry(e) }));
+    const options: Record<CaseFacet, FilterOption[]> = {
+      category: entries(d?.demandCategories),
+      department: entries(d?.departments),
+      priority: casePrioritySchema.options.map((p) => ({ value: p, label: t(`case.priority.${p}`) })),
+      status: caseStatusSchema.options.map((s) => ({ value: s, label: t(`case.status.${s}`) })),
+    };
+    const maps = Object.fromEntries(
+      Object.entries(options).map(([facet, list]) => [facet, new Map(list.map((o) => [o.value, o.label]))]),
+    ) as Record<CaseFacet, Map<string, string>>;
+    const label = (facet: CaseFacet, value: string | null) =>
+      value === null ? '—' : (maps[facet].get(value) ?? value);
+    /** The active officers of a department, who may be given its cases. */
+    const officersOf = (departmentCode: string) =>
+      (officers.data ?? [])
+        .filter((o) => o.departmentCode === departmentCode)
+        .map((o) => ({ value: o.id, label: o.displayName }));
+    return { options, label, officersOf };
+  }, [dictionaries.data, officers.data, format, t]);
+}
+
+export type CaseLabels = ReturnType<typeof useCaseLabels>;

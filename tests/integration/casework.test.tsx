@@ -1,0 +1,123 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceCase } from '../../src/api/schemas/service-cases';
+import { mockApi } from '../utils/mock-api';
+import { renderApp } from '../utils/render-app';
+
+beforeAll(async () => {
+  await import('../../src/features/casework/casework-page');
+});
+
+const cases = () => [...mockApi.db.serviceCases.values()];
+const inMonth = (c: ServiceCase) => c.monthId === 'SM-2026';
+const queue = async () => within((await screen.findByRole('heading', { name: '需求工单' })).closest('section')!);
+const workspace = async (title: string) =>
+  within((await screen.findByRole('heading', { name: new RegExp(title) })).closest('section')!);
+const viewButton = (name: string) => screen.getByRole('button', { name: new RegExp(`^${name}[\\d,…]`) });
+
+describe('the triage queue', () => {
+  it('starts the talent office on 待分派, with every view counted as the server counts it', async () => {
+    renderApp('/service-cases', { as: 'officer' });
+    const list = await queue();
+    const fresh = cases().filter((c) => inMonth(c) && c.status === 'new');
+    expect(await list.findByText(`共 ${fresh.length} 条`)).toBeInTheDocument();
+    expect(viewButton('待分派')).toHaveAttribute('aria-pressed', 'true');
+    await waitFor(() => expect(viewButton('待分派')).toHaveTextContent(String(fresh.length)));
+    const all = cases().filter(inMonth).length.toLocaleString('zh-CN');
+    expect(viewButton('全部')).toHaveTextContent(all);
+  });
+
+  it('switches views in the URL, and a department liaison sees only its own department’s cases', async () => {
+    const { user, router } = renderApp('/service-cases', { as: 'liaison' });
+    const list = await queue();
+    expect(viewButton('我的待办')).toHaveAttribute('aria-pressed', 'true');
+    await user.click(viewButton('全部'));
+    expect(router.state.location.search).toBe('?view=all');
+    const own = cases().filter((c) => inMonth(c) && c.departmentCode === 'dept.zjj');
+    expect(await list.findByText(`共 ${own.length} 条`)).toBeInTheDocument();
+    const departments = list
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => within(row).getAllByRole('cell')[5]!.textContent);
+    expect(new Set(departments)).toEqual(new Set(['住建局']));
+  });
+
+  it('tells a liaison that another department’s case does not exist, as it tells of a missing one', async () => {
+    const foreign = cases().find((c) => c.departmentCode !== null && c.departmentCode !== 'dept.zjj')!;
+    renderApp(`/service-cases?view=all&case=${foreign.id}`, { as: 'liaison' });
+    expect(await screen.findByRole('alert')).toHaveTextContent(/不存在|找不到/);
+    expect(screen.queryByText(foreign.title)).not.toBeInTheDocument();
+  });
+});
+
+describe('the case workspace', () => {
+  it('an officer dispatches a new case to a department and its officer, and the history says so', async () => {
+    const target = cases().find((c) => inMonth(c) && c.status === 'new')!;
+    const { user } = renderApp(`/service-cases?case=${target.id}`, { as: 'officer' });
+    const pane = await workspace(target.title);
+    await user.click(await pane.findByRole('button', { name: '分派' }));
+    const dialog = within(await screen.findByRole('dialog', { name: '分派' }));
+    await user.selectOptions(dialog.getByLabelText(/承办部门/), '住建局');
+    await user.selectOptions(dialog.getByLabelText(/承办人/), '刘洋');
+    await user.clear(dialog.getByLabelText(/办理时限/));
+    await user.type(dialog.getByLabelText(/办理时限/), '2026-12-10T17:30');
+    await user.click(dialog.getByRole('button', { name: '确定' }));
+    await waitFor(() => expect(mockApi.db.serviceCases.get(target.id)!.status).toBe('assigned'));
+    expect(mockApi.db.serviceCases.get(target.id)).toMatchObject({
+      departmentCode: 'dept.zjj',
+      assigneeName: '刘洋',
+      dueAt: '2026-12-10T17:30:00+08:00',
+    });
+    expect(await pane.findByText('办理中')).toBeInTheDocument();
+    const history = within(pane.getByRole('heading', { name: '办理记录' }).closest('section')!);
+    expect(await history.findByText('分派')).toBeInTheDocument();
+  });
+
+  it('keeps an answer being written through a 409 and a reload, and clears it once sent', async () => {
+    const target = cases().find((c) => c.departmentCode === 'dept.zjj' && c.status === 'assigned')!;
+    const first = renderApp(`/service-cases?view=all&case=${target.id}`, { as: 'liaison' });
+    let pane = await workspace(target.title);
+    await first.user.type(await pane.findByLabelText(/^对策/), '已协调人才公寓');
+    // Someone else changes the case first.
+    mockApi.db.serviceCases.set(target.id, { ...target, priority: 'urgent', version: target.version + 1 });
+    await first.user.click(pane.getByRole('button', { name: '提交答复' }));
+    expect(await pane.findByText('您输入的答复已保留，可修改后重新提交。')).toBeInTheDocument();
+    expect(pane.getByLabelText(/^对策/)).toHaveValue('已协调人才公寓');
+
+    // A reload: the page comes back with the draft.
+    first.unmount();
+    const second = renderApp(`/service-cases?view=all&case=${target.id}`, { as: 'liaison' });
+    pane = await workspace(target.title);
+    expect(await pane.findByLabelText(/^对策/)).toHaveValue('已协调人才公寓');
+    await second.user.click(pane.getByRole('button', { name: '提交答复' }));
+    await waitFor(() => expect(mockApi.db.serviceCases.get(target.id)!.status).toBe('answered'));
+    expect(mockApi.db.serviceCases.get(target.id)!.countermeasure).toBe('已协调人才公寓');
+    expect(Object.keys(localStorage).filter((key) => key.startsWith('tod.draft.answer.'))).toEqual([]);
+  });
+
+  it('an unsatisfied follow-up visit reopens the case', async () => {
+    const target = cases().find((c) => inMonth(c) && c.status === 'closed' && c.followUp === null)!;
+    const { user } = renderApp(`/service-cases?view=all&case=${target.id}`, { as: 'officer' });
+    const pane = await workspace(target.title);
+    await user.click(await pane.findByRole('button', { name: '回访' }));
+    const dialog = within(await screen.findByRole('dialog', { name: '回访' }));
+    await user.click(dialog.getByRole('button', { name: '确定' }));
+    expect(await dialog.findByText('此项必填')).toBeInTheDocument();
+    await user.click(dialog.getByRole('radio', { name: '不满意' }));
+    await user.type(dialog.getByLabelText('备注'), '房源仍未落实');
+    await user.click(dialog.getByRole('button', { name: '确定' }));
+    await waitFor(() => expect(mockApi.db.serviceCases.get(target.id)!.status).toBe('reopened'));
+    expect(await pane.findByText('重新办理')).toBeInTheDocument();
+  });
+
+  it('shows a viewer the case with personal data masked and no action', async () => {
+    const target = cases().find((c) => inMonth(c) && c.status === 'assigned' && c.requesterIdNumber !== null)!;
+    renderApp(`/service-cases?case=${target.id}`, { as: 'viewer' });
+    const pane = await workspace(target.title);
+    const phone = target.requesterPhone;
+    expect(await pane.findByText(`${phone.slice(0, 3)}****${phone.slice(-4)}`)).toBeInTheDocument();
+    expect(pane.queryByText(target.requesterIdNumber!)).not.toBeInTheDocument();
+    expect(pane.queryByRole('group', { name: '可办理的操作' })).not.toBeInTheDocument();
+    expect(pane.queryByRole('button', { name: '提交答复' })).not.toBeInTheDocument();
+  });
+});
