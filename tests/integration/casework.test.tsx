@@ -121,3 +121,56 @@ describe('the case workspace', () => {
     expect(pane.queryByRole('button', { name: '提交答复' })).not.toBeInTheDocument();
   });
 });
+
+describe('keyboard triage', () => {
+  it('opens a case with Enter, acts with a key, moves on with j, lists the keys with ? and goes back with Escape', async () => {
+    const { user, router } = renderApp('/service-cases?sort=id', { as: 'officer' });
+    const list = await queue();
+    const fresh = cases()
+      .filter((c) => inMonth(c) && c.status === 'new')
+      .sort((a, b) => a.id.localeCompare(b.id));
+    const firstRow = await list.findByRole('row', { name: new RegExp(fresh[0]!.id) });
+    firstRow.focus();
+    await user.keyboard('{Enter}');
+    let pane = await workspace(fresh[0]!.title);
+    await waitFor(() => expect(screen.getByRole('heading', { name: new RegExp(fresh[0]!.title) })).toHaveFocus());
+
+    await user.keyboard('a');
+    const dialog = within(await screen.findByRole('dialog', { name: '分派' }));
+    await user.selectOptions(dialog.getByLabelText(/承办部门/), '住建局');
+    await user.click(dialog.getByRole('button', { name: '确定' }));
+    await waitFor(() => expect(mockApi.db.serviceCases.get(fresh[0]!.id)!.status).toBe('assigned'));
+
+    // The case left 待分派: j opens the one now in its place.
+    await waitFor(() => expect(list.queryByRole('row', { name: new RegExp(fresh[0]!.id) })).not.toBeInTheDocument());
+    await user.keyboard('j');
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('case')).toBe(fresh[1]!.id));
+    pane = await workspace(fresh[1]!.title);
+    expect(pane.getByRole('button', { name: '分派' })).toBeInTheDocument();
+
+    await user.keyboard('?');
+    const help = within(await screen.findByRole('dialog', { name: '键盘操作' }));
+    expect(help.getByText('下一条工单')).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('case')).toBeNull());
+    await waitFor(() => expect(list.getByRole('row', { name: new RegExp(fresh[1]!.id) })).toHaveFocus());
+  });
+});
+
+describe('the reminders bell', () => {
+  it('counts a liaison’s overdue, due-soon and supervised cases, and the view it leads to lists as many', async () => {
+    const { user, router } = renderApp('/', { as: 'liaison' });
+    const bell = await screen.findByRole('button', { name: /^工单提醒：逾期 \d+ 件，即将到期 \d+ 件，督办中 \d+ 件$/ });
+    const overdue = bell.getAttribute('aria-label')!.match(/逾期 (\d+) 件/)![1]!;
+    expect(Number(overdue)).toBeGreaterThan(0);
+    await user.click(bell);
+    await user.click(await screen.findByRole('menuitem', { name: /已逾期/ }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/service-cases'));
+    expect(router.state.location.search).toBe('?month=all&view=overdue');
+    expect(await screen.findByRole('button', { name: /^已逾期\s*\d/, pressed: true })).toBeInTheDocument();
+    expect(await (await queue()).findByText(`共 ${overdue} 条`)).toBeInTheDocument();
+  });
+});

@@ -16,6 +16,7 @@ import { locales, useI18n, type Locale } from '../../lib/i18n/i18n';
 import { sessionStore } from '../../lib/session';
 import { useTheme, type ThemePreference } from '../../lib/theme';
 import { Breadcrumbs } from './breadcrumbs';
+import { CaseBell } from './case-bell';
 import { mediaQueries, useMediaQuery } from './use-media-query';
 
 // Dialog code is not on the first page: the phone drawer and the reset question load when needed.
@@ -110,6 +111,7 @@ export function Header({ user }: { user: User }) {
             {t('demo.badge')}
           </Badge>
         )}
+        <CaseBell />
         {tablet && <LanguageSelect />}
         {tablet && (
           <Menu

@@ -76,7 +76,13 @@ export function CaseAnswerForm({ serviceCase, userId }: { serviceCase: ServiceCa
   const failed = answer.error;
   return (
     <FormProvider {...form}>
-      <form onSubmit={submit} noValidate className="space-y-2 rounded-md border p-3" aria-labelledby="answer-title">
+      <form
+        id="case-answer-form"
+        onSubmit={submit}
+        noValidate
+        className="space-y-2 rounded-md border p-3"
+        aria-labelledby="answer-title"
+      >
         <h3 id="answer-title" className="font-semibold">
           {t('case.action.answer')}
         </h3>

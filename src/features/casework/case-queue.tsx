@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { caseQueries } from '../../api/queries/case-queries';
 import { caseQueueViewSchema, type CaseQueueView } from '../../api/schemas/service-cases';
 import { DataTable } from '../../components/data-table/data-table';
@@ -13,6 +13,7 @@ import { useI18n } from '../../lib/i18n/i18n';
 import type { SearchPatch, UpdateOptions } from '../../lib/use-search-state';
 import { caseColumns } from './case-columns';
 import { caseListQueryOf, type CasePageSearch } from './case-search';
+import { ShortcutsDialog, usePageKeys } from './case-shortcuts';
 import { CaseWorkspace } from './case-workspace';
 import type { CaseLabels } from './use-case-labels';
 import { useNow } from './use-now';
@@ -61,6 +62,39 @@ export function CaseQueue({
     stale: list.isPlaceholderData,
   });
   const open = search.case;
+  const [help, setHelp] = useState(false);
+
+  /** Back to the list, on the row of the case that was open (or the list's heading). */
+  const closeCase = (id: string) => {
+    update({ case: undefined });
+    setTimeout(() => {
+      const row = document.querySelector<HTMLElement>(`tr[data-row-id="${CSS.escape(id)}"]`);
+      (row ?? document.getElementById('case-queue-heading'))?.focus();
+    });
+  };
+
+  // Keyboard triage with a case open: j/k go to the next or previous case of the list (after an
+  // action that took the case out of the view, the one now in its place), Escape goes back to it.
+  const items = list.data?.items;
+  const lastIndex = useRef(0);
+  useEffect(() => {
+    const index = items?.findIndex((c) => c.id === open) ?? -1;
+    if (index >= 0) lastIndex.current = index;
+  }, [items, open]);
+  usePageKeys((key) => {
+    if (key === '?') {
+      setHelp(true);
+      return true;
+    }
+    if (!open || !items || items.length === 0) return false;
+    const index = items.findIndex((c) => c.id === open);
+    const go = (to: number) => update({ case: items[Math.max(0, Math.min(items.length - 1, to))]!.id });
+    if (key === 'j') go(index >= 0 ? index + 1 : lastIndex.current);
+    else if (key === 'k') go(index >= 0 ? index - 1 : lastIndex.current - 1);
+    else if (key === 'Escape') closeCase(open);
+    else return false;
+    return true;
+  });
 
   return (
     <div className={cn('grid gap-4', open && 'lg:grid-cols-[minmax(0,1fr)_30rem]')}>
@@ -116,7 +150,8 @@ export function CaseQueue({
           emptyTitle={t('case.empty')}
         />
       </section>
-      {open && <CaseWorkspace key={open} id={open} labels={labels} onClose={() => update({ case: undefined })} />}
+      {open && <CaseWorkspace key={open} id={open} labels={labels} onClose={() => closeCase(open)} />}
+      <ShortcutsDialog open={help} onOpenChange={setHelp} />
     </div>
   );
 }

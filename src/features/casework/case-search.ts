@@ -14,6 +14,9 @@ export const casePageSearchSchema = serviceCaseListQuerySchema.extend({
 });
 export type CasePageSearch = z.infer<typeof casePageSearchSchema>;
 
+/** The month switcher's value for every month at once. */
+export const ALL_MONTHS = 'all';
+
 /** The view a user starts in: the talent office dispatches, a department works its own. */
 export function defaultView(user: Subject): CaseQueueView {
   if (!can(user, 'case:triage')) return 'all';

@@ -16,11 +16,15 @@ import { AssignDialog, CloseDialog, FollowUpDialog, SuperviseDialog } from './ca
 import { CaseAnswerForm } from './case-answer-form';
 import { priorityTone, statusTone } from './case-columns';
 import { CaseHistory } from './case-history';
+import { usePageKeys } from './case-shortcuts';
 import { DueBadge } from './due-badge';
 import type { CaseLabels } from './use-case-labels';
 import { useNow } from './use-now';
 
 type DialogAction = Exclude<CaseAction, 'answer'>;
+
+/** The keys that open an action's dialog (see `caseShortcuts`); `r` goes to the answer. */
+const shortcutActions: Record<string, DialogAction> = { a: 'assign', c: 'close', s: 'supervise', v: 'followUp' };
 
 const actionLabel: Record<CaseAction, MessageKey> = {
   assign: 'case.action.assign',
@@ -46,6 +50,18 @@ export function CaseWorkspace({ id, labels, onClose }: { id: string; labels: Cas
   useEffect(() => heading.current?.focus(), [id]);
 
   const actions = c && user ? caseActionsFor(user, c) : [];
+  usePageKeys((key) => {
+    const action = shortcutActions[key];
+    if (action && actions.includes(action)) {
+      setDialog(action);
+      return true;
+    }
+    if (key === 'r' && actions.includes('answer')) {
+      document.querySelector<HTMLTextAreaElement>('#case-answer-form textarea')?.focus();
+      return true;
+    }
+    return false;
+  });
   return (
     <section aria-labelledby="case-workspace-heading" className="min-w-0 rounded-lg border bg-surface p-4">
       <div className="mb-3 flex items-start gap-2">

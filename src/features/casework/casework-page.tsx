@@ -3,6 +3,7 @@ import { Tabs } from 'radix-ui';
 import { caseQueries } from '../../api/queries/case-queries';
 import { statsQueries } from '../../api/queries/stats-queries';
 import { KpiCard } from '../../components/kpi-card';
+import { Skeleton } from '../../components/ui/skeleton';
 import { PageHeader } from '../../components/page-header';
 import { cn } from '../../lib/cn';
 import { useFormat } from '../../lib/i18n/format';
@@ -11,7 +12,7 @@ import { useSessionState } from '../../lib/session';
 import { useSearchState } from '../../lib/use-search-state';
 import { CaseQueue } from './case-queue';
 import { CountermeasuresList, ServiceRecordsList } from './case-lists';
-import { casePageSearchSchema, defaultView } from './case-search';
+import { ALL_MONTHS, casePageSearchSchema, defaultView } from './case-search';
 import { useCaseLabels } from './use-case-labels';
 
 const tabClass = cn(
@@ -32,8 +33,11 @@ export function CaseworkPage() {
   const months = useQuery(caseQueries.months());
   // Newest first; the newest is the default.
   const sortedMonths = [...(months.data ?? [])].sort((a, b) => b.startsOn.localeCompare(a.startsOn));
-  const month = search.month ?? sortedMonths[0]?.id;
-  const figures = useQuery({ ...statsQueries.caseOverview(month), enabled: month !== undefined });
+  // `all`: every month (where the reminders lead); no month in the URL: the newest.
+  const month = search.month === ALL_MONTHS ? undefined : (search.month ?? sortedMonths[0]?.id);
+  // Without a month in the URL the newest is meant: nothing is asked before it is known.
+  const ready = search.month !== undefined || months.isSuccess;
+  const figures = useQuery({ ...statsQueries.caseOverview(month), enabled: ready });
   const startView = user ? defaultView(user) : 'all';
   const view = search.view ?? startView;
   const tab = search.tab ?? 'demands';
@@ -47,10 +51,11 @@ export function CaseworkPage() {
           <span className="text-muted-foreground">{t('case.month')}</span>
           <select
             className="h-9 rounded-md border bg-surface px-2"
-            value={month ?? ''}
+            value={month ?? ALL_MONTHS}
             // A new month starts the lists afresh: its own first page, no case open.
             onChange={(event) => replaceAll(new URLSearchParams({ month: event.target.value }).toString())}
           >
+            <option value={ALL_MONTHS}>{t('case.allMonths')}</option>
             {sortedMonths.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.title}
@@ -79,7 +84,7 @@ export function CaseworkPage() {
         onValueChange={(value) =>
           replaceAll(
             new URLSearchParams({
-              ...(month ? { month } : {}),
+              month: month ?? ALL_MONTHS,
               ...(value === 'demands' ? {} : { tab: value }),
             }).toString(),
           )
@@ -97,29 +102,34 @@ export function CaseworkPage() {
           </Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content value="demands">
-          <CaseQueue
-            search={search}
-            searchString={params.toString()}
-            update={update}
-            onApplyView={replaceAll}
-            month={month}
-            view={view}
-            defaultView={startView}
-            labels={labels}
-          />
+          {!ready && <Skeleton className="h-96 w-full" />}
+          {ready && (
+            <CaseQueue
+              search={search}
+              searchString={params.toString()}
+              update={update}
+              onApplyView={replaceAll}
+              month={month}
+              view={view}
+              defaultView={startView}
+              labels={labels}
+            />
+          )}
         </Tabs.Content>
         <Tabs.Content value="services">
-          {tab === 'services' && <ServiceRecordsList search={search} update={update} month={month} labels={labels} />}
+          {ready && tab === 'services' && (
+            <ServiceRecordsList search={search} update={update} month={month} labels={labels} />
+          )}
         </Tabs.Content>
         <Tabs.Content value="measures">
-          {tab === 'measures' && (
+          {ready && tab === 'measures' && (
             <CountermeasuresList
               search={search}
               update={update}
               month={month}
               labels={labels}
               onOpenCase={(id) =>
-                replaceAll(new URLSearchParams({ ...(month ? { month } : {}), view: 'all', case: id }).toString())
+                replaceAll(new URLSearchParams({ month: month ?? ALL_MONTHS, view: 'all', case: id }).toString())
               }
             />
           )}

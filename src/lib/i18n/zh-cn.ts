@@ -29,6 +29,11 @@ export const zhCN = {
   'nav.expand': '展开导航',
   'nav.open': '打开导航',
 
+  'bell.label': '工单提醒',
+  'bell.summary': '逾期 {overdue} 件，即将到期 {dueSoon} 件，督办中 {supervised} 件',
+  'bell.overdue': '已逾期',
+  'bell.dueSoon': '即将到期（2 个工作日内）',
+  'bell.supervised': '督办中',
   'header.language': '语言',
   'header.theme': '主题',
   'header.themeLight': '浅色',
