@@ -1,13 +1,21 @@
+import type { User } from '../../src/api/schemas/auth';
 import type { CasePriority, ServiceCase, ServiceMonth, ServiceRecord } from '../../src/api/schemas/service-cases';
-import { addDays, isoAt } from '../../domain/rules/dates';
+import { addDays, isoAt, toCstIso } from '../../domain/rules/dates';
 import { daysBetween } from '../../src/lib/calendar';
+import { seededRandom, type CasePlan, type CaseStep } from './case-history';
 import type { GeneratorContext } from './generator-context';
 import { enterpriseName, idNumber } from './names';
 import { caseTitles, serviceTitles } from './phrases';
 import { categoryDepartment, demandCategories, departments, towns } from './reference';
 
-/** Three annual service months: their cases (demands) and the services delivered. */
+const countermeasures = ['按政策予以办理', '协调相关单位落实', '已纳入专项解决清单', '已出具书面答复'];
+
+/**
+ * Three annual service months: their cases (demands) and the services delivered, and for each
+ * case the plan of its history (`case-history.ts`), replayed once policy patches have linked theirs.
+ */
 export function generateCasework({
+  seed,
   faker,
   pick,
   weighted,
@@ -15,12 +23,21 @@ export function generateCasework({
   users,
   officerPool,
   officeOfficers,
-  audit,
 }: GeneratorContext) {
   // Three annual service months; the latest ended two weeks before the anchor, so casework is live.
   const serviceMonths = new Map<string, ServiceMonth>();
   const serviceCases = new Map<string, ServiceCase>();
   const serviceRecords = new Map<string, ServiceRecord>();
+  const casePlans = new Map<string, CasePlan>();
+  const random = seededRandom(seed);
+  const draw = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const minutesLater = (at: string, minutes: number) => toCstIso(new Date(Date.parse(at) + minutes * 60_000));
+  // Who registers, dispatches and closes demands: the talent office's officers.
+  const officeStaff = officeOfficers.filter((u) => u.role === 'officer');
+  const manager = users.get('u.manager')!;
+  // Nothing happens on the anchor day itself: in the browser it is today, at any hour.
+  const lastDay = addDays(anchor, -1);
+  const capped = (day: string) => (day > lastDay ? lastDay : day);
   const latestStart = addDays(anchor, -45);
   const priorities: [CasePriority, number][] = [
     ['low', 15],
@@ -69,24 +86,30 @@ export function generateCasework({
       const assignee = status === 'new' ? null : pick(departmentStaff);
       const handlingDays = Math.max(1, Math.round(slaDays * faker.number.float({ min: 0.2, max: 1.5 })));
       const answeredDay = addDays(received, handlingDays);
-      const answered =
-        status === 'answered' || status === 'closed' ? (answeredDay > anchor ? anchor : answeredDay) : null;
+      const answered = status === 'answered' || status === 'closed' ? capped(answeredDay) : null;
       const closedDay = answered ? addDays(answered, faker.number.int({ min: 0, max: 4 })) : null;
-      const closed = status === 'closed' && closedDay ? (closedDay > anchor ? anchor : closedDay) : null;
+      const closed = status === 'closed' && closedDay ? capped(closedDay) : null;
       const category = demandCategories.find((c) => c.code === categoryCode)!;
       const title = pick(caseTitles[categoryCode]!);
       const supervised = status !== 'closed' && priority !== 'low' && faker.number.float() < 0.08;
+      const visited = closed !== null && faker.number.float() < 0.7;
+      const satisfaction = visited
+        ? weighted([
+            ['satisfied', 78],
+            ['basically_satisfied', 17],
+            ['unsatisfied', 5],
+          ] as const)
+        : null;
+      const visitor = visited ? pick(officeOfficers) : null;
+      const visitDay = closed && capped(addDays(closed, 3));
       const followUp =
-        closed && faker.number.float() < 0.7
+        satisfaction && visitor && visitDay
           ? {
-              satisfaction: weighted([
-                ['satisfied', 78],
-                ['basically_satisfied', 17],
-                ['unsatisfied', 5],
-              ] as const),
+              satisfaction,
               note: '',
-              byName: pick(officeOfficers).displayName,
-              at: isoAt(addDays(closed, 3) > anchor ? anchor : addDays(closed, 3), 15),
+              byName: visitor.displayName,
+              // After the closure, also when both fall on the last day.
+              at: isoAt(visitDay, visitDay === closed ? 18 : 15),
             }
           : null;
       // Old unsatisfied cases were reopened and settled since; recent ones are still open.
@@ -97,13 +120,86 @@ export function generateCasework({
         stillOpen && age <= 60 ? addDays(anchor, faker.number.int({ min: -4, max: 14 })) : slaDue,
         18,
       );
+      // Drawn in the order the data has always drawn them (the seed's data stays as it was).
+      const enterprise = requesterType === 'enterprise' ? enterpriseName(faker) : null;
+      const requesterPhone = faker.helpers
+        .replaceSymbols('1##########')
+        .replace(/^1./, `1${pick(['3', '5', '8', '9'])}`);
+      const department = departments.find((d) => d.code === departmentCode)!;
+      const countermeasure = answered ? `已由${department.name}对接，${pick(countermeasures)}。` : null;
+
+      // The history its fields imply, on the histories' own draws; each step after the one before.
+      const creator = draw(officeStaff);
+      const steps: CaseStep[] = [];
+      let last = receivedAt;
+      const step = (action: CaseStep['action'], at: string, actor: User, change: Partial<ServiceCase>) => {
+        last = at > last ? at : minutesLater(last, 30);
+        steps.push({ action, at: last, actor, change });
+        return last;
+      };
+      // The assignee answers, now and then a colleague of the department.
+      const colleagues = departmentStaff.filter((u) => u !== assignee);
+      const answerer = () => (colleagues.length === 0 || random() < 0.85 ? assignee! : draw(colleagues));
+      if (status !== 'new') {
+        step('assign', minutesLater(receivedAt, 10 + Math.floor(random() * 170)), random() < 0.6 ? creator : draw(officeStaff), {
+          status: 'assigned',
+          departmentCode,
+          assigneeId: assignee!.id,
+          assigneeName: assignee!.displayName,
+          dueAt,
+        });
+      }
+      // Old unsatisfied cases were answered and closed again after the visit.
+      const settled = followUp?.satisfaction === 'unsatisfied' && !reopened;
+      let answeredAt: string | null = null;
+      let closedAt: string | null = null;
+      if (answered && countermeasure) {
+        const first = settled
+          ? `已由${department.name}对接，${draw(countermeasures.filter((c) => !countermeasure.includes(c)))}。`
+          : countermeasure;
+        answeredAt = step('answer', isoAt(answered, 16), answerer(), {
+          status: 'answered',
+          countermeasure: first,
+          answeredAt: isoAt(answered, 16),
+        });
+      }
+      if (closed) closedAt = step('close', isoAt(closed, 17), draw(officeStaff), { status: 'closed', closedAt: isoAt(closed, 17) });
+      if (followUp && visitor) {
+        step(
+          'followUp',
+          followUp.at,
+          visitor,
+          followUp.satisfaction === 'unsatisfied' ? { followUp, status: 'reopened', closedAt: null } : { followUp },
+        );
+      }
+      if (settled && countermeasure) {
+        const again = capped(addDays(followUp.at.slice(0, 10), 1 + Math.floor(random() * 5)));
+        answeredAt = step('answer', isoAt(again, 16), answerer(), {
+          status: 'answered',
+          countermeasure,
+          answeredAt: isoAt(again, 16),
+        });
+        const closing = capped(addDays(again, Math.floor(random() * 4)));
+        closedAt = step('close', isoAt(closing, 17), draw(officeStaff), { status: 'closed', closedAt: isoAt(closing, 17) });
+      }
+      const supervision = supervised
+        ? {
+            deadline: addDays(received, Math.max(3, slaDays - 2)),
+            note: '请加快办理并及时反馈',
+            byName: manager.displayName,
+            at: isoAt(addDays(received, 1), 11),
+          }
+        : null;
+      // Out of the chain: steps are replayed in time order.
+      if (supervision) steps.push({ action: 'supervise', at: supervision.at, actor: manager, change: { supervision } });
+
       const serviceCase: ServiceCase = {
         id,
         monthId: month.id,
         requesterType,
         requesterName,
-        enterpriseName: requesterType === 'enterprise' ? enterpriseName(faker) : null,
-        requesterPhone: faker.helpers.replaceSymbols('1##########').replace(/^1./, `1${pick(['3', '5', '8', '9'])}`),
+        enterpriseName: enterprise,
+        requesterPhone,
         requesterIdNumber: requesterType === 'person' ? personal.idNumber : null,
         requesterAddress: requesterType === 'person' ? personal.address : null,
         categoryCode,
@@ -116,33 +212,34 @@ export function generateCasework({
         assigneeName: assignee?.displayName ?? null,
         receivedAt,
         dueAt,
-        countermeasure: answered
-          ? `已由${departments.find((d) => d.code === departmentCode)!.name}对接，${pick(['按政策予以办理', '协调相关单位落实', '已纳入专项解决清单', '已出具书面答复'])}。`
-          : null,
-        answeredAt: answered ? isoAt(answered, 16) : null,
-        closedAt: closed && !reopened ? isoAt(closed, 17) : null,
-        supervision: supervised
-          ? {
-              deadline: addDays(received, Math.max(3, slaDays - 2)),
-              note: '请加快办理并及时反馈',
-              byName: users.get('u.manager')!.displayName,
-              at: isoAt(addDays(received, 1), 11),
-            }
-          : null,
+        countermeasure,
+        answeredAt,
+        closedAt: reopened ? null : closedAt,
+        supervision,
         followUp,
         linkedPatchId: null,
-        updatedAt: isoAt(closed ?? answered ?? received, 17),
+        // Set when the history is replayed.
+        updatedAt: receivedAt,
         version: 1,
       };
       serviceCases.set(id, serviceCase);
-      audit({
-        entityType: 'serviceCase',
-        entityId: id,
-        action: 'create',
-        actorId: 'u.officer',
-        actorName: users.get('u.officer')!.displayName,
-        at: receivedAt,
-        changes: [],
+      casePlans.set(id, {
+        // As registered: a new case, due by its priority's deadline (a new one keeps what it has).
+        created: {
+          ...serviceCase,
+          status: 'new',
+          departmentCode: null,
+          assigneeId: null,
+          assigneeName: null,
+          dueAt: status === 'new' ? dueAt : isoAt(slaDue, 18),
+          countermeasure: null,
+          answeredAt: null,
+          closedAt: null,
+          supervision: null,
+          followUp: null,
+        },
+        creator,
+        steps,
       });
     }
     for (let i = 1; i <= 160; i++) {
@@ -161,5 +258,5 @@ export function generateCasework({
     }
   }
 
-  return { serviceMonths, serviceCases, serviceRecords };
+  return { serviceMonths, serviceCases, serviceRecords, casePlans };
 }

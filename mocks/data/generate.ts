@@ -3,6 +3,7 @@ import type { AuditEvent } from '../../src/api/schemas/audit';
 import type { User } from '../../src/api/schemas/auth';
 import { isoAt } from '../../domain/rules/dates';
 import type { Database } from './database';
+import { replayCaseHistories } from './case-history';
 import { generateCasework } from './generate-casework';
 import { generateIntake } from './generate-intake';
 import { generatePolicyPatches } from './generate-patches';
@@ -21,6 +22,12 @@ import {
 } from './reference';
 
 export const DEFAULT_SEED = 20231101;
+
+/**
+ * Which generator made the data: raised whenever the same seed and day give different data (2:
+ * each case's history), so the browser drops changes it stored on the data of another.
+ */
+export const GENERATOR_VERSION = 2;
 
 export interface GenerateOptions {
   seed?: number;
@@ -59,11 +66,11 @@ export function generateDatabase({ seed = DEFAULT_SEED, anchor }: GenerateOption
     users.get('u.officer')!,
     users.get('u.manager')!,
   ];
-  const auditEvents: AuditEvent[] = [];
-  const audit = (event: Omit<AuditEvent, 'id'>) =>
-    auditEvents.push({ ...event, id: `AE-${String(auditEvents.length + 1).padStart(6, '0')}` });
+  const history: Omit<AuditEvent, 'id'>[] = [];
+  const audit = (event: Omit<AuditEvent, 'id'>) => history.push(event);
   const anchorYear = Number(anchor.slice(0, 4));
   const context: GeneratorContext = {
+    seed,
     faker,
     pick,
     weighted,
@@ -76,8 +83,13 @@ export function generateDatabase({ seed = DEFAULT_SEED, anchor }: GenerateOption
   };
   // The order of these calls is part of the seed: each draws from the same faker in turn.
   const { intakeRecords, intakeTargets } = generateIntake(context);
-  const { serviceMonths, serviceCases, serviceRecords } = generateCasework(context);
+  const { serviceMonths, serviceCases, serviceRecords, casePlans } = generateCasework(context);
   const policyPatches = generatePolicyPatches(context, serviceCases);
+  replayCaseHistories(context, casePlans, serviceCases, policyPatches);
+  // Numbered in time order, as the store numbers events as they happen (instants order as text).
+  const auditEvents: AuditEvent[] = history
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+    .map((event, i) => ({ id: `AE-${String(i + 1).padStart(6, '0')}`, ...event }));
 
   return {
     seed,

@@ -4,6 +4,7 @@ import type { User } from '../../src/api/schemas/auth';
 
 /** What every part of the generator shares: one seeded faker (so the order of calls is the data), the users, the audit trail. */
 export interface GeneratorContext {
+  seed: number;
   faker: Faker;
   pick: <T>(list: readonly T[]) => T;
   weighted: <T>(list: readonly [T, number][]) => T;
