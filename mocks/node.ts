@@ -7,6 +7,7 @@ import { toCstIso } from '../domain/rules/dates';
 import { mockCredentials } from './credentials';
 import type { Database } from './data/database';
 import { generateDatabase } from './data/generate';
+import { copyDatabase } from './data/persistence';
 import { noFaults, type FaultConfig } from './http/faults';
 import { createRouter } from './http/router';
 
@@ -19,7 +20,7 @@ let pristine: Database | undefined;
 /** Generating takes ~0.4 s, so tests share one generated copy and each gets a clone of it. */
 function freshDatabase(): Database {
   pristine ??= generateDatabase({ anchor: TEST_ANCHOR });
-  return structuredClone(pristine);
+  return copyDatabase(pristine);
 }
 
 /** The mock backend behind MSW in Node, for Vitest; every test gets a fresh store. */

@@ -57,6 +57,8 @@ export const persistedCollections: PersistedCollection[] = [
  */
 export interface Snapshot {
   format: 2;
+  /** `GENERATOR_VERSION` when stored; none before it was kept. */
+  generator?: number;
   seed: number;
   anchor: string;
   changed: { [K in PersistedCollection]?: Record<string, unknown> };

@@ -1,4 +1,4 @@
-import { generateDatabase } from './generate';
+import { generateDatabase, GENERATOR_VERSION } from './generate';
 import { persistedCollections, type Database, type Snapshot } from './database';
 
 /** A Map that remembers which keys were written after it was built. */
@@ -44,6 +44,7 @@ export function takeSnapshot(db: Database): Snapshot {
   }
   return {
     format: 2,
+    generator: GENERATOR_VERSION,
     seed: db.seed,
     anchor: db.anchor,
     changed,
@@ -55,18 +56,33 @@ export function takeSnapshot(db: Database): Snapshot {
   };
 }
 
+/**
+ * A copy of the demo data to change. The audit trail is only ever appended to, so its events are
+ * shared and only their list is copied: cloning ~15,000 events would take most of the time.
+ */
+export function copyDatabase(db: Database): Database {
+  return { ...structuredClone({ ...db, auditEvents: [] }), auditEvents: [...db.auditEvents] };
+}
+
 let generated: { key: string; db: Database } | undefined;
 
 /** The demo data of a seed and day; generated once (~0.4 s), then copied (tabs restore often). */
 function demoData(seed: number, anchor: string): Database {
   const key = `${seed}:${anchor}`;
   if (generated?.key !== key) generated = { key, db: generateDatabase({ seed, anchor }) };
-  return structuredClone(generated.db);
+  return copyDatabase(generated.db);
 }
 
-/** Regenerates the demo data and replays what had changed. */
+/**
+ * Regenerates the demo data and replays what had changed. Changes stored on another generator's
+ * data would not fit this one's (versions, audit ids): they are dropped, the sign-ins kept.
+ */
 export function restoreSnapshot(snapshot: Snapshot): Database {
   const db = trackChanges(demoData(snapshot.seed, snapshot.anchor));
+  if (snapshot.generator !== GENERATOR_VERSION) {
+    for (const session of snapshot.sessions) db.sessions.set(session.tokenHash, session);
+    return db;
+  }
   for (const name of persistedCollections) {
     const collection = db[name] as Map<string, unknown>;
     for (const [key, value] of Object.entries(snapshot.changed[name] ?? {})) {
