@@ -13,6 +13,7 @@ import {
   reassignIntakeRecords,
   updateIntakeRecord,
 } from './rules/intake';
+import { caseOversight } from './rules/case-oversight';
 import { caseQueueCounts } from './rules/case-queue';
 import { createPolicyPatch, getPolicyPatch, listPolicyPatches, transitionPolicyPatch } from './rules/policy-patches';
 import {
@@ -101,6 +102,7 @@ export const operations: Operations = {
   superviseServiceCase: ({ ctx, params, body, ifMatch }) => superviseServiceCase(ctx, params.id, body, ifMatch),
   caseQueueCounts: ({ ctx, query }) => caseQueueCounts(ctx, query.month),
   caseOverview: ({ ctx, query }) => caseOverview(ctx, query.month),
+  caseOversight: ({ ctx, query }) => caseOversight(ctx, query),
   listSavedViews: ({ ctx, query }) => listSavedViews(ctx, query.resource),
   createSavedView: ({ ctx, body }) => createSavedView(ctx, body),
   deleteSavedView: async ({ ctx, params }) => {

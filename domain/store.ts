@@ -12,8 +12,15 @@ import type {
   ServiceMonth,
   ServiceRecord,
   ServiceRecordListQuery,
+  Satisfaction,
 } from '../src/api/schemas/service-cases';
-import type { IntakeBreakdown, IntakeDimension, IntakeTotals, IntakeTrend } from '../src/api/schemas/stats';
+import type {
+  CaseOversight,
+  IntakeBreakdown,
+  IntakeDimension,
+  IntakeTotals,
+  IntakeTrend,
+} from '../src/api/schemas/stats';
 import type { Span } from '../src/lib/calendar';
 
 /**
@@ -209,6 +216,36 @@ export interface CaseQueueFrame {
   userId: string;
 }
 
+/** Which of the scope's cases the oversight figures count: one month's, some departments', some categories'. */
+export interface CaseOversightFilter {
+  monthId?: string;
+  department?: string[];
+  category?: string[];
+}
+
+/**
+ * How a group of cases was resolved. A case is closed when it has a `closedAt`; its resolution
+ * time is whole seconds from `receivedAt` to `closedAt` (rounded). Percentiles by nearest rank:
+ * of the n times sorted ascending, the one at rank max(1, ⌈p·n⌉), PostgreSQL's `percentile_disc`.
+ */
+export interface CaseResolutionFigures {
+  closed: number;
+  /** Of the closed, those closed by their due time (`closedAt` ≤ `dueAt`). */
+  closedOnTime: number;
+  /** null when none is closed. */
+  medianSeconds: number | null;
+  p90Seconds: number | null;
+}
+
+export interface CaseOversightFigures extends CaseResolutionFigures {
+  /** Not closed, now. */
+  open: number;
+  /** Overdue now, as the list's `overdue` filter counts it. */
+  overdue: number;
+  /** Cases by the satisfaction of their latest follow-up visit. */
+  followUps: Record<Satisfaction, number>;
+}
+
 export interface ServiceCaseStore extends BulkVersionedStore<ServiceCase> {
   list(
     scope: CaseScope,
@@ -231,6 +268,22 @@ export interface ServiceCaseStore extends BulkVersionedStore<ServiceCase> {
     monthId: string | undefined,
     now: string,
   ): Promise<{ all: CaseFigures; byDepartment: Map<string, CaseFigures> }>;
+  /**
+   * Per day of `span`, over the scope's cases that match `filter`: received and closed that day
+   * (in China time), open at its end (23:59:59+08:00: received by then, not closed by then) and
+   * overdue at its end (open then, due before then). Instants compare as instants.
+   */
+  dailyFlow(scope: CaseScope, filter: CaseOversightFilter, span: Span): Promise<CaseOversight['daily']>;
+  /** The oversight figures of the scope's cases that match `filter`: overall, per department (assigned cases), per category. */
+  oversight(
+    scope: CaseScope,
+    filter: CaseOversightFilter,
+    now: string,
+  ): Promise<{
+    all: CaseOversightFigures;
+    byDepartment: Map<string, CaseOversightFigures>;
+    byCategory: Map<string, CaseOversightFigures>;
+  }>;
 }
 
 export const serviceRecordSortFields = ['on', 'participants'] as const;

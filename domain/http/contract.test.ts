@@ -164,6 +164,8 @@ function sampleCalls(): { [N in EndpointName]: (client: ApiClient) => Promise<un
     },
     caseQueueCounts: (c) => c.request('caseQueueCounts', { query: { month: 'SM-2026' } }),
     caseOverview: (c) => c.request('caseOverview', { query: { month: 'SM-2026' } }),
+    caseOversight: (c) =>
+      c.request('caseOversight', { query: { month: 'SM-2026', department: ['dept.zjj', 'dept.rsj'] } }),
     listSavedViews: (c) => c.request('listSavedViews', { query: { resource: 'intakeRecords' } }),
     createSavedView: (c) =>
       c.request('createSavedView', {

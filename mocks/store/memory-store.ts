@@ -29,6 +29,7 @@ import {
   sortItems,
   type SortAccessors,
 } from './list';
+import { dailyFlow, matchesOversight, oversightFigures } from './case-oversight';
 
 const intakeSort: SortAccessors<IntakeRecord, IntakeSortField> = {
   id: (r) => r.id,
@@ -480,6 +481,16 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
           byDepartment: new Map([...byDepartment].map(([code, list]) => [code, caseFigures(list, now)])),
         };
       },
+      dailyFlow: async (scope, filter, span) =>
+        dailyFlow(
+          [...db().serviceCases.values()].filter((c) => inScope(scope, c) && matchesOversight(c, filter)),
+          span,
+        ),
+      oversight: async (scope, filter, now) =>
+        oversightFigures(
+          [...db().serviceCases.values()].filter((c) => inScope(scope, c) && matchesOversight(c, filter)),
+          (c) => isOverdue(c, now),
+        ),
     },
     savedViews: {
       list: async (resource, userId) =>

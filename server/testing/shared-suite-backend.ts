@@ -27,6 +27,8 @@ const reads = new Set([
   'landedByChannel',
   'figures',
   'queueCounts',
+  'dailyFlow',
+  'oversight',
   'targets',
   'findByUsername',
   'passwordHash',

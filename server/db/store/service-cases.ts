@@ -7,9 +7,17 @@ import {
   type ServiceCase,
 } from '../../../src/api/schemas/service-cases';
 import { isoAt } from '../../../domain/rules/dates';
-import type { CaseFigures, CaseQueueFrame, CaseScope, CaseSortField, ServiceCaseStore } from '../../../domain/store';
+import type {
+  CaseFigures,
+  CaseOversightFilter,
+  CaseQueueFrame,
+  CaseScope,
+  CaseSortField,
+  ServiceCaseStore,
+} from '../../../domain/store';
 import type { Database } from '../database';
 import { serviceCases } from '../schema';
+import { dailyFlow, oversightFigures } from './case-oversight';
 import { anyOf, pagedDocs, rankOf, rows, searchTerms, textSearch } from './sql';
 import { versionedDocs } from './versioned';
 
@@ -74,6 +82,14 @@ const inQueueView = (frame: CaseQueueFrame): Record<CaseQueueView, SQL> => ({
 /** The talent office sees every case (`null`); another department only those assigned to it. */
 const inScope = (scope: CaseScope) =>
   scope.departmentCode === null ? undefined : eq(t.departmentCode, scope.departmentCode);
+
+const matchesOversight = (scope: CaseScope, filter: CaseOversightFilter) =>
+  and(
+    inScope(scope),
+    filter.monthId ? eq(t.monthId, filter.monthId) : undefined,
+    anyOf(t.departmentCode, filter.department),
+    anyOf(t.categoryCode, filter.category),
+  );
 
 const either = (flag: 'true' | 'false' | undefined, condition: SQL) =>
   flag === undefined ? undefined : flag === 'true' ? condition : not(condition);
@@ -187,5 +203,10 @@ export function caseStore(db: Database): ServiceCaseStore {
       }
       return { all: toFigures(found.find((row) => row.overall === 1)), byDepartment };
     },
+
+    dailyFlow: (scope, filter, span) => dailyFlow(db, matchesOversight(scope, filter), span),
+
+    oversight: (scope, filter, now) =>
+      oversightFigures(db, matchesOversight(scope, filter), { open: isOpen, overdue: isOverdue(now) }),
   };
 }

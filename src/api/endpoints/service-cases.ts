@@ -15,7 +15,12 @@ import {
   serviceRecordListQuerySchema,
   serviceRecordSchema,
 } from '../schemas/service-cases';
-import { caseOverviewQuerySchema, caseOverviewSchema } from '../schemas/stats';
+import {
+  caseOverviewQuerySchema,
+  caseOverviewSchema,
+  caseOversightQuerySchema,
+  caseOversightSchema,
+} from '../schemas/stats';
 import { endpoint, idParams, type Endpoint } from './endpoint';
 
 /** Service months, their services, cases (工单) and casework statistics. */
@@ -131,5 +136,14 @@ export const serviceCaseEndpoints = {
     tag: 'stats',
     query: caseOverviewQuerySchema,
     response: caseOverviewSchema,
+  }),
+  caseOversight: endpoint({
+    method: 'GET',
+    path: '/stats/service-cases/oversight',
+    summary:
+      "Casework oversight in the caller's scope: a month's daily flow, and resolution time, SLA compliance and satisfaction by department and category",
+    tag: 'stats',
+    query: caseOversightQuerySchema,
+    response: caseOversightSchema,
   }),
 } satisfies Record<string, Endpoint>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { codeSchema, idSchema, isoDateSchema } from './common';
+import { codeSchema, idSchema, isoDateSchema, isoDateTimeSchema, multiValueSchema } from './common';
 import { intakeFilterSchema, intakeStageSchema } from './intake';
 import { patchStatusSchema } from './policy-patches';
+import { satisfactionSchema } from './service-cases';
 
 export const spanSchema = z.object({ from: isoDateSchema, to: isoDateSchema });
 
@@ -131,6 +132,78 @@ export const caseOverviewSchema = z.object({
   ),
 });
 export type CaseOverview = z.infer<typeof caseOverviewSchema>;
+
+/** The oversight figures' filters: a service month and, as on the case list, departments and categories. */
+export const caseOversightQuerySchema = z.object({
+  month: idSchema.optional(),
+  department: multiValueSchema.optional(),
+  category: multiValueSchema.optional(),
+});
+
+const caseCount = z.number().int().nonnegative();
+/** A share of a whole, 0..1; null when there is no whole to share. */
+const caseShare = z.number().min(0).max(1).nullable();
+/** Days from receipt to closing, to a tenth of a day; null when no case is closed. */
+const resolutionDays = z.number().nonnegative().max(36_600).nullable();
+
+/**
+ * How quickly closed cases were closed. Percentiles by nearest rank: of the n closed cases' times
+ * sorted ascending, the one at rank ⌈p·n⌉ (the lower middle for an even n's median), as
+ * PostgreSQL's `percentile_disc` picks it. SLA compliance: the share of closed cases closed by
+ * their due time (`closedAt` ≤ `dueAt`).
+ */
+const caseResolutionSchema = z.object({
+  closed: caseCount,
+  medianResolutionDays: resolutionDays,
+  p90ResolutionDays: resolutionDays,
+  slaCompliance: caseShare,
+});
+
+/**
+ * One day of the span, from the cases' stored history (`receivedAt`, `closedAt`, `dueAt`, each
+ * an instant in China time): received and closed that day; open at its end (23:59:59 China
+ * time), i.e. received by then and not closed by then; overdue at its end, i.e. open then and due
+ * before then. A reopened case has no `closedAt` until it is closed again, so it counts as open
+ * from its receipt; a closed case counts as closed on its (last) `closedAt`.
+ */
+export const caseOversightDaySchema = z.object({
+  day: isoDateSchema,
+  received: caseCount,
+  closed: caseCount,
+  open: caseCount,
+  overdue: caseCount,
+});
+
+/**
+ * Casework oversight in the caller's data scope, of the cases that match the filters (a month's
+ * cases when one is given, else every month's). `daily` runs over the days of the month's span
+ * (the newest month's when none is given). Open and overdue in `byDepartment` are now (`at`),
+ * overdue as the case list's filter counts it. Satisfaction: the share of follow-up visits
+ * answered 满意 or 基本满意 (each case's latest visit).
+ */
+export const caseOversightSchema = z.object({
+  /** The data scope counted: null for every department (the talent office), else the caller's. */
+  scopeDepartmentCode: codeSchema.nullable(),
+  /** The month whose span `daily` covers; null when there is no service month at all. */
+  monthId: idSchema.nullable(),
+  span: spanSchema.nullable(),
+  at: isoDateTimeSchema,
+  daily: z.array(caseOversightDaySchema).max(366),
+  byDepartment: z.array(
+    caseResolutionSchema.extend({
+      departmentCode: codeSchema,
+      open: caseCount,
+      overdue: caseCount,
+      satisfactionRate: caseShare,
+    }),
+  ),
+  byCategory: z.array(caseResolutionSchema.extend({ categoryCode: codeSchema })),
+  overall: caseResolutionSchema.extend({
+    satisfactionRate: caseShare,
+    followUps: z.record(satisfactionSchema, caseCount),
+  }),
+});
+export type CaseOversight = z.infer<typeof caseOversightSchema>;
 
 export const patchOverviewSchema = z.object({
   byStatus: z.array(z.object({ status: patchStatusSchema, count: z.number().int().nonnegative() })),
