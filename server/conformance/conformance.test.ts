@@ -1170,7 +1170,7 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
       { view: 'mine', pageSize: '200' },
     ];
     it.each(clocks.flatMap((clock) => ['manager', 'liaison'].map((user) => [clock, user] as const)))(
-      'at %s the %s sees the same overdue and due-soon cases, queue counts and figures',
+      'at %s the %s sees the same overdue and due-soon cases, queue counts, figures and oversight',
       async (clock, user) => {
         const later = at(backends, clock);
         const token = tokenOf(user, `at-${Date.parse(clock)}`);
@@ -1180,6 +1180,8 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
         await both({ name: 'caseQueueCounts', token }, later);
         await both({ name: 'caseQueueCounts', token, query: { month: 'SM-2026' } }, later);
         await both({ name: 'caseOverview', token, query: { month: 'SM-2026' } }, later);
+        await both({ name: 'caseOversight', token }, later);
+        await both({ name: 'caseOversight', token, query: { month: 'SM-2026', department: 'dept.zjj' } }, later);
         // In the liaison's department too: the liaison gave it to a colleague there.
         const found = await both({ name: 'getServiceCase', token, params: { id: created.serviceCase } }, later);
         expect(found.status).toBe(200);

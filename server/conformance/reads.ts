@@ -274,6 +274,18 @@ export function readMatrix(data: DemoDatabase): Read[] {
   for (const month of [...data.serviceMonths.keys(), 'SM-1999']) add('caseQueueCounts', { month });
   add('caseOverview');
   for (const month of [...data.serviceMonths.keys(), 'SM-1999']) add('caseOverview', { month });
+  // Oversight: a month's daily flow and the resolution figures, alone and filtered as the list is.
+  add('caseOversight');
+  for (const month of [...data.serviceMonths.keys(), 'SM-1999']) add('caseOversight', { month });
+  const oversightFilters: Query[] = [
+    { month: 'SM-2026', department: ['dept.zjj', 'dept.rsj'] },
+    { month: 'SM-2025', category: 'cat.housing' },
+    { department: 'dept.zjj', category: ['cat.housing', 'cat.visa', 'cat.schooling'] },
+    { department: 'dept.kjj' },
+    { category: 'cat.nonexistent' },
+    { month: '' },
+  ];
+  for (const filter of oversightFilters) add('caseOversight', filter);
 
   // Saved views and the audit trail.
   for (const resource of savedViewResourceSchema.options) add('listSavedViews', { resource });
