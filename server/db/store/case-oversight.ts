@@ -42,6 +42,9 @@ export async function dailyFlow(db: Database, where: SQL | undefined, span: Span
       left join ${t}
         on ${t.receivedAt} <= days.ends
         and (${t.closedAt} is null or ${t.closedAt} >= days.starts)
+        -- The same over the whole span, on the cases alone: the scan leaves out the rest once.
+        and ${t.receivedAt} <= ${`${span.to}T23:59:59+08:00`}
+        and (${t.closedAt} is null or ${t.closedAt} >= ${`${span.from}T00:00:00+08:00`})
         ${whereClause(where)}
       group by days.day
       order by days.day`,
