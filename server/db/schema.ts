@@ -206,6 +206,8 @@ export const serviceCases = pgTable(
     index('cases_month_due_at').on(t.monthId, t.dueAt, t.id),
     index('cases_department_due_at').on(t.departmentCode, t.dueAt, t.id),
     index('cases_status').on(t.status),
+    // "Mine" (an officer's open cases) and the assignee filter, soonest due first.
+    index('cases_assignee_due_at').on(t.assigneeId, t.dueAt, t.id),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_assignee_due_at" ON "service_cases" USING btree ("assignee_id","due_at","id");
