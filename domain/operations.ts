@@ -25,6 +25,7 @@ import {
   getServiceCase,
   listServiceCases,
   presentServiceCase,
+  prioritizeServiceCase,
   superviseServiceCase,
 } from './rules/service-cases';
 import {
@@ -100,6 +101,7 @@ export const operations: Operations = {
   closeServiceCase: ({ ctx, params, body, ifMatch }) => closeServiceCase(ctx, params.id, body, ifMatch),
   followUpServiceCase: ({ ctx, params, body, ifMatch }) => followUpServiceCase(ctx, params.id, body, ifMatch),
   superviseServiceCase: ({ ctx, params, body, ifMatch }) => superviseServiceCase(ctx, params.id, body, ifMatch),
+  prioritizeServiceCase: ({ ctx, params, body, ifMatch }) => prioritizeServiceCase(ctx, params.id, body, ifMatch),
   caseQueueCounts: ({ ctx, query }) => caseQueueCounts(ctx, query.month),
   caseOverview: ({ ctx, query }) => caseOverview(ctx, query.month),
   caseOversight: ({ ctx, query }) => caseOversight(ctx, query),

@@ -20,6 +20,7 @@ import {
   assignServiceCase,
   closeServiceCase,
   followUpServiceCase,
+  prioritizeServiceCase,
   superviseServiceCase,
 } from '../rules/service-cases';
 
@@ -47,6 +48,8 @@ function bodyOf(action: CaseAction, user: User, serviceCase: ServiceCase) {
       return { satisfaction: 'satisfied' as const, note: '' };
     case 'supervise':
       return { deadline: '2026-12-01', note: '请加快办理' };
+    case 'prioritize':
+      return { priority: serviceCase.priority === 'urgent' ? ('high' as const) : ('urgent' as const) };
   }
 }
 
@@ -56,6 +59,7 @@ const endpointOf = {
   close: 'closeServiceCase',
   followUp: 'followUpServiceCase',
   supervise: 'superviseServiceCase',
+  prioritize: 'prioritizeServiceCase',
 } as const satisfies Record<CaseAction, keyof typeof endpoints>;
 
 const rules = {
@@ -64,7 +68,8 @@ const rules = {
   close: closeServiceCase,
   followUp: followUpServiceCase,
   supervise: superviseServiceCase,
-} as const;
+  prioritize: prioritizeServiceCase,
+} as const satisfies Record<CaseAction, unknown>;
 
 type Route = 'rules' | 'api';
 type Attempt = (username: string, action: CaseAction, serviceCase: ServiceCase) => Promise<string>;
@@ -168,8 +173,8 @@ describe(`the case workflow, walked through its table (${sharedBackend.label} st
     ];
     const at = (status: ServiceCase['status'], followUp: ServiceCase['followUp'] = null) => ({ status, followUp });
     expect(caseActionsFor(viewer, at('assigned'))).toEqual([]);
-    expect(caseActionsFor(officer, at('answered'))).toEqual(['assign', 'close']);
-    expect(caseActionsFor(manager, at('reopened'))).toEqual(['assign', 'answer', 'supervise']);
+    expect(caseActionsFor(officer, at('answered'))).toEqual(['assign', 'close', 'prioritize']);
+    expect(caseActionsFor(manager, at('reopened'))).toEqual(['assign', 'answer', 'supervise', 'prioritize']);
     expect(caseActionsFor(liaison, at('assigned'))).toEqual(['assign', 'answer']);
     expect(caseActionsFor(liaison, at('answered'))).toEqual(['assign']);
     expect(caseActionsFor(liaison, at('closed'))).toEqual([]);

@@ -162,6 +162,14 @@ function sampleCalls(): { [N in EndpointName]: (client: ApiClient) => Promise<un
         ifMatch: target.version,
       });
     },
+    prioritizeServiceCase: (c) => {
+      const target = openCase('answered');
+      return c.request('prioritizeServiceCase', {
+        params: { id: target.id },
+        body: { priority: target.priority === 'urgent' ? 'normal' : 'urgent' },
+        ifMatch: target.version,
+      });
+    },
     caseQueueCounts: (c) => c.request('caseQueueCounts', { query: { month: 'SM-2026' } }),
     caseOverview: (c) => c.request('caseOverview', { query: { month: 'SM-2026' } }),
     caseOversight: (c) =>

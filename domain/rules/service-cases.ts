@@ -8,6 +8,7 @@ import {
   type CaseAssign,
   type CaseClose,
   type CaseFollowUp,
+  type CasePrioritize,
   type CaseSupervise,
   type ServiceCase,
   type ServiceCaseCreate,
@@ -232,4 +233,9 @@ export function superviseServiceCase(ctx: RuleContext, id: string, input: CaseSu
     }
     return { supervision: { ...input, byName: ctx.user.displayName, at: toCstIso(ctx.now()) } };
   });
+}
+
+/** 调整优先级: the talent office re-ranks an open case; its deadline is not moved by it. */
+export function prioritizeServiceCase(ctx: RuleContext, id: string, input: CasePrioritize, ifMatch: number | null) {
+  return act(ctx, id, 'prioritize', ifMatch, () => ({ priority: input.priority }));
 }

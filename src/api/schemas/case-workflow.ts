@@ -24,6 +24,8 @@ const open: readonly CaseStatus[] = ['new', 'assigned', 'answered', 'reopened'];
  *   department may hand its own case to another of its officers, never move the deadline.
  * - 答复 answer: the department gives the countermeasure (对策).
  * - 办结 close, 回访 follow-up, 督办 supervise: the talent office's.
+ * - 调整优先级 prioritize: the talent office raises or lowers an open case's priority; the
+ *   deadline stays as it is (moving it is an assignment's).
  */
 export const caseWorkflow: Record<CaseAction, CaseStep> = {
   assign: { from: open, permission: 'case:triage', officeOnly: false, to: 'assigned' },
@@ -31,6 +33,7 @@ export const caseWorkflow: Record<CaseAction, CaseStep> = {
   close: { from: ['answered'], permission: 'case:triage', officeOnly: true, to: 'closed' },
   followUp: { from: ['closed'], permission: 'case:triage', officeOnly: true, to: null },
   supervise: { from: open, permission: 'case:supervise', officeOnly: true, to: null },
+  prioritize: { from: open, permission: 'case:triage', officeOnly: true, to: null },
 };
 
 /**

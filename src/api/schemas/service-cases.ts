@@ -27,7 +27,7 @@ export const satisfactionSchema = z.enum(['satisfied', 'basically_satisfied', 'u
 export type Satisfaction = z.infer<typeof satisfactionSchema>;
 export const requesterTypeSchema = z.enum(['person', 'enterprise']);
 
-export const caseActionSchema = z.enum(['assign', 'answer', 'close', 'followUp', 'supervise']);
+export const caseActionSchema = z.enum(['assign', 'answer', 'close', 'followUp', 'supervise', 'prioritize']);
 export type CaseAction = z.infer<typeof caseActionSchema>;
 
 /**
@@ -135,11 +135,13 @@ export const caseSuperviseSchema = z.object({
   deadline: isoDateSchema,
   note: z.string().trim().min(1).max(500),
 });
+export const casePrioritizeSchema = z.object({ priority: casePrioritySchema });
 export type CaseAssign = z.infer<typeof caseAssignSchema>;
 export type CaseAnswer = z.infer<typeof caseAnswerSchema>;
 export type CaseClose = z.infer<typeof caseCloseSchema>;
 export type CaseFollowUp = z.infer<typeof caseFollowUpSchema>;
 export type CaseSupervise = z.infer<typeof caseSuperviseSchema>;
+export type CasePrioritize = z.infer<typeof casePrioritizeSchema>;
 
 /** 服务清单: a service delivered during the month (a visit, a briefing, a matchmaking event). */
 export const serviceRecordSchema = z.object({
