@@ -41,9 +41,11 @@ test('a department liaison sees only its own department’s cases', async ({ pag
   const list = queue(page);
   await expect(list.getByText(/^共 [\d,]+ 条$/)).toBeVisible();
   await expect(list.locator('[aria-busy="true"]')).toHaveCount(0);
+  const headers = await list.getByRole('columnheader').allInnerTexts();
+  const column = headers.findIndex((h) => h.includes('承办部门'));
   const departments = await list
     .getByRole('row')
-    .evaluateAll((rows) => rows.slice(1).map((row) => row.querySelectorAll('td')[5]?.textContent ?? ''));
+    .evaluateAll((rows, at) => rows.slice(1).map((row) => row.querySelectorAll('td')[at]?.textContent ?? ''), column);
   expect(departments.length).toBeGreaterThan(0);
   expect(new Set(departments)).toEqual(new Set(['住建局']));
   await expect(page.getByRole('button', { name: /^待分派\s*\d/ })).toContainText('0');

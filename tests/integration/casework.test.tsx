@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceCase } from '../../src/api/schemas/service-cases';
 import { mockApi } from '../utils/mock-api';
 import { renderApp } from '../utils/render-app';
+import { tick } from '../utils/table';
 
 beforeAll(async () => {
   await import('../../src/features/casework/casework-page');
@@ -35,10 +36,11 @@ describe('the triage queue', () => {
     expect(router.state.location.search).toBe('?view=all');
     const own = cases().filter((c) => inMonth(c) && c.departmentCode === 'dept.zjj');
     expect(await list.findByText(`共 ${own.length} 条`)).toBeInTheDocument();
+    const column = list.getAllByRole('columnheader').findIndex((h) => h.textContent?.includes('承办部门'));
     const departments = list
       .getAllByRole('row')
       .slice(1)
-      .map((row) => within(row).getAllByRole('cell')[5]!.textContent);
+      .map((row) => within(row).getAllByRole('cell')[column]!.textContent);
     expect(new Set(departments)).toEqual(new Set(['住建局']));
   });
 
@@ -172,5 +174,45 @@ describe('the reminders bell', () => {
     expect(router.state.location.search).toBe('?month=all&view=overdue');
     expect(await screen.findByRole('button', { name: /^已逾期\s*\d/, pressed: true })).toBeInTheDocument();
     expect(await (await queue()).findByText(`共 ${overdue} 条`)).toBeInTheDocument();
+  });
+});
+
+describe('bulk dispatch', () => {
+  it('dispatches the picked cases each with its version; one changed meanwhile is named and stays picked', async () => {
+    const { user } = renderApp('/service-cases?sort=id', { as: 'officer' });
+    const list = await queue();
+    const [a, b, c] = cases()
+      .filter((x) => inMonth(x) && x.status === 'new')
+      .sort((x, y) => x.id.localeCompare(y.id));
+    await list.findByRole('row', { name: new RegExp(a!.id) });
+    for (const picked of [a!, b!, c!]) await tick(user, list, `选择 ${picked.id}`);
+    // Someone else changes the second case after the user saw it.
+    mockApi.db.serviceCases.set(b!.id, { ...b!, priority: 'urgent', version: b!.version + 1 });
+    await user.click(within(list.getByRole('region', { name: '批量操作' })).getByRole('button', { name: '批量分派' }));
+    const dialog = within(await screen.findByRole('dialog', { name: '分派 3 条工单' }));
+    await user.selectOptions(dialog.getByLabelText(/承办部门/), '住建局');
+    await user.click(dialog.getByRole('button', { name: '确定' }));
+    expect(await list.findByText('1 条工单未能办理（仍保持勾选）：')).toBeInTheDocument();
+    expect(list.getByText(b!.id, { selector: 'li span' })).toBeInTheDocument();
+    expect(mockApi.db.serviceCases.get(a!.id)!.departmentCode).toBe('dept.zjj');
+    expect(mockApi.db.serviceCases.get(c!.id)!.departmentCode).toBe('dept.zjj');
+    expect(mockApi.db.serviceCases.get(b!.id)!.status).toBe('new');
+    expect(list.getByRole('region', { name: '批量操作' })).toHaveTextContent('已选 1 条');
+  });
+});
+
+describe('oversight', () => {
+  it('gives a manager the month’s figures by department, and a department’s bar leads to its open cases', async () => {
+    const { user, router } = renderApp('/service-cases?tab=oversight', { as: 'manager' });
+    const backlog = within((await screen.findByRole('heading', { name: '各部门在办与逾期' })).closest('section')!);
+    await user.click(backlog.getByRole('button', { name: '以表格查看' }));
+    const open = cases().filter((c) => inMonth(c) && c.departmentCode === 'dept.zjj' && c.status !== 'closed').length;
+    const row = (await backlog.findByRole('rowheader', { name: '住建局' })).closest('tr')!;
+    expect(within(row).getAllByRole('cell')[0]).toHaveTextContent(String(open));
+    await user.click(within(row).getByRole('button', { name: '筛选：住建局' }));
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('department')).toBe('dept.zjj'));
+    const list = await queue();
+    const all = cases().filter((c) => inMonth(c) && c.departmentCode === 'dept.zjj').length;
+    expect(await list.findByText(`共 ${all} 条`)).toBeInTheDocument();
   });
 });

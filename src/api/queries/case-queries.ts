@@ -40,6 +40,12 @@ export const caseQueries = {
       queryFn: ({ signal }) => apiClient.request('caseQueueCounts', { query: { month }, signal }),
       refetchInterval: 60_000,
     }),
+  /** The managers' oversight of a month (every month's cases when none). */
+  oversight: (month?: string) =>
+    queryOptions({
+      queryKey: [...statsQueries.all(), 'cases', 'oversight', { month }],
+      queryFn: ({ signal }) => apiClient.request('caseOversight', { query: { month }, signal }),
+    }),
   records: (query: ServiceRecordListQuery) =>
     queryOptions({
       queryKey: ['service-records', query],
@@ -51,7 +57,12 @@ export const caseQueries = {
 const caseChanged = { invalidates: [caseQueries.all(), statsQueries.all()] };
 
 type CaseActionEndpoint =
-  'assignServiceCase' | 'answerServiceCase' | 'closeServiceCase' | 'followUpServiceCase' | 'superviseServiceCase';
+  | 'assignServiceCase'
+  | 'answerServiceCase'
+  | 'closeServiceCase'
+  | 'followUpServiceCase'
+  | 'superviseServiceCase'
+  | 'prioritizeServiceCase';
 
 /**
  * One workflow action on a case, sent with the version the user saw (`If-Match`); the answer goes

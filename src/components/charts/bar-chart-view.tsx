@@ -14,6 +14,8 @@ export interface BarChartViewProps {
   formatValue: (value: number) => string;
   /** The value with its unit, for the tooltip (12人). */
   formatTooltipValue: (value: number) => string;
+  /** Values are shares of a whole (0..1): the value axis runs from 0 to 1. */
+  share?: boolean;
 }
 
 /**
@@ -41,6 +43,7 @@ export default function BarChartView({
   onSelect,
   formatValue,
   formatTooltipValue,
+  share,
 }: BarChartViewProps) {
   const anySelected = selected.length > 0;
   return (
@@ -61,7 +64,8 @@ export default function BarChartView({
         <>
           <XAxis
             type="number"
-            allowDecimals={false}
+            allowDecimals={share === true}
+            domain={share ? [0, 1] : undefined}
             tick={axisTick}
             tickFormatter={formatValue}
             stroke="var(--border)"
@@ -70,6 +74,7 @@ export default function BarChartView({
             type="category"
             dataKey="label"
             width={150}
+            interval={0}
             tick={axisTick}
             tickFormatter={shortenCategory}
             stroke="var(--border)"
@@ -79,7 +84,14 @@ export default function BarChartView({
         <>
           {/* Every bar keeps its name (cut to fit), rather than every other one losing it. */}
           <XAxis dataKey="label" tick={axisTick} tickFormatter={shortenColumn} stroke="var(--border)" interval={0} />
-          <YAxis allowDecimals={false} tick={axisTick} tickFormatter={formatValue} stroke="var(--border)" width={48} />
+          <YAxis
+            allowDecimals={share === true}
+            domain={share ? [0, 1] : undefined}
+            tick={axisTick}
+            tickFormatter={formatValue}
+            stroke="var(--border)"
+            width={48}
+          />
         </>
       )}
       <Tooltip cursor={{ fill: 'var(--muted)' }} content={seriesTooltipContent(series, formatTooltipValue)} />

@@ -33,6 +33,8 @@ interface ChartCardProps {
   onSelect?: (key: string) => void;
   formatValue: (value: number) => string;
   variant?: 'bar' | 'line';
+  /** Values are shares of a whole (0..1): the value axis runs from 0 to 1. */
+  share?: boolean;
   className?: string;
 }
 
@@ -57,6 +59,7 @@ export function ChartCard({
   onSelect,
   formatValue,
   variant = 'bar',
+  share,
   className,
 }: ChartCardProps) {
   const { t } = useI18n();
@@ -75,6 +78,7 @@ export function ChartCard({
     onSelect,
     formatValue,
     formatTooltipValue,
+    share,
   };
   return (
     <section aria-labelledby={`${id}-title`} className={`rounded-lg border bg-surface p-4 ${className ?? ''}`}>

@@ -21,7 +21,7 @@ export function DataTableBulkBar<TData extends RowData>({
   const format = useFormat();
   const { selection, table } = state;
   if (selection.count === 0) return null;
-  const wholePage = table.getIsAllPageRowsSelected() && !selection.allMatching;
+  const wholePage = table.getIsAllPageRowsSelected() && !selection.allMatching && selection.allMatchingSelectable;
   const more = selection.total > selection.ids.length;
   return (
     <div

@@ -51,6 +51,8 @@ interface UseServerTableOptions<TData extends RowData> {
   stale?: boolean;
   /** The most rows one bulk action may take by filter ("select all N matching" beyond it is refused). */
   bulkLimit?: number;
+  /** False when bulk actions act row by row on the rows seen: no "select all N matching" then. */
+  allMatchingSelectable?: boolean;
   /**
    * Filters set outside the columns (a period picker, say): shown as chips and cleared by reset
    * like the others, but with no control in the toolbar.
@@ -84,6 +86,7 @@ export function useServerTable<TData extends RowData>({
   enableRowSelection = false,
   stale = false,
   bulkLimit = Number.POSITIVE_INFINITY,
+  allMatchingSelectable = true,
   extraFilters = noExtraFilters,
 }: UseServerTableOptions<TData>) {
   const { t } = useI18n();
@@ -252,11 +255,16 @@ export function useServerTable<TData extends RowData>({
       total: page?.total ?? 0,
       /** The limit, when the rows the filters match are more than one bulk action may take. */
       overLimit: page !== undefined && page.total > bulkLimit ? bulkLimit : null,
+      /** Whether "every row the filters match" may be picked (a bulk action the server takes by filter). */
+      allMatchingSelectable,
       selectAllMatching: () => {
         if (!stale && (page?.total ?? 0) <= bulkLimit)
           setSelection({ key: filterKey, rows: current.rows, allMatching: true });
       },
       clear: clearSelection,
+      /** Keeps only these rows picked (a bulk action leaves the rows it could not change picked). */
+      keep: (ids: readonly string[]) =>
+        setSelection({ key: filterKey, rows: Object.fromEntries(ids.map((id) => [id, true])), allMatching: false }),
     },
   };
 }

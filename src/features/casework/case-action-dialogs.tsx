@@ -8,6 +8,8 @@ import { setsDeadlines } from '../../api/schemas/case-workflow';
 import {
   caseCloseSchema,
   caseFollowUpSchema,
+  casePrioritizeSchema,
+  casePrioritySchema,
   caseSuperviseSchema,
   satisfactionSchema,
   type ServiceCase,
@@ -313,6 +315,45 @@ export function FollowUpDialog({ serviceCase, open, onOpenChange }: ActionDialog
       </fieldset>
       <FormField<FollowUpValues> name="note" label={t('case.field.note')}>
         {(props) => <textarea {...props} rows={3} className={textareaClass} />}
+      </FormField>
+    </ActionDialog>
+  );
+}
+
+type PriorityValues = z.input<typeof casePrioritizeSchema>;
+
+/** 调整优先级: the talent office raises or lowers an open case's priority; the deadline stays. */
+export function PriorityDialog({ serviceCase, open, onOpenChange }: ActionDialogProps) {
+  const { t } = useI18n();
+  const form = useForm<PriorityValues>({
+    resolver: schemaResolver(casePrioritizeSchema, t),
+    values: { priority: serviceCase.priority },
+  });
+  const prioritize = useCaseAction('prioritizeServiceCase');
+  const outcome = useActionOutcome(serviceCase, form, onOpenChange, t('case.done.prioritize'));
+  const submit = form.handleSubmit((input) =>
+    prioritize.mutate({ id: serviceCase.id, version: serviceCase.version, input }, outcome),
+  );
+  return (
+    <ActionDialog
+      title={t('case.action.prioritize')}
+      form={form}
+      onSubmit={submit}
+      pending={prioritize.isPending}
+      error={prioritize.error}
+      open={open}
+      onOpenChange={onOpenChange}
+    >
+      <FormField<PriorityValues> name="priority" label={t('case.field.priority')} required>
+        {(props) => (
+          <select {...props} className={inputClass}>
+            {casePrioritySchema.options.map((priority) => (
+              <option key={priority} value={priority}>
+                {t(`case.priority.${priority}`)}
+              </option>
+            ))}
+          </select>
+        )}
       </FormField>
     </ActionDialog>
   );

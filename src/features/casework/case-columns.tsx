@@ -1,6 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { Flag } from 'lucide-react';
 import type { CasePriority, CaseStatus, ServiceCase } from '../../api/schemas/service-cases';
+import { selectColumn } from '../../components/data-table/data-table-select-column';
 import type { ServerTableFeatures } from '../../components/data-table/features';
 import { Badge } from '../../components/ui/badge';
 import type { Formatters } from '../../lib/i18n/format';
@@ -30,15 +31,19 @@ export function caseColumns({
   format,
   labels,
   now,
+  selectable,
 }: {
   t: Translate;
   format: Formatters;
   labels: CaseLabels;
   /** One clock for every row's countdown. */
   now: number;
+  /** A checkbox column, for bulk actions. */
+  selectable: boolean;
 }) {
   const facet = (param: CaseFacet) => ({ variant: 'multiSelect' as const, param, options: labels.options[param] });
   return helper.columns([
+    ...(selectable ? [selectColumn<ServiceCase>(t)] : []),
     helper.accessor('id', {
       size: 130,
       header: t('case.field.id'),

@@ -1,16 +1,22 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { caseQueries } from '../../api/queries/case-queries';
-import { caseQueueViewSchema, type CaseQueueView } from '../../api/schemas/service-cases';
+import { setsDeadlines } from '../../api/schemas/case-workflow';
+import { caseQueueViewSchema, type CaseQueueView, type ServiceCase } from '../../api/schemas/service-cases';
 import { DataTable } from '../../components/data-table/data-table';
+import { DataTableBulkBar } from '../../components/data-table/data-table-bulk-bar';
 import { DataTableToolbar } from '../../components/data-table/data-table-toolbar';
 import { DataTableViewOptions } from '../../components/data-table/data-table-view-options';
 import { SavedViewsMenu } from '../../components/data-table/saved-views-menu';
 import { useServerTable } from '../../components/data-table/use-server-table';
+import { Button } from '../../components/ui/button';
 import { cn } from '../../lib/cn';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
+import { useSessionState } from '../../lib/session';
+import { useCan } from '../../lib/use-can';
 import type { SearchPatch, UpdateOptions } from '../../lib/use-search-state';
+import { BulkAssignDialog, BulkOutcomes, BulkPriorityDialog, type BulkOutcome } from './case-bulk';
 import { caseColumns } from './case-columns';
 import { caseListQueryOf, type CasePageSearch } from './case-search';
 import { ShortcutsDialog, usePageKeys } from './case-shortcuts';
@@ -49,7 +55,20 @@ export function CaseQueue({
     ...caseQueries.list(caseListQueryOf(search, month, view)),
     placeholderData: keepPreviousData,
   });
-  const columns = useMemo(() => caseColumns({ t, format, labels, now }), [t, format, labels, now]);
+  const canTriage = useCan('case:triage');
+  const user = useSessionState().session?.user;
+  const columns = useMemo(
+    () => caseColumns({ t, format, labels, now, selectable: canTriage }),
+    [t, format, labels, now, canTriage],
+  );
+  // The cases as the user saw them, for a bulk action to send each with the version seen.
+  const seen = useRef(new Map<string, ServiceCase>());
+  useEffect(() => {
+    for (const serviceCase of list.data?.items ?? []) seen.current.set(serviceCase.id, serviceCase);
+  }, [list.data]);
+  const [bulk, setBulk] = useState<'assign' | 'priority' | null>(null);
+  const office = user ? setsDeadlines(user) : false;
+  const [outcomes, setOutcomes] = useState<BulkOutcome[]>([]);
   const state = useServerTable({
     tableId: 'service-cases',
     columns,
@@ -59,9 +78,16 @@ export function CaseQueue({
     defaultSort: 'dueAt',
     defaultPreferences: { columnVisibility: { receivedAt: false } },
     getRowId: (serviceCase) => serviceCase.id,
+    enableRowSelection: canTriage,
+    allMatchingSelectable: false,
     stale: list.isPlaceholderData,
   });
   const open = search.case;
+  const bulkProps = {
+    selection: state.selection,
+    picked: () => state.selection.ids.flatMap((id) => seen.current.get(id) ?? []),
+    onDone: setOutcomes,
+  };
   const [help, setHelp] = useState(false);
 
   /** Back to the list, on the row of the case that was open (or the list's heading). */
@@ -139,6 +165,17 @@ export function CaseQueue({
           })}
         </div>
         <DataTableToolbar state={state} search={search} searchPlaceholder={t('case.searchPlaceholder')} />
+        <BulkOutcomes outcomes={outcomes} onDismiss={() => setOutcomes([])} />
+        <DataTableBulkBar state={state}>
+          <Button size="sm" onClick={() => setBulk('assign')}>
+            {t('case.bulk.assign')}
+          </Button>
+          {office && (
+            <Button size="sm" onClick={() => setBulk('priority')}>
+              {t('case.bulk.priority')}
+            </Button>
+          )}
+        </DataTableBulkBar>
         <DataTable
           state={state}
           caption={t('case.caption')}
@@ -152,6 +189,17 @@ export function CaseQueue({
       </section>
       {open && <CaseWorkspace key={open} id={open} labels={labels} onClose={() => closeCase(open)} />}
       <ShortcutsDialog open={help} onOpenChange={setHelp} />
+      <BulkAssignDialog
+        {...bulkProps}
+        labels={labels}
+        open={bulk === 'assign'}
+        onOpenChange={(isOpen) => setBulk(isOpen ? 'assign' : null)}
+      />
+      <BulkPriorityDialog
+        {...bulkProps}
+        open={bulk === 'priority'}
+        onOpenChange={(isOpen) => setBulk(isOpen ? 'priority' : null)}
+      />
     </div>
   );
 }

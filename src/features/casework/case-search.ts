@@ -9,7 +9,7 @@ import {
 /** Everything the casework page keeps in its URL: the month, the list, its query, the open case. */
 export const casePageSearchSchema = serviceCaseListQuerySchema.extend({
   /** Absent: the demands (需求清单); else the services or the countermeasures. */
-  tab: z.enum(['services', 'measures']).optional(),
+  tab: z.enum(['services', 'measures', 'oversight']).optional(),
   case: z.string().max(64).optional(),
 });
 export type CasePageSearch = z.infer<typeof casePageSearchSchema>;

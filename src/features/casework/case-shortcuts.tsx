@@ -13,6 +13,7 @@ export const caseShortcuts: [key: string, label: MessageKey][] = [
   ['c', 'case.action.close'],
   ['s', 'case.action.supervise'],
   ['v', 'case.action.followUp'],
+  ['p', 'case.action.prioritize'],
   ['Esc', 'case.key.back'],
   ['?', 'case.key.help'],
 ];

@@ -12,7 +12,7 @@ import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { MessageKey } from '../../lib/i18n/zh-cn';
 import { useSessionState } from '../../lib/session';
-import { AssignDialog, CloseDialog, FollowUpDialog, SuperviseDialog } from './case-action-dialogs';
+import { AssignDialog, CloseDialog, FollowUpDialog, PriorityDialog, SuperviseDialog } from './case-action-dialogs';
 import { CaseAnswerForm } from './case-answer-form';
 import { priorityTone, statusTone } from './case-columns';
 import { CaseHistory } from './case-history';
@@ -24,7 +24,13 @@ import { useNow } from './use-now';
 type DialogAction = Exclude<CaseAction, 'answer'>;
 
 /** The keys that open an action's dialog (see `caseShortcuts`); `r` goes to the answer. */
-const shortcutActions: Record<string, DialogAction> = { a: 'assign', c: 'close', s: 'supervise', v: 'followUp' };
+const shortcutActions: Record<string, DialogAction> = {
+  a: 'assign',
+  c: 'close',
+  s: 'supervise',
+  v: 'followUp',
+  p: 'prioritize',
+};
 
 const actionLabel: Record<CaseAction, MessageKey> = {
   assign: 'case.action.assign',
@@ -32,6 +38,7 @@ const actionLabel: Record<CaseAction, MessageKey> = {
   close: 'case.action.close',
   followUp: 'case.action.followUp',
   supervise: 'case.action.supervise',
+  prioritize: 'case.action.prioritize',
 };
 
 /**
@@ -110,6 +117,7 @@ export function CaseWorkspace({ id, labels, onClose }: { id: string; labels: Cas
           <CloseDialog serviceCase={c} open={dialog === 'close'} onOpenChange={closeOn(setDialog)} />
           <SuperviseDialog serviceCase={c} open={dialog === 'supervise'} onOpenChange={closeOn(setDialog)} />
           <FollowUpDialog serviceCase={c} open={dialog === 'followUp'} onOpenChange={closeOn(setDialog)} />
+          <PriorityDialog serviceCase={c} open={dialog === 'prioritize'} onOpenChange={closeOn(setDialog)} />
         </div>
       )}
     </section>

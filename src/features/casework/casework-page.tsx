@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Tabs } from 'radix-ui';
+import { lazy, Suspense } from 'react';
 import { caseQueries } from '../../api/queries/case-queries';
 import { statsQueries } from '../../api/queries/stats-queries';
 import { KpiCard } from '../../components/kpi-card';
@@ -14,6 +15,9 @@ import { CaseQueue } from './case-queue';
 import { CountermeasuresList, ServiceRecordsList } from './case-lists';
 import { ALL_MONTHS, casePageSearchSchema, defaultView } from './case-search';
 import { useCaseLabels } from './use-case-labels';
+
+// The charts' code loads with the analysis tab, not with the lists.
+const CaseOversight = lazy(() => import('./case-oversight').then((m) => ({ default: m.CaseOversight })));
 
 const tabClass = cn(
   '-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium text-muted-foreground',
@@ -100,6 +104,9 @@ export function CaseworkPage() {
           <Tabs.Trigger value="measures" className={tabClass}>
             {t('case.tab.measures')}
           </Tabs.Trigger>
+          <Tabs.Trigger value="oversight" className={tabClass}>
+            {t('case.tab.oversight')}
+          </Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content value="demands">
           {!ready && <Skeleton className="h-96 w-full" />}
@@ -132,6 +139,19 @@ export function CaseworkPage() {
                 replaceAll(new URLSearchParams({ month: month ?? ALL_MONTHS, view: 'all', case: id }).toString())
               }
             />
+          )}
+        </Tabs.Content>
+        <Tabs.Content value="oversight">
+          {ready && tab === 'oversight' && (
+            <Suspense fallback={<Skeleton className="h-96 w-full" />}>
+              <CaseOversight
+                month={month}
+                labels={labels}
+                onShowCases={(filter) =>
+                  replaceAll(new URLSearchParams({ month: month ?? ALL_MONTHS, view: 'all', ...filter }).toString())
+                }
+              />
+            </Suspense>
           )}
         </Tabs.Content>
       </Tabs.Root>
