@@ -713,6 +713,77 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
         }),
         { keep: 'case' },
       ),
+      // 调整优先级: the talent office's, on open cases only; the deadline stays.
+      step('the liaison may not change a priority', 403, () => ({
+        name: 'prioritizeServiceCase',
+        token: as('liaison'),
+        params: { id: created.serviceCase },
+        body: { priority: 'low' },
+        ifMatch: version('case'),
+      })),
+      step('a viewer may not change a priority', 403, () => ({
+        name: 'prioritizeServiceCase',
+        token: as('viewer'),
+        params: { id: created.serviceCase },
+        body: { priority: 'low' },
+        ifMatch: version('case'),
+      })),
+      step('a priority outside the scale is refused', 422, () => ({
+        name: 'prioritizeServiceCase',
+        token: as('officer'),
+        params: { id: created.serviceCase },
+        body: { priority: 'critical' },
+        ifMatch: version('case'),
+      })),
+      step('a priority change needs If-Match', 428, () => ({
+        name: 'prioritizeServiceCase',
+        token: as('officer'),
+        params: { id: created.serviceCase },
+        body: { priority: 'high' },
+      })),
+      step(
+        'the officer lowers the reopened case to high, its status and deadline kept',
+        200,
+        () => ({
+          name: 'prioritizeServiceCase',
+          token: as('officer'),
+          params: { id: created.serviceCase },
+          body: { priority: 'high' },
+          ifMatch: version('case'),
+        }),
+        {
+          keep: 'case',
+          check: (answer) =>
+            expect(answer.body).toMatchObject({
+              priority: 'high',
+              status: 'reopened',
+              dueAt: '2026-12-04T18:00:00+08:00',
+            }),
+        },
+      ),
+      step(
+        'the change is in the case history as "prioritize"',
+        200,
+        () => ({
+          name: 'listAuditEvents',
+          token: as('manager'),
+          query: { entityType: 'serviceCase', entityId: created.serviceCase, pageSize: '1' },
+        }),
+        {
+          check: (answer) =>
+            expect(answer.body.items[0]).toMatchObject({
+              action: 'prioritize',
+              changes: [{ field: 'priority', from: 'urgent', to: 'high' }],
+            }),
+        },
+      ),
+      step('a closed case keeps its priority', 409, () => ({
+        name: 'prioritizeServiceCase',
+        token: as('manager'),
+        params: { id: visited.id },
+        body: { priority: visited.priority === 'urgent' ? 'low' : 'urgent' },
+        ifMatch: visited.version,
+      })),
       step('the manager supervises a case of another department, due today', 200, () => ({
         name: 'superviseServiceCase',
         token: as('manager'),
