@@ -41,9 +41,24 @@ async function assignSomeCases() {
   const due = '2026-11-26T12:00:00+08:00';
   const fresh = [...seeded().serviceCases.values()].filter((c) => c.status === 'new').slice(0, 3);
   const [a, b, c] = fresh as [ServiceCase, ServiceCase, ServiceCase];
-  await assignServiceCase(officer, a.id, { departmentCode: 'dept.zjj', assigneeId: 'u.liaison', dueAt: due }, 1);
-  await assignServiceCase(officer, b.id, { departmentCode: 'dept.zjj', assigneeId: 'u.liaison', dueAt: due }, 1);
-  await assignServiceCase(officer, c.id, { departmentCode: 'dept.rcb', assigneeId: 'u.officer', dueAt: due }, 1);
+  await assignServiceCase(
+    officer,
+    a.id,
+    { departmentCode: 'dept.zjj', assigneeId: 'u.liaison', dueAt: due },
+    a.version,
+  );
+  await assignServiceCase(
+    officer,
+    b.id,
+    { departmentCode: 'dept.zjj', assigneeId: 'u.liaison', dueAt: due },
+    b.version,
+  );
+  await assignServiceCase(
+    officer,
+    c.id,
+    { departmentCode: 'dept.rcb', assigneeId: 'u.officer', dueAt: due },
+    c.version,
+  );
 }
 
 /** Every case as the store holds it now. */
