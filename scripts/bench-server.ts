@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from './chromium';
 
 /**
  * The API server's benchmark, printed as JSON (and saved to reports/bench-server.json): the
@@ -13,6 +15,9 @@ import autocannon from 'autocannon';
  */
 const PORT = 8797;
 const BASE = `http://127.0.0.1:${PORT}`;
+/** Where the built app is served for the casework scenario (the server's CORS allows it). */
+const APP_PORT = 4329;
+const APP = `http://localhost:${APP_PORT}`;
 const SAMPLES = 40;
 const INTAKE = Number(process.env.BENCH_INTAKE ?? 100_000);
 const CASES = Number(process.env.BENCH_CASES ?? 50_000);
@@ -28,6 +33,7 @@ const env = {
   ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
   // The load test comes from one address: the per-client limit would answer it with 429s.
   RATE_LIMIT_PER_MINUTE: '100000000',
+  CORS_ORIGINS: APP,
   LOG_LEVEL: 'warn',
 };
 
@@ -96,6 +102,127 @@ async function bulkReassign(token: string) {
   return { records, p50Ms: percentile(times, 50), maxMs: Math.round(Math.max(...times)) };
 }
 
+/**
+ * The casework queue as an officer meets it, in Chromium, on the built app against this server
+ * (every case of every month: the seeded 50,000): time to the first row, to open a case, from an
+ * action to its row updated, and the long tasks (over 50 ms) while j moves through 20 cases.
+ */
+async function caseworkInBrowser() {
+  const built = spawnSync('npx', ['vite', 'build', '--outDir', 'dist-bench-api', '--emptyOutDir'], {
+    cwd: root,
+    env: { ...process.env, VITE_API_URL: BASE },
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) throw new Error('the build for the casework scenario failed');
+  const preview = spawn(
+    'npx',
+    ['vite', 'preview', '--outDir', 'dist-bench-api', '--port', String(APP_PORT), '--strictPort'],
+    {
+      cwd: root,
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  try {
+    for (
+      let i = 0;
+      i < 100 &&
+      !(await fetch(APP).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i++
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1440, height: 900 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${APP}/login`);
+    await page.getByLabel('用户名').fill('officer');
+    await page.getByLabel('密码').fill('demo1234');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByRole('heading', { name: '工作概览' }).waitFor();
+    const firstRow = page.locator('table tbody tr[tabindex]').first();
+    const queueUrl = `${APP}/service-cases?month=all&view=all&sort=id`;
+
+    const toFirstRow: number[] = [];
+    const toOpen: number[] = [];
+    const toUpdatedRow: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      let started = performance.now();
+      await page.goto(queueUrl);
+      await firstRow.waitFor();
+      toFirstRow.push(performance.now() - started);
+      started = performance.now();
+      await firstRow.click();
+      // Open: the case's details beside the list (its fields, fetched by id).
+      await page.getByRole('region', { name: /SC-/ }).getByText('受理时间', { exact: true }).waitFor();
+      toOpen.push(performance.now() - started);
+
+      // An action: the first open case's priority, alternately 紧急 and 一般; until its row says so.
+      const row = page
+        .locator('table tbody tr[tabindex]')
+        .filter({ hasNot: page.getByText('已办结', { exact: true }) })
+        .first();
+      await row.click();
+      const workspace = page.getByRole('region', { name: /SC-/ });
+      const target = (await row.getByRole('cell').nth(1).innerText()).trim();
+      const current = await row.getByText(/^(低|一般|高|紧急)$/).innerText();
+      const next = current === '紧急' ? '一般' : '紧急';
+      await workspace.getByRole('button', { name: '调整优先级' }).click();
+      const dialog = page.getByRole('dialog', { name: '调整优先级' });
+      await dialog.getByLabel(/优先级/).selectOption({ label: next });
+      started = performance.now();
+      await dialog.getByRole('button', { name: '确定' }).click();
+      await page.locator('table tbody tr', { hasText: target }).getByText(next, { exact: true }).waitFor();
+      toUpdatedRow.push(performance.now() - started);
+    }
+
+    // Long tasks while j goes through 20 cases, each opened beside the list.
+    await page.goto(queueUrl);
+    await firstRow.click();
+    await page.getByRole('region', { name: /SC-/ }).waitFor();
+    await page.evaluate(() => {
+      const w = window as unknown as { __long: number[] };
+      w.__long = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({
+        type: 'longtask',
+        buffered: false,
+      });
+    });
+    const startedAt = new URL(page.url()).searchParams.get('case');
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('j');
+      await page.waitForTimeout(150);
+    }
+    await page.waitForTimeout(500);
+    const longTasks = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+    // The keys moved through the list (the workspace heading had the focus, not a field).
+    if (new URL(page.url()).searchParams.get('case') === startedAt) throw new Error('j did not move to another case');
+    const total = Number((await page.getByText(/^共 [\d,]+ 条$/).innerText()).replace(/[^\d]/g, ''));
+    return {
+      casesInQueue: total,
+      toFirstRowMs: percentile(toFirstRow, 50),
+      toOpenCaseMs: percentile(toOpen, 50),
+      actionToUpdatedRowMs: percentile(toUpdatedRow, 50),
+      jNavigation: {
+        cases: 20,
+        longTasksOver50Ms: longTasks.filter((d) => d > 50).length,
+        longestTaskMs: Math.round(Math.max(0, ...longTasks)),
+      },
+    };
+  } finally {
+    await browser.close();
+    if (preview.pid) process.kill(-preview.pid, 'SIGTERM');
+    rmSync(`${root}dist-bench-api`, { recursive: true, force: true });
+  }
+}
+
 let server: ChildProcess | undefined;
 try {
   const seedStarted = performance.now();
@@ -139,12 +266,14 @@ try {
   });
   // After the load test: thousands of updated rows would slow the list's count for a while.
   const bulk = await bulkReassign(token);
+  const casework = await caseworkInBrowser();
   const result = {
     at: new Date().toISOString(),
     database: process.env.BENCH_DATABASE_URL ? 'postgresql server' : 'embedded (PGlite)',
     data: { intakeRecords: INTAKE, serviceCases: CASES, seedSeconds },
     latency: latencies,
     bulkReassignByFilter: bulk,
+    caseworkInBrowser: casework,
     load: {
       path: listPage,
       connections: 50,

@@ -296,6 +296,7 @@ export const en: Messages = {
   'audit.action.followUp': 'Followed up',
   'audit.action.supervise': 'Supervised',
   'audit.action.prioritize': 'Priority changed',
+  'audit.action.link': 'Linked to a policy patch',
   'audit.action.transition': 'Moved on',
   'audit.changed': '{field}: {from} → {to}',
 

@@ -178,6 +178,7 @@ export const zhCNAreas = {
   'audit.action.followUp': '回访',
   'audit.action.supervise': '督办',
   'audit.action.prioritize': '调整优先级',
+  'audit.action.link': '关联政策补丁',
   'audit.action.transition': '流转',
   'audit.changed': '{field}：{from} → {to}',
 
