@@ -39,12 +39,9 @@ export function CaseBell() {
     <Menu
       className="min-w-60"
       trigger={
-        <Button
-          variant="ghost"
-          size="icon"
-          aria-label={`${t('bell.label')}${t('common.colon')}${summary}`}
-          className="relative"
-        >
+        <Button variant="ghost" size="icon" className="relative">
+          {/* The name says every count; the badge beside the bell is only a glance at the urgent ones. */}
+          <span className="sr-only">{`${t('bell.label')}${t('common.colon')}${summary}`}</span>
           <Bell className="size-4" aria-hidden />
           {urgent > 0 && (
             <span
