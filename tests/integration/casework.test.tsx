@@ -94,6 +94,7 @@ describe('the case workspace', () => {
     await second.user.click(pane.getByRole('button', { name: '提交答复' }));
     await waitFor(() => expect(mockApi.db.serviceCases.get(target.id)!.status).toBe('answered'));
     expect(mockApi.db.serviceCases.get(target.id)!.countermeasure).toBe('已协调人才公寓');
+    await waitFor(() => expect(screen.getByRole('heading', { name: new RegExp(target.title) })).toHaveFocus());
     expect(Object.keys(localStorage).filter((key) => key.startsWith('tod.draft.answer.'))).toEqual([]);
   });
 
@@ -110,6 +111,9 @@ describe('the case workspace', () => {
     await user.click(dialog.getByRole('button', { name: '确定' }));
     await waitFor(() => expect(mockApi.db.serviceCases.get(target.id)!.status).toBe('reopened'));
     expect(await pane.findByText('重新办理')).toBeInTheDocument();
+    // The 回访 button is gone with the state it was for: focus is back on the case, not the page.
+    expect(pane.queryByRole('button', { name: '回访' })).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('heading', { name: new RegExp(target.title) })).toHaveFocus());
   });
 
   it('shows a viewer the case with personal data masked and no action', async () => {

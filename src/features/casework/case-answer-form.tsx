@@ -40,7 +40,16 @@ function writeDraft(key: string, text: string) {
  * it is written, so it survives a refused save (409), a lost connection, a sign-in that expired
  * and a reload; it is cleared when the answer is saved.
  */
-export function CaseAnswerForm({ serviceCase, userId }: { serviceCase: ServiceCase; userId: string }) {
+export function CaseAnswerForm({
+  serviceCase,
+  userId,
+  onSent,
+}: {
+  serviceCase: ServiceCase;
+  userId: string;
+  /** After the answer is saved (the form goes with the state it was for). */
+  onSent: () => void;
+}) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const key = draftKey(userId, serviceCase.id);
@@ -61,6 +70,7 @@ export function CaseAnswerForm({ serviceCase, userId }: { serviceCase: ServiceCa
           writeDraft(key, '');
           form.reset({ countermeasure: '' });
           toast({ tone: 'success', title: t('case.done.answer') });
+          onSent();
         },
         onError: (error) => {
           applyServerErrors(form, error, t);

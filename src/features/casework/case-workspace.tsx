@@ -55,6 +55,18 @@ export function CaseWorkspace({ id, labels, onClose }: { id: string; labels: Cas
 
   // Opening a case takes the reader to it, as a page would.
   useEffect(() => heading.current?.focus(), [id]);
+  // After an action its button may be gone (办结 leaves no 办结): focus comes back to the case,
+  // never to the page. Radix gives focus back in a task of its own; this looks after it.
+  const hadDialog = useRef(false);
+  useEffect(() => {
+    if (dialog !== null) hadDialog.current = true;
+    else if (hadDialog.current) {
+      hadDialog.current = false;
+      setTimeout(() => {
+        if (!document.activeElement || document.activeElement === document.body) heading.current?.focus();
+      });
+    }
+  }, [dialog]);
 
   const actions = c && user ? caseActionsFor(user, c) : [];
   usePageKeys((key) => {
@@ -111,7 +123,14 @@ export function CaseWorkspace({ id, labels, onClose }: { id: string; labels: Cas
                 ))}
             </div>
           )}
-          {actions.includes('answer') && user && <CaseAnswerForm serviceCase={c} userId={user.id} />}
+          {actions.includes('answer') && user && (
+            <CaseAnswerForm
+              serviceCase={c}
+              userId={user.id}
+              // The form goes once the case is answered: focus stays with the case.
+              onSent={() => setTimeout(() => heading.current?.focus())}
+            />
+          )}
           <CaseHistory id={c.id} labels={labels} />
           <AssignDialog serviceCase={c} labels={labels} open={dialog === 'assign'} onOpenChange={closeOn(setDialog)} />
           <CloseDialog serviceCase={c} open={dialog === 'close'} onOpenChange={closeOn(setDialog)} />
