@@ -102,6 +102,8 @@ test('a manager supervises a case and finds it through the bell', async ({ page 
   const workspace = page.getByRole('region', { name: new RegExp(id) });
   await workspace.getByRole('button', { name: '督办', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: '督办' });
+  await expect(dialog).toBeVisible();
+  await expectNoAxeViolations(page);
   const deadline = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
   await dialog.getByLabel(/督办期限/).fill(deadline);
   await dialog.getByLabel(/督办意见/).fill('请本周内答复企业');
@@ -131,6 +133,8 @@ test('an answer typed while another tab changed the case survives the 409', asyn
   const there = other.getByRole('region', { name: new RegExp(id) });
   await there.getByRole('button', { name: '调整优先级', exact: true }).click();
   const dialog = other.getByRole('dialog', { name: '调整优先级' });
+  await expect(dialog).toBeVisible();
+  await expectNoAxeViolations(other);
   const current = await dialog.getByLabel(/优先级/).inputValue();
   await dialog.getByLabel(/优先级/).selectOption(current === 'urgent' ? 'low' : 'urgent');
   await dialog.getByRole('button', { name: '确定' }).click();
@@ -174,4 +178,24 @@ test('three new cases dispatched with the keyboard only', async ({ page }) => {
     await page.keyboard.press('j');
   }
   await expect(page.getByRole('button', { name: /^待分派\s*\d/ })).toContainText(String(before - 3));
+});
+
+test('the other lists, the analysis and the keys dialog have no accessibility violations', async ({ page }) => {
+  await signIn(page, 'manager', '/service-cases');
+  await expect(queue(page).getByRole('row').nth(1)).toBeVisible();
+  for (const tab of ['服务清单', '对策清单']) {
+    await page.getByRole('tab', { name: tab }).click();
+    await expect(page.getByRole('region', { name: tab, exact: true }).getByRole('row').nth(1)).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
+  await page.getByRole('tab', { name: '办理分析' }).click();
+  await expect(
+    page.getByRole('region', { name: '各部门在办与逾期' }).locator('.recharts-bar-rectangle').first(),
+  ).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('tab', { name: '需求清单' }).click();
+  await expect(queue(page).getByRole('row').nth(1)).toBeVisible();
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: '键盘操作' })).toBeVisible();
+  await expectNoAxeViolations(page);
 });

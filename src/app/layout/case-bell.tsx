@@ -46,7 +46,7 @@ export function CaseBell() {
           {urgent > 0 && (
             <span
               aria-hidden
-              className="absolute -top-0.5 -right-0.5 min-w-4 rounded-full bg-danger px-1 text-[10px] leading-4 font-medium text-white tabular-nums"
+              className="absolute -top-0.5 -right-0.5 min-w-4 rounded-full bg-primary px-1 text-[10px] leading-4 font-medium text-primary-foreground tabular-nums"
             >
               {urgent > 99 ? '99+' : urgent}
             </span>

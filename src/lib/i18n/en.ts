@@ -387,7 +387,7 @@ export const en: Messages = {
   'chart.landings': 'Landings (by landing date)',
   'chart.lastYearSpan': 'A year earlier: {from} to {to}, the same number of days.',
   'chart.valueWithUnit': '{value} {unit}',
-  'case.title': 'Service-month cases',
+  'case.title': 'Service cases',
   'case.subtitle':
     'The demand, service and countermeasure lists of the special service month; officers dispatch, answer and close demands here',
   'case.allMonths': 'All service months',
