@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { FormProvider, useForm, useWatch, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { FormProvider, useForm, useFormContext, useWatch, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
 import { isApiError } from '../../api/api-error';
 import { caseQueries, useCaseAction } from '../../api/queries/case-queries';
@@ -102,6 +102,62 @@ const toLocalInput = (instant: string) => toChinaIso(instant).slice(0, 16);
 const fromLocalInput = (value: string) =>
   chinaIsoAt(value.slice(0, 10), Number(value.slice(11, 13)), Number(value.slice(14, 16)));
 
+/** The two fields a dispatch sets, in any form that has them. */
+interface DepartmentOfficerValues {
+  departmentCode: string;
+  assigneeId: string;
+}
+
+/**
+ * 承办部门 and 承办人, for one case or many: the officers offered are the department's, and a new
+ * department clears the officer. A department's own officer keeps the department.
+ */
+export function DepartmentOfficerFields({ labels, office }: { labels: CaseLabels; office: boolean }) {
+  const { t } = useI18n();
+  const { control, setValue } = useFormContext<DepartmentOfficerValues>();
+  const department = useWatch({ control, name: 'departmentCode' });
+  return (
+    <>
+      <FormField<DepartmentOfficerValues> name="departmentCode" label={t('case.field.department')} required>
+        {(props) => (
+          <select
+            {...props}
+            disabled={!office}
+            className={inputClass}
+            onChange={(event) => {
+              void props.onChange(event);
+              setValue('assigneeId', '');
+            }}
+          >
+            <option value="">{t('form.choose')}</option>
+            {labels.options.department.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField<DepartmentOfficerValues>
+        name="assigneeId"
+        label={t('case.field.assignee')}
+        hint={t('case.assigneeHint')}
+      >
+        {(props) => (
+          <select {...props} className={inputClass}>
+            <option value="">{t('form.none')}</option>
+            {labels.officersOf(department).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+    </>
+  );
+}
+
 const assignFormSchema = (t: Translate) =>
   z.object({
     departmentCode: z.string().min(1, t('form.required')),
@@ -126,7 +182,6 @@ export function AssignDialog({ serviceCase, labels, open, onOpenChange }: Action
       due: toLocalInput(serviceCase.dueAt),
     },
   });
-  const department = useWatch({ control: form.control, name: 'departmentCode' });
   const assign = useCaseAction('assignServiceCase');
   const outcome = useActionOutcome(serviceCase, form, onOpenChange, t('case.done.assign'));
   const submit = form.handleSubmit((values) =>
@@ -154,38 +209,7 @@ export function AssignDialog({ serviceCase, labels, open, onOpenChange }: Action
       open={open}
       onOpenChange={onOpenChange}
     >
-      <FormField<AssignValues> name="departmentCode" label={t('case.field.department')} required>
-        {(props) => (
-          <select
-            {...props}
-            disabled={!office}
-            className={inputClass}
-            onChange={(event) => {
-              void props.onChange(event);
-              form.setValue('assigneeId', '');
-            }}
-          >
-            <option value="">{t('form.choose')}</option>
-            {labels.options.department.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
-      <FormField<AssignValues> name="assigneeId" label={t('case.field.assignee')} hint={t('case.assigneeHint')}>
-        {(props) => (
-          <select {...props} className={inputClass}>
-            <option value="">{t('form.none')}</option>
-            {labels.officersOf(department).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <DepartmentOfficerFields labels={labels} office={office} />
       <FormField<AssignValues>
         name="due"
         label={t('case.field.dueAt')}

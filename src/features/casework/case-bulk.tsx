@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { FormProvider, useForm, useWatch } from 'react-hook-form';
+import { FormProvider, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { caseQueries } from '../../api/queries/case-queries';
 import { statsQueries } from '../../api/queries/stats-queries';
@@ -15,6 +15,7 @@ import { describeError } from '../../lib/describe-error';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n, type Translate } from '../../lib/i18n/i18n';
 import { useSessionState } from '../../lib/session';
+import { DepartmentOfficerFields } from './case-action-dialogs';
 import type { CaseLabels } from './use-case-labels';
 
 /** One row's outcome in a bulk action: done, or why not (in the user's words). */
@@ -67,7 +68,6 @@ export function BulkAssignDialog({ labels, ...props }: BulkDialogProps & { label
     resolver: schemaResolver(bulkAssignSchema(t), t),
     values: { departmentCode: office ? '' : (user?.departmentCode ?? ''), assigneeId: '' },
   });
-  const department = useWatch({ control: form.control, name: 'departmentCode' });
   const run = useBulkRun({ ...props, done: 'case.bulk.assigned', reset: () => form.reset() });
   const submit = form.handleSubmit((values) =>
     run.mutate((serviceCase) =>
@@ -87,38 +87,7 @@ export function BulkAssignDialog({ labels, ...props }: BulkDialogProps & { label
     <ModalDialog open={open} onOpenChange={onOpenChange} title={title} description={t('case.bulk.assignHint')}>
       <FormProvider {...form}>
         <form onSubmit={submit} noValidate className="mt-4 space-y-3">
-          <FormField<BulkAssignValues> name="departmentCode" label={t('case.field.department')} required>
-            {(props) => (
-              <select
-                {...props}
-                disabled={!office}
-                className={inputClass}
-                onChange={(event) => {
-                  void props.onChange(event);
-                  form.setValue('assigneeId', '');
-                }}
-              >
-                <option value="">{t('form.choose')}</option>
-                {labels.options.department.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField<BulkAssignValues> name="assigneeId" label={t('case.field.assignee')} hint={t('case.assigneeHint')}>
-            {(props) => (
-              <select {...props} className={inputClass}>
-                <option value="">{t('form.none')}</option>
-                {labels.officersOf(department).map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
+          <DepartmentOfficerFields labels={labels} office={office} />
           <DialogActions cancelLabel={t('common.cancel')} submitLabel={t('common.confirm')} disabled={run.isPending} />
         </form>
       </FormProvider>
