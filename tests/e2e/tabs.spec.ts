@@ -8,7 +8,10 @@ async function editFirstRecord(page: Page) {
   await expect(row).toBeVisible();
   await row.getByRole('button', { name: /的操作$/ }).click();
   await page.getByRole('menuitem', { name: '编辑' }).click();
-  return page.getByRole('dialog', { name: /^编辑招引记录/ });
+  const dialog = page.getByRole('dialog', { name: /^编辑招引记录/ });
+  // The editor is open once it shows the record (the version its save will name), not before.
+  await expect(dialog.getByLabel('备注')).toBeVisible();
+  return dialog;
 }
 
 test('two tabs share one demo store: a save in one makes the other’s stale save a conflict', async ({
