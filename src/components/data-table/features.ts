@@ -32,6 +32,14 @@ export interface FilterOption {
   label: string;
 }
 
+/** A dictionary's entries as filter options, each named in the active language. */
+export function entryOptions(
+  list: readonly { code: string; name: string; nameEn: string }[] | undefined,
+  name: (entry: { name: string; nameEn: string }) => string,
+): FilterOption[] {
+  return (list ?? []).map((entry) => ({ value: entry.code, label: name(entry) }));
+}
+
 /**
  * A column declares its own filter: which URL keys it writes and how the toolbar asks for them.
  * The toolbar picks the control by `variant` (after tablecn's `ColumnMeta`).

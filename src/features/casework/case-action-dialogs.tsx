@@ -368,17 +368,25 @@ export function PriorityDialog({ serviceCase, open, onOpenChange }: ActionDialog
       open={open}
       onOpenChange={onOpenChange}
     >
-      <FormField<PriorityValues> name="priority" label={t('case.field.priority')} required>
-        {(props) => (
-          <select {...props} className={inputClass}>
-            {casePrioritySchema.options.map((priority) => (
-              <option key={priority} value={priority}>
-                {t(`case.priority.${priority}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <PriorityField />
     </ActionDialog>
+  );
+}
+
+/** 优先级, for one case or many. */
+export function PriorityField() {
+  const { t } = useI18n();
+  return (
+    <FormField<PriorityValues> name="priority" label={t('case.field.priority')} required>
+      {(props) => (
+        <select {...props} className={inputClass}>
+          {casePrioritySchema.options.map((priority) => (
+            <option key={priority} value={priority}>
+              {t(`case.priority.${priority}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
   );
 }

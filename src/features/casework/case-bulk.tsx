@@ -4,9 +4,8 @@ import { z } from 'zod';
 import { caseQueries } from '../../api/queries/case-queries';
 import { statsQueries } from '../../api/queries/stats-queries';
 import { setsDeadlines } from '../../api/schemas/case-workflow';
-import { casePrioritizeSchema, casePrioritySchema, type ServiceCase } from '../../api/schemas/service-cases';
+import { casePrioritizeSchema, type ServiceCase } from '../../api/schemas/service-cases';
 import type { ServerTableState } from '../../components/data-table/use-server-table';
-import { FormField, inputClass } from '../../components/form/form-field';
 import { schemaResolver } from '../../components/form/schema-resolver';
 import { DialogActions, ModalDialog } from '../../components/ui/modal-dialog';
 import { toast } from '../../components/ui/toaster';
@@ -15,7 +14,7 @@ import { describeError } from '../../lib/describe-error';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n, type Translate } from '../../lib/i18n/i18n';
 import { useSessionState } from '../../lib/session';
-import { DepartmentOfficerFields } from './case-action-dialogs';
+import { DepartmentOfficerFields, PriorityField } from './case-action-dialogs';
 import type { CaseLabels } from './use-case-labels';
 
 /** One row's outcome in a bulk action: done, or why not (in the user's words). */
@@ -167,17 +166,7 @@ export function BulkPriorityDialog(props: BulkDialogProps) {
     <ModalDialog open={open} onOpenChange={onOpenChange} title={title} description={t('case.bulk.priorityHint')}>
       <FormProvider {...form}>
         <form onSubmit={submit} noValidate className="mt-4 space-y-3">
-          <FormField<BulkPriorityValues> name="priority" label={t('case.field.priority')} required>
-            {(fieldProps) => (
-              <select {...fieldProps} className={inputClass}>
-                {casePrioritySchema.options.map((priority) => (
-                  <option key={priority} value={priority}>
-                    {t(`case.priority.${priority}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
+          <PriorityField />
           <DialogActions cancelLabel={t('common.cancel')} submitLabel={t('common.confirm')} disabled={run.isPending} />
         </form>
       </FormProvider>

@@ -1,12 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { createColumnHelper } from '@tanstack/react-table';
+import { createColumnHelper, type RowData } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { caseQueries } from '../../api/queries/case-queries';
 import type { ServiceCase, ServiceRecord } from '../../api/schemas/service-cases';
 import { DataTable } from '../../components/data-table/data-table';
 import { DataTableToolbar } from '../../components/data-table/data-table-toolbar';
 import type { ServerTableFeatures } from '../../components/data-table/features';
-import { useServerTable } from '../../components/data-table/use-server-table';
+import { useServerTable, type ServerTableState } from '../../components/data-table/use-server-table';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { SearchPatch, UpdateOptions } from '../../lib/use-search-state';
@@ -90,21 +90,15 @@ export function ServiceRecordsList({ search, update, month, labels }: ListProps)
     stale: list.isPlaceholderData,
   });
   return (
-    <section aria-labelledby="service-records-heading">
-      <h2 id="service-records-heading" className="mb-3 text-lg font-semibold">
-        {t('case.tab.services')}
-      </h2>
-      <DataTableToolbar state={state} search={search} searchPlaceholder={t('service.searchPlaceholder')} />
-      <DataTable
-        state={state}
-        caption={t('case.tab.services')}
-        loading={list.isPending}
-        refreshing={list.isPlaceholderData}
-        error={list.error}
-        onRetry={() => void list.refetch()}
-        emptyTitle={t('service.empty')}
-      />
-    </section>
+    <ListSection
+      id="service-records-heading"
+      title={t('case.tab.services')}
+      state={state}
+      search={search}
+      list={list}
+      searchPlaceholder={t('service.searchPlaceholder')}
+      emptyTitle={t('service.empty')}
+    />
   );
 }
 
@@ -191,20 +185,54 @@ export function CountermeasuresList({
     stale: list.isPlaceholderData,
   });
   return (
-    <section aria-labelledby="countermeasures-heading">
-      <h2 id="countermeasures-heading" className="mb-3 text-lg font-semibold">
-        {t('case.tab.measures')}
+    <ListSection
+      id="countermeasures-heading"
+      title={t('case.tab.measures')}
+      state={state}
+      search={search}
+      list={list}
+      searchPlaceholder={t('case.searchPlaceholder')}
+      emptyTitle={t('case.empty')}
+      onRowOpen={(serviceCase) => onOpenCase(serviceCase.id)}
+    />
+  );
+}
+
+/** A titled server-paged list: its toolbar, then the table with its loading, error and empty states. */
+function ListSection<TData extends RowData>({
+  id,
+  title,
+  state,
+  search,
+  list,
+  searchPlaceholder,
+  emptyTitle,
+  onRowOpen,
+}: {
+  id: string;
+  title: string;
+  state: ServerTableState<TData>;
+  search: CasePageSearch;
+  list: { isPending: boolean; isPlaceholderData: boolean; error: unknown; refetch: () => unknown };
+  searchPlaceholder: string;
+  emptyTitle: string;
+  onRowOpen?: (row: TData) => void;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="mb-3 text-lg font-semibold">
+        {title}
       </h2>
-      <DataTableToolbar state={state} search={search} searchPlaceholder={t('case.searchPlaceholder')} />
+      <DataTableToolbar state={state} search={search} searchPlaceholder={searchPlaceholder} />
       <DataTable
         state={state}
-        caption={t('case.tab.measures')}
+        caption={title}
         loading={list.isPending}
         refreshing={list.isPlaceholderData}
         error={list.error}
         onRetry={() => void list.refetch()}
-        onRowOpen={(serviceCase) => onOpenCase(serviceCase.id)}
-        emptyTitle={t('case.empty')}
+        onRowOpen={onRowOpen}
+        emptyTitle={emptyTitle}
       />
     </section>
   );

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { dictionaryQueries } from '../../api/queries/dictionary-queries';
 import { officerQueries } from '../../api/queries/officer-queries';
 import { casePrioritySchema, caseStatusSchema } from '../../api/schemas/service-cases';
-import type { FilterOption } from '../../components/data-table/features';
+import { entryOptions, type FilterOption } from '../../components/data-table/features';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
 
@@ -18,8 +18,7 @@ export function useCaseLabels() {
 
   return useMemo(() => {
     const d = dictionaries.data;
-    const entries = (list: { code: string; name: string; nameEn: string }[] | undefined): FilterOption[] =>
-      (list ?? []).map((e) => ({ value: e.code, label: format.entry(e) }));
+    const entries = (list: Parameters<typeof entryOptions>[0]) => entryOptions(list, format.entry);
     const options: Record<CaseFacet, FilterOption[]> = {
       category: entries(d?.demandCategories),
       department: entries(d?.departments),

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { dictionaryQueries } from '../../api/queries/dictionary-queries';
 import { officerQueries } from '../../api/queries/officer-queries';
 import { intakeStages } from '../../api/schemas/intake';
-import type { FilterOption } from '../../components/data-table/features';
+import { entryOptions, type FilterOption } from '../../components/data-table/features';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { FacetParam } from './intake-search';
@@ -17,8 +17,7 @@ export function useIntakeLabels() {
 
   return useMemo(() => {
     const d = dictionaries.data;
-    const entries = (list: { code: string; name: string; nameEn: string }[] | undefined): FilterOption[] =>
-      (list ?? []).map((e) => ({ value: e.code, label: format.entry(e) }));
+    const entries = (list: Parameters<typeof entryOptions>[0]) => entryOptions(list, format.entry);
     const options: Record<FacetParam, FilterOption[]> = {
       channel: entries(d?.channels),
       stage: intakeStages.map((stage) => ({ value: stage, label: t(`stage.${stage}`) })),
