@@ -15,7 +15,17 @@ import {
 } from './rules/intake';
 import { caseOversight } from './rules/case-oversight';
 import { caseQueueCounts } from './rules/case-queue';
-import { createPolicyPatch, getPolicyPatch, listPolicyPatches, transitionPolicyPatch } from './rules/policy-patches';
+import { patchOverview, patchTreeCounts } from './rules/patch-analytics';
+import {
+  createPolicyPatch,
+  getPolicyPatch,
+  linkPolicyPatchCases,
+  listPolicyPatches,
+  presentPolicyPatch,
+  recordPatchEffect,
+  transitionPolicyPatch,
+  updatePolicyPatch,
+} from './rules/policy-patches';
 import {
   answerServiceCase,
   assignServiceCase,
@@ -28,15 +38,7 @@ import {
   prioritizeServiceCase,
   superviseServiceCase,
 } from './rules/service-cases';
-import {
-  caseOverview,
-  intakeBreakdown,
-  intakeFunnel,
-  intakeOverview,
-  intakeTargets,
-  intakeTrend,
-  patchOverview,
-} from './rules/stats';
+import { caseOverview, intakeBreakdown, intakeFunnel, intakeOverview, intakeTargets, intakeTrend } from './rules/stats';
 import { createSavedView, deleteSavedView, listSavedViews } from './rules/saved-views';
 import { parseSort } from './rules/sorting';
 import { serviceRecordSortFields } from './store';
@@ -86,10 +88,18 @@ export const operations: Operations = {
   intakeTrend: ({ ctx, query }) => intakeTrend(ctx, query),
   intakeTargets: ({ ctx, query }) => intakeTargets(ctx, query.year),
   listPolicyPatches: ({ ctx, query }) => listPolicyPatches(ctx, query),
-  getPolicyPatch: ({ ctx, params }) => getPolicyPatch(ctx, params.id),
-  createPolicyPatch: ({ ctx, body }) => createPolicyPatch(ctx, body),
-  transitionPolicyPatch: ({ ctx, params, body, ifMatch }) => transitionPolicyPatch(ctx, params.id, body, ifMatch),
-  patchOverview: ({ ctx }) => patchOverview(ctx),
+  getPolicyPatch: async ({ ctx, params }) => presentPolicyPatch(ctx, await getPolicyPatch(ctx, params.id)),
+  createPolicyPatch: async ({ ctx, body }) => presentPolicyPatch(ctx, await createPolicyPatch(ctx, body)),
+  updatePolicyPatch: async ({ ctx, params, body, ifMatch }) =>
+    presentPolicyPatch(ctx, await updatePolicyPatch(ctx, params.id, body, ifMatch)),
+  transitionPolicyPatch: async ({ ctx, params, body, ifMatch }) =>
+    presentPolicyPatch(ctx, await transitionPolicyPatch(ctx, params.id, body, ifMatch)),
+  linkPolicyPatchCases: async ({ ctx, params, body, ifMatch }) =>
+    presentPolicyPatch(ctx, await linkPolicyPatchCases(ctx, params.id, body, ifMatch)),
+  recordPatchEffect: async ({ ctx, params, body, ifMatch }) =>
+    presentPolicyPatch(ctx, await recordPatchEffect(ctx, params.id, body, ifMatch)),
+  patchOverview: ({ ctx, query }) => patchOverview(ctx, query),
+  patchTreeCounts: ({ ctx, query }) => patchTreeCounts(ctx, query),
   listServiceMonths: ({ ctx }) => ctx.store.serviceMonths.list(),
   listServiceRecords: ({ ctx, query }) =>
     ctx.store.serviceRecords.list(query, parseSort(query.sort, serviceRecordSortFields, '-on')),

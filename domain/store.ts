@@ -3,7 +3,7 @@ import type { User } from '../src/api/schemas/auth';
 import type { Page } from '../src/api/schemas/common';
 import type { DictionaryEntry, DictionaryKind, Dictionaries } from '../src/api/schemas/dictionaries';
 import type { IntakeFilter, IntakeRecord, IntakeStage } from '../src/api/schemas/intake';
-import type { PatchStatus, PolicyPatch, PolicyPatchListQuery } from '../src/api/schemas/policy-patches';
+import type { PatchStatus, PolicyPatch } from '../src/api/schemas/policy-patches';
 import type { SavedView, SavedViewResource } from '../src/api/schemas/saved-views';
 import type {
   CaseQueueView,
@@ -160,18 +160,33 @@ export interface IntakeStore extends BulkVersionedStore<IntakeRecord> {
 export const patchSortFields = ['id', 'title', 'status', 'collectedAt', 'issuedAt', 'updatedAt'] as const;
 export type PatchSortField = (typeof patchSortFields)[number];
 
-export interface PatchFigures {
-  byStatus: Map<PatchStatus, number>;
-  byPolicy: Map<string, number>;
-  /** Per issued patch that names demands: days from its earliest demand's receipt to its issue. */
-  daysDemandToIssue: number[];
-  beneficiaries: number;
-  fundsDisbursed: number;
+/** The patch table's filters as the store applies them: policies already expanded to their branches, ages to instants. */
+export interface PatchQuery {
+  status?: readonly PatchStatus[];
+  policy?: readonly string[];
+  department?: readonly string[];
+  q?: string;
+  /** Collected within one of these spans (each bound optional; `after` inclusive, `before` exclusive). */
+  collected?: readonly { after: string | null; before: string | null }[];
+}
+
+/** What the patch analytics need of each patch. */
+export interface PatchFacts {
+  id: string;
+  status: PatchStatus;
+  policyCode: string;
+  collectedAt: string;
+  issuedAt: string | null;
+  /** When its earliest linked demand was received (null when it names none). */
+  firstDemandAt: string | null;
+  demandCount: number;
+  effects: PolicyPatch['effects'];
 }
 
 export interface PolicyPatchStore extends BulkVersionedStore<PolicyPatch> {
-  list(query: PolicyPatchListQuery, sort: Sort<PatchSortField>): Promise<Page<PolicyPatch>>;
-  figures(): Promise<PatchFigures>;
+  list(query: PatchQuery & { page: number; pageSize: number }, sort: Sort<PatchSortField>): Promise<Page<PolicyPatch>>;
+  /** The facts of every patch matching `query`, in id order. */
+  facts(query: PatchQuery): Promise<PatchFacts[]>;
 }
 
 export const caseSortFields = [

@@ -44,6 +44,8 @@ function sampleCalls(): { [N in EndpointName]: (client: ApiClient) => Promise<un
     [...db.serviceCases.values()].find((c) => c.status === status && c.monthId === 'SM-2026')!;
   const record = [...db.intakeRecords.values()].find((r) => r.stage === 'lead')!;
   const patch = [...db.policyPatches.values()].find((p) => p.status === 'collected')!;
+  const issued = [...db.policyPatches.values()].find((p) => p.status === 'issued')!;
+  const unlinked = [...db.serviceCases.values()].find((c) => c.linkedPatchId === null)!;
   const future = `${addDays('2026-11-25', 10)}T18:00:00+08:00`;
   const intakeInput = {
     kind: 'person' as const,
@@ -107,9 +109,28 @@ function sampleCalls(): { [N in EndpointName]: (client: ApiClient) => Promise<un
           title: '测试补丁',
           policyCode: 'pol.housing',
           blockage: '测试梗阻',
+          amendment: '',
           leadDepartmentCode: 'dept.zjj',
           demandCaseIds: [],
         },
+      }),
+    updatePolicyPatch: (c) =>
+      c.request('updatePolicyPatch', {
+        params: { id: patch.id },
+        body: { ...patch, amendment: '测试条款' },
+        ifMatch: patch.version,
+      }),
+    linkPolicyPatchCases: (c) =>
+      c.request('linkPolicyPatchCases', {
+        params: { id: patch.id },
+        body: { link: [unlinked.id], unlink: [] },
+        ifMatch: patch.version,
+      }),
+    recordPatchEffect: (c) =>
+      c.request('recordPatchEffect', {
+        params: { id: issued.id },
+        body: { month: issued.issuedAt!.slice(0, 7), beneficiaries: 3, fundsDisbursed: 12.5 },
+        ifMatch: issued.version,
       }),
     transitionPolicyPatch: (c) =>
       c.request('transitionPolicyPatch', {
@@ -117,7 +138,8 @@ function sampleCalls(): { [N in EndpointName]: (client: ApiClient) => Promise<un
         body: { status: 'drafting' },
         ifMatch: patch.version,
       }),
-    patchOverview: (c) => c.request('patchOverview'),
+    patchOverview: (c) => c.request('patchOverview', { query: { policy: ['pol.housing'], year: 2026 } }),
+    patchTreeCounts: (c) => c.request('patchTreeCounts', { query: { status: ['drafting'] } }),
     listServiceMonths: (c) => c.request('listServiceMonths'),
     listServiceRecords: (c) => c.request('listServiceRecords', { query: { month: 'SM-2026' } }),
     listServiceCases: (c) => c.request('listServiceCases', { query: { overdue: 'true', sort: '-priority' } }),

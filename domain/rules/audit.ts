@@ -78,6 +78,10 @@ function maskValue(value: unknown, mask: (value: string) => string | null): unkn
  * would, so personal data in recorded changes is masked, on read, for readers without the right.
  */
 export function presentAuditEvent(ctx: RuleContext, event: AuditEvent): AuditEvent {
+  // A patch's demands may be any department's: a department's reader sees how many, not which.
+  if (event.entityType === 'policyPatch' && caseScope(ctx).departmentCode !== null) {
+    return { ...event, changes: event.changes.filter((change) => change.field !== 'demandCaseIds') };
+  }
   const personal = personalFields[event.entityType];
   if (!personal || can(ctx.user, personal.permission)) return event;
   const changes: AuditChange[] = event.changes.map((change) => {

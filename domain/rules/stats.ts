@@ -1,5 +1,4 @@
 import { intakeStages, type IntakeFilter, type IntakeStage } from '../../src/api/schemas/intake';
-import { patchStatusSchema, type PatchStatus } from '../../src/api/schemas/policy-patches';
 import type {
   CaseOverview,
   IntakeBreakdown,
@@ -9,7 +8,6 @@ import type {
   IntakeTotals,
   IntakeTargets,
   IntakeTrend,
-  PatchOverview,
 } from '../../src/api/schemas/stats';
 import { compareSpans, previousSpan, type Span } from '../../src/lib/calendar';
 import type { RuleContext } from './context';
@@ -18,6 +16,12 @@ import { caseScope } from './scope';
 import { compareCodePoints as compareText } from './sorting';
 
 const noTotals = (): IntakeTotals => ({ records: 0, landed: 0, signed: 0, investment: 0, cohortLanded: 0 });
+
+/** The value at rank max(1, ⌈p·n⌉) of `sorted` (ascending), as PostgreSQL's `percentile_disc(p)` picks it. */
+export function nearestRank(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.max(1, Math.ceil(p * sorted.length)) - 1]!;
+}
 
 /** The period just before (环比): whole months give as many months before, else as many days. */
 export function previousPeriod(from: string, to: string): Span {
@@ -123,27 +127,5 @@ export async function caseOverview(ctx: RuleContext, monthId: string | undefined
         meanResolutionDays: mean(figures.resolutionDays, figures.resolved),
       }))
       .sort((a, b) => b.open - a.open || compareText(a.departmentCode, b.departmentCode)),
-  };
-}
-
-const inProgressStatuses = new Set<PatchStatus>(['collected', 'drafting', 'consultation', 'review']);
-
-export async function patchOverview(ctx: RuleContext): Promise<PatchOverview> {
-  const figures = await ctx.store.policyPatches.figures();
-  const days = figures.daysDemandToIssue;
-  return {
-    byStatus: patchStatusSchema.options.map((status) => ({ status, count: figures.byStatus.get(status) ?? 0 })),
-    inProgress: [...figures.byStatus].reduce(
-      (sum, [status, count]) => sum + (inProgressStatuses.has(status) ? count : 0),
-      0,
-    ),
-    meanDaysDemandToIssue: mean(
-      days.reduce((a, b) => a + b, 0),
-      days.length,
-    ),
-    byPolicy: [...figures.byPolicy]
-      .map(([policyCode, count]) => ({ policyCode, count }))
-      .sort((a, b) => b.count - a.count || compareText(a.policyCode, b.policyCode)),
-    effect: { beneficiaries: figures.beneficiaries, fundsDisbursed: figures.fundsDisbursed },
   };
 }

@@ -1,3 +1,4 @@
+import { nearestRank } from '../../domain/rules/stats';
 import { satisfactionSchema, type ServiceCase } from '../../src/api/schemas/service-cases';
 import type { CaseOversight } from '../../src/api/schemas/stats';
 import { addDays, type Span } from '../../src/lib/calendar';
@@ -17,12 +18,6 @@ export const matchesOversight = (c: ServiceCase, filter: CaseOversightFilter) =>
 /** Whole seconds from receipt to closing, as the SQL store keeps them (`resolution_seconds`). */
 const resolutionSeconds = (c: ServiceCase) =>
   c.closedAt === null ? null : Math.round((Date.parse(c.closedAt) - Date.parse(c.receivedAt)) / 1000);
-
-/** The value at rank max(1, ⌈p·n⌉) of `sorted` (ascending), as `percentile_disc(p)` picks it. */
-export function nearestRank(sorted: readonly number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  return sorted[Math.max(1, Math.ceil(p * sorted.length)) - 1]!;
-}
 
 /** Each day of the span: received and closed that day, open and overdue at 23:59:59 China time. */
 export function dailyFlow(cases: readonly ServiceCase[], span: Span): CaseOversight['daily'] {

@@ -12,6 +12,7 @@ import type {
   CaseSortField,
   IntakeQuery,
   IntakeSortField,
+  PatchQuery,
   PatchSortField,
   ServiceRecordSortField,
   Store,
@@ -255,6 +256,20 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
   };
   const intake = () => [...db().intakeRecords.values()];
   const filteredIntake = (query: IntakeQuery) => intake().filter((r) => matchesIntake(r, query));
+  const filteredPatches = (query: PatchQuery) =>
+    [...db().policyPatches.values()].filter(
+      (p) =>
+        matchesAny(query.status, p.status) &&
+        matchesAny(query.policy, p.policyCode) &&
+        matchesAny(query.department, p.leadDepartmentCode) &&
+        matchesText(query.q, p.id, p.title, p.blockage, p.amendment) &&
+        (!query.collected ||
+          query.collected.some(
+            ({ after, before }) =>
+              (after === null || compareInstants(p.collectedAt, after) >= 0) &&
+              (before === null || compareInstants(p.collectedAt, before) < 0),
+          )),
+    );
 
   const store: Store = {
     users: {
@@ -389,37 +404,25 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
     },
     policyPatches: {
       ...versioned(() => db().policyPatches, undo),
-      list: async (query, sort) => {
-        const filtered = [...db().policyPatches.values()].filter(
-          (p) =>
-            matchesAny(query.status, p.status) &&
-            matchesAny(query.policy, p.policyCode) &&
-            matchesAny(query.department, p.leadDepartmentCode) &&
-            matchesText(query.q, p.id, p.title, p.blockage),
-        );
-        return paginate(sortItems(filtered, sort, patchSort), query.page, query.pageSize);
-      },
-      figures: async () => {
-        const patches = [...db().policyPatches.values()];
-        const byStatus = new Map(patchStatusSchema.options.map((status) => [status, 0]));
-        const byPolicy = new Map<string, number>();
-        const daysDemandToIssue: number[] = [];
-        let beneficiaries = 0;
-        const fundsDisbursed = moneySum();
-        for (const p of patches) {
-          byStatus.set(p.status, byStatus.get(p.status)! + 1);
-          byPolicy.set(p.policyCode, (byPolicy.get(p.policyCode) ?? 0) + 1);
-          beneficiaries += p.effect?.beneficiaries ?? 0;
-          fundsDisbursed.add(p.effect?.fundsDisbursed ?? 0);
-          if (p.issuedAt === null) continue;
-          const received = p.demandCaseIds
-            .map((id) => db().serviceCases.get(id)?.receivedAt)
-            .filter((at): at is string => at !== undefined)
-            .sort(compareInstants);
-          if (received[0]) daysDemandToIssue.push(elapsedDays(received[0], p.issuedAt));
-        }
-        return { byStatus, byPolicy, daysDemandToIssue, beneficiaries, fundsDisbursed: fundsDisbursed.total() };
-      },
+      list: async (query, sort) =>
+        paginate(sortItems(filteredPatches(query), sort, patchSort), query.page, query.pageSize),
+      facts: async (query) =>
+        filteredPatches(query)
+          .sort((a, b) => (a.id < b.id ? -1 : 1))
+          .map((p) => ({
+            id: p.id,
+            status: p.status,
+            policyCode: p.policyCode,
+            collectedAt: p.collectedAt,
+            issuedAt: p.issuedAt,
+            firstDemandAt:
+              p.demandCaseIds
+                .map((id) => db().serviceCases.get(id)?.receivedAt)
+                .filter((at): at is string => at !== undefined)
+                .sort(compareInstants)[0] ?? null,
+            demandCount: p.demandCount,
+            effects: p.effects,
+          })),
     },
     serviceMonths: {
       list: async () => [...db().serviceMonths.values()].sort((a, b) => b.year - a.year),

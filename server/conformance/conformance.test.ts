@@ -852,8 +852,19 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
           demandCaseIds: [created.serviceCase, 'SC-1999-0001'],
         },
       })),
+      step('a patch naming a demand already linked to another patch is refused', 422, () => ({
+        name: 'createPolicyPatch',
+        token: as('officer'),
+        body: {
+          title: '已关联需求',
+          policyCode: 'pol.housing',
+          blockage: '梗阻',
+          leadDepartmentCode: 'dept.zjj',
+          demandCaseIds: [created.serviceCase, linked.id],
+        },
+      })),
       step(
-        'an officer proposes a patch linking demands (one already linked elsewhere)',
+        'an officer proposes a patch linking demands (one named twice)',
         201,
         () => ({
           name: 'createPolicyPatch',
@@ -863,12 +874,13 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
             policyCode: 'pol.housing.rental',
             blockage: '人才公寓申请流程过长，ACME 类企业无法 100% 覆盖。',
             leadDepartmentCode: 'dept.zjj',
-            demandCaseIds: [created.serviceCase, made.case2.id, linked.id, created.serviceCase],
+            demandCaseIds: [created.serviceCase, made.case2.id, created.serviceCase],
           },
         }),
         {
           keep: 'patch',
-          check: (answer) => expect(answer.body).toMatchObject({ id: created.patch, status: 'collected' }),
+          check: (answer) =>
+            expect(answer.body).toMatchObject({ id: created.patch, status: 'collected', demandCount: 2 }),
         },
       ),
       step('the liaison proposes a patch too', 201, () => ({
@@ -881,6 +893,59 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
           leadDepartmentCode: 'dept.zjj',
           demandCaseIds: [],
         },
+      })),
+      step('the liaison may not propose a patch another department leads', 403, () => ({
+        name: 'createPolicyPatch',
+        token: as('liaison'),
+        body: {
+          title: '人社局补丁',
+          policyCode: 'pol.skilled',
+          blockage: '梗阻',
+          leadDepartmentCode: 'dept.rsj',
+          demandCaseIds: [],
+        },
+      })),
+      step(
+        'the officer drafts the clause',
+        200,
+        () => ({
+          name: 'updatePolicyPatch',
+          token: as('officer'),
+          params: { id: created.patch },
+          body: {
+            title: '关于人才公寓续租的政策补丁',
+            policyCode: 'pol.housing.rental',
+            blockage: '人才公寓租期上限三年。',
+            amendment: '租期上限延长至5年 =SUM(A1) <b>',
+            leadDepartmentCode: 'dept.zjj',
+          },
+          ifMatch: version('patch'),
+        }),
+        { keep: 'patch' },
+      ),
+      step(
+        'the officer links another demand and unlinks one',
+        200,
+        () => ({
+          name: 'linkPolicyPatchCases',
+          token: as('officer'),
+          params: { id: created.patch },
+          body: { link: [unassigned.id], unlink: [made.case2.id] },
+          ifMatch: version('patch'),
+        }),
+        { keep: 'patch', check: (answer) => expect(answer.body.demandCount).toBe(2) },
+      ),
+      step("the liaison may not link another department's demand: to them it does not exist", 422, () => ({
+        name: 'linkPolicyPatchCases',
+        token: as('liaison'),
+        params: { id: created.patch },
+        body: { link: [otherDepartment.id] },
+        ifMatch: version('patch'),
+      })),
+      step('the liaison reads the patch with their own demands only', 200, () => ({
+        name: 'getPolicyPatch',
+        token: as('liaison'),
+        params: { id: created.patch },
       })),
       ...(['drafting', 'consultation', 'review'] as const).map((status) =>
         step(
@@ -903,6 +968,13 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
         body: { status: 'issued' },
         ifMatch: version('patch'),
       })),
+      step('sending a patch back without a reason is refused', 422, () => ({
+        name: 'transitionPolicyPatch',
+        token: as('manager'),
+        params: { id: created.patch },
+        body: { status: 'drafting', note: '   ' },
+        ifMatch: version('patch'),
+      })),
       step(
         'the manager issues the patch',
         200,
@@ -915,21 +987,53 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
         }),
         { keep: 'patch' },
       ),
-      step('an evaluation without its effect is refused', 422, () => ({
+      step('an issued patch is no longer edited', 409, () => ({
+        name: 'updatePolicyPatch',
+        token: as('officer'),
+        params: { id: created.patch },
+        body: {
+          title: 'x',
+          policyCode: 'pol.housing.rental',
+          blockage: 'y',
+          amendment: '',
+          leadDepartmentCode: 'dept.zjj',
+        },
+        ifMatch: version('patch'),
+      })),
+      step('an evaluation before any effect is reported is refused', 422, () => ({
         name: 'transitionPolicyPatch',
         token: as('officer'),
         params: { id: created.patch },
         body: { status: 'evaluating' },
         ifMatch: version('patch'),
       })),
+      step('an effect for a month before the issue is refused', 422, () => ({
+        name: 'recordPatchEffect',
+        token: as('officer'),
+        params: { id: created.patch },
+        body: { month: '2026-01', beneficiaries: 1, fundsDisbursed: 1 },
+        ifMatch: version('patch'),
+      })),
       step(
-        'the patch is evaluated with its effect',
+        "the month's effect is reported",
+        200,
+        () => ({
+          name: 'recordPatchEffect',
+          token: as('officer'),
+          params: { id: created.patch },
+          body: { month: '2026-11', beneficiaries: 12, fundsDisbursed: 88.8 },
+          ifMatch: version('patch'),
+        }),
+        { keep: 'patch' },
+      ),
+      step(
+        'the patch is evaluated',
         200,
         () => ({
           name: 'transitionPolicyPatch',
           token: as('officer'),
           params: { id: created.patch },
-          body: { status: 'evaluating', effect: { beneficiaries: 12, fundsDisbursed: 88.8, assessedOn: '2026-11-25' } },
+          body: { status: 'evaluating' },
           ifMatch: version('patch'),
         }),
         { keep: 'patch' },
@@ -953,11 +1057,18 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
         }),
         { check: (answer) => expect(answer.body.current).toMatchObject({ status: 'evaluating' }) },
       ),
-      step('a patch in review is withdrawn', 200, () => ({
+      step('an officer may not withdraw a patch', 403, () => ({
         name: 'transitionPolicyPatch',
         token: as('officer'),
         params: { id: reviewed.id },
-        body: { status: 'withdrawn' },
+        body: { status: 'withdrawn', note: '不再需要' },
+        ifMatch: reviewed.version,
+      })),
+      step('the manager withdraws a patch in review, saying why', 200, () => ({
+        name: 'transitionPolicyPatch',
+        token: as('manager'),
+        params: { id: reviewed.id },
+        body: { status: 'withdrawn', note: '已纳入省级政策统一调整' },
         ifMatch: reviewed.version,
       })),
       step('a missing patch answers 404', 404, () => ({

@@ -193,13 +193,26 @@ export function readMatrix(data: DemoDatabase): Read[] {
     { q: 'Latin' },
     { page: '99' },
     { page: '3', pageSize: '5', sort: 'title' },
+    { policy: 'pol.core' },
+    { policy: 'pol.finance', age: ['d90', 'older'] },
+    { age: 'd30' },
+    { age: ['d180'], status: ['drafting', 'consultation'] },
   ];
   for (const filter of patchFilters) add('listPolicyPatches', filter);
+  // The tree counts under the table's other filters (the policy, page and order apart).
+  const treeFilters = new Map<string, Query>();
+  for (const { policy: _policy, page: _page, pageSize: _size, sort: _sort, ...rest } of patchFilters) {
+    treeFilters.set(JSON.stringify(rest), rest);
+  }
+  for (const filter of treeFilters.values()) add('patchTreeCounts', filter);
   add('listPolicyPatches', { sort: 'blockage' });
   add('getPolicyPatch', undefined, { id: patches[0]!.id });
   add('getPolicyPatch', undefined, { id: created.patch });
   add('getPolicyPatch', undefined, { id: 'PP-1999-001' });
   add('patchOverview');
+  add('patchOverview', { year: '2025' });
+  add('patchOverview', { policy: 'pol.housing', department: ['dept.zjj', 'dept.rsj'] });
+  add('patchOverview', { policy: 'pol.core', year: '2026' });
 
   // The service lists of the months.
   for (const sort of bothWays(serviceRecordSortFields)) add('listServiceRecords', { sort, pageSize: PAGE });

@@ -147,8 +147,6 @@ export const policyPatches = pgTable('policy_patches', {
   collectedAt: codeText('collected_at').notNull(),
   issuedAt: codeText('issued_at'),
   updatedAt: codeText('updated_at').notNull(),
-  beneficiaries: integer('beneficiaries'),
-  fundsDisbursed: numeric('funds_disbursed'),
   search: text('search').array().notNull(),
 });
 

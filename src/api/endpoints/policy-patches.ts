@@ -1,11 +1,15 @@
 import { pageSchema } from '../schemas/common';
 import {
+  patchEffectMonthSchema,
   policyPatchCreateSchema,
+  policyPatchFilterSchema,
+  policyPatchLinksSchema,
   policyPatchListQuerySchema,
   policyPatchSchema,
   policyPatchTransitionSchema,
+  policyPatchUpdateSchema,
 } from '../schemas/policy-patches';
-import { patchOverviewSchema } from '../schemas/stats';
+import { patchOverviewQuerySchema, patchOverviewSchema, patchTreeCountsSchema } from '../schemas/stats';
 import { endpoint, idParams, type Endpoint } from './endpoint';
 
 /** Policy patches (政策补丁) in the 1+N+X system. */
@@ -13,7 +17,7 @@ export const policyPatchEndpoints = {
   listPolicyPatches: endpoint({
     method: 'GET',
     path: '/policy-patches',
-    summary: 'Policy patches, paged and filtered',
+    summary: 'Policy patches, paged and filtered (a policy matches its whole branch)',
     tag: 'policy-patches',
     query: policyPatchListQuerySchema,
     response: pageSchema(policyPatchSchema),
@@ -21,7 +25,7 @@ export const policyPatchEndpoints = {
   getPolicyPatch: endpoint({
     method: 'GET',
     path: '/policy-patches/:id',
-    summary: 'One policy patch',
+    summary: "One policy patch (its demands: those in the caller's data scope)",
     tag: 'policy-patches',
     params: idParams,
     response: policyPatchSchema,
@@ -29,17 +33,28 @@ export const policyPatchEndpoints = {
   createPolicyPatch: endpoint({
     method: 'POST',
     path: '/policy-patches',
-    summary: 'Propose a patch (status 征集)',
+    summary: 'Propose a patch (status 征集), from scratch or from demands in the caller’s scope',
     tag: 'policy-patches',
     permission: 'patch:propose',
     body: policyPatchCreateSchema,
     response: policyPatchSchema,
     successStatus: 201,
   }),
+  updatePolicyPatch: endpoint({
+    method: 'PUT',
+    path: '/policy-patches/:id',
+    summary: 'Edit a patch in progress (the talent office or its lead department)',
+    tag: 'policy-patches',
+    permission: 'patch:propose',
+    params: idParams,
+    body: policyPatchUpdateSchema,
+    response: policyPatchSchema,
+    ifMatch: true,
+  }),
   transitionPolicyPatch: endpoint({
     method: 'POST',
     path: '/policy-patches/:id/transition',
-    summary: 'Move a patch along its workflow; issuing needs approval rights',
+    summary: 'Move a patch along its workflow, as the workflow table allows',
     tag: 'policy-patches',
     permission: 'patch:propose',
     params: idParams,
@@ -47,11 +62,42 @@ export const policyPatchEndpoints = {
     response: policyPatchSchema,
     ifMatch: true,
   }),
+  linkPolicyPatchCases: endpoint({
+    method: 'POST',
+    path: '/policy-patches/:id/cases',
+    summary: "Link demands to a patch or unlink them (within the caller's data scope)",
+    tag: 'policy-patches',
+    permission: 'patch:propose',
+    params: idParams,
+    body: policyPatchLinksSchema,
+    response: policyPatchSchema,
+    ifMatch: true,
+  }),
+  recordPatchEffect: endpoint({
+    method: 'POST',
+    path: '/policy-patches/:id/effects',
+    summary: "Record an issued patch's effect for a month (replaces that month's figures)",
+    tag: 'policy-patches',
+    permission: 'patch:propose',
+    params: idParams,
+    body: patchEffectMonthSchema,
+    response: policyPatchSchema,
+    ifMatch: true,
+  }),
   patchOverview: endpoint({
     method: 'GET',
     path: '/stats/policy-patches/overview',
-    summary: 'Patches by status and policy, time to issue, effect',
+    summary: 'Patches by status, age and policy; time from demand to issue; effect over time',
     tag: 'stats',
+    query: patchOverviewQuerySchema,
     response: patchOverviewSchema,
+  }),
+  patchTreeCounts: endpoint({
+    method: 'GET',
+    path: '/stats/policy-patches/tree',
+    summary: 'Patches matching the filters (the policy apart) per policy and status, for the 1+N+X tree',
+    tag: 'stats',
+    query: policyPatchFilterSchema.omit({ policy: true }),
+    response: patchTreeCountsSchema,
   }),
 } satisfies Record<string, Endpoint>;

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '../../lib/api-client';
+import type { PatchOverviewQuery } from '../schemas/stats';
 
 export const statsQueries = {
   all: () => ['stats'] as const,
@@ -8,9 +9,9 @@ export const statsQueries = {
       queryKey: [...statsQueries.all(), 'cases', 'overview', { month }],
       queryFn: ({ signal }) => apiClient.request('caseOverview', { query: { month }, signal }),
     }),
-  patchOverview: () =>
+  patchOverview: (query: PatchOverviewQuery = {}) =>
     queryOptions({
-      queryKey: [...statsQueries.all(), 'patches', 'overview'],
-      queryFn: ({ signal }) => apiClient.request('patchOverview', { signal }),
+      queryKey: [...statsQueries.all(), 'patches', 'overview', query],
+      queryFn: ({ signal }) => apiClient.request('patchOverview', { query, signal }),
     }),
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { codeSchema, idSchema, isoDateSchema, isoDateTimeSchema, multiValueSchema } from './common';
 import { intakeFilterSchema, intakeStageSchema } from './intake';
-import { patchStatusSchema } from './policy-patches';
+import { patchAgeSchema, patchEffectMonthSchema, patchStatusSchema, policyPatchFilterSchema } from './policy-patches';
 import { satisfactionSchema } from './service-cases';
 
 export const spanSchema = z.object({ from: isoDateSchema, to: isoDateSchema });
@@ -205,15 +205,46 @@ export const caseOversightSchema = z.object({
 });
 export type CaseOversight = z.infer<typeof caseOversightSchema>;
 
+/** The analytics' filters: a branch of the policy tree, lead departments, and the year counted as "this year". */
+export const patchOverviewQuerySchema = policyPatchFilterSchema.pick({ policy: true, department: true }).extend({
+  year: z.coerce.number().int().min(1900).max(2100).optional(),
+});
+export type PatchOverviewQuery = z.infer<typeof patchOverviewQuerySchema>;
+
+const count = z.number().int().nonnegative();
+/** Days, to a tenth; null when nothing was measured. */
+const days = z.number().nonnegative().nullable();
+const effectTotals = { beneficiaries: count, fundsDisbursed: z.number().nonnegative() };
+
 export const patchOverviewSchema = z.object({
-  byStatus: z.array(z.object({ status: patchStatusSchema, count: z.number().int().nonnegative() })),
-  inProgress: z.number().int().nonnegative(),
-  /** Mean days from the first linked demand to the patch's issue. */
-  meanDaysDemandToIssue: z.number().nonnegative().nullable(),
-  byPolicy: z.array(z.object({ policyCode: codeSchema, count: z.number().int().nonnegative() })),
-  effect: z.object({
-    beneficiaries: z.number().int().nonnegative(),
-    fundsDisbursed: z.number().nonnegative(),
-  }),
+  year: z.number().int(),
+  byStatus: z.array(z.object({ status: patchStatusSchema, count })),
+  inProgress: count,
+  issuedInYear: count,
+  /** Issued patches naming demands: days from the first demand's receipt to the issue. */
+  demandToIssue: z.object({ count, medianDays: days, p90Days: days }),
+  /** Patches in progress by age bucket and status. */
+  aging: z.array(z.object({ age: patchAgeSchema, status: patchStatusSchema, count })),
+  /** Per specialised policy (N) with its rules (X), and the core policy (1) on its own. */
+  byBranch: z.array(
+    z.object({
+      policyCode: codeSchema,
+      patches: count,
+      issuedInYear: count,
+      medianDaysDemandToIssue: days,
+      p90DaysDemandToIssue: days,
+      ...effectTotals,
+    }),
+  ),
+  /** Every policy patched directly, most patched first. */
+  byPolicy: z.array(z.object({ policyCode: codeSchema, count, issuedInYear: count })),
+  /** Demands linked to patches still in progress: waiting for their patch. */
+  waitingDemands: count,
+  effectByMonth: z.array(patchEffectMonthSchema),
+  effect: z.object(effectTotals),
 });
 export type PatchOverview = z.infer<typeof patchOverviewSchema>;
+
+/** The policy tree's counts: patches matching the filters (the policy apart) per policy and status. */
+export const patchTreeCountsSchema = z.array(z.object({ policyCode: codeSchema, status: patchStatusSchema, count }));
+export type PatchTreeCounts = z.infer<typeof patchTreeCountsSchema>;

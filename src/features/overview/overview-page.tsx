@@ -189,14 +189,7 @@ export function OverviewPage() {
             />
             <KpiCard
               label={t('kpi.patchesIssued')}
-              value={
-                patches.data &&
-                format.integer(
-                  patches.data.byStatus
-                    .filter((s) => s.status === 'issued' || s.status === 'evaluating')
-                    .reduce((sum, s) => sum + s.count, 0),
-                )
-              }
+              value={patches.data && format.integer(patches.data.issuedInYear)}
               unit={t('unit.items')}
               loading={patches.isPending}
             />
@@ -204,7 +197,9 @@ export function OverviewPage() {
               label={t('kpi.daysToIssue')}
               value={
                 patches.data &&
-                (patches.data.meanDaysDemandToIssue === null ? '—' : format.decimal(patches.data.meanDaysDemandToIssue))
+                (patches.data.demandToIssue.medianDays === null
+                  ? '—'
+                  : format.decimal(patches.data.demandToIssue.medianDays))
               }
               unit={t('unit.days')}
               loading={patches.isPending}
