@@ -1,12 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { createColumnHelper, type RowData } from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { caseQueries } from '../../api/queries/case-queries';
 import type { ServiceCase, ServiceRecord } from '../../api/schemas/service-cases';
-import { DataTable } from '../../components/data-table/data-table';
-import { DataTableToolbar } from '../../components/data-table/data-table-toolbar';
+import { ListSection } from '../../components/data-table/list-section';
 import type { ServerTableFeatures } from '../../components/data-table/features';
-import { useServerTable, type ServerTableState } from '../../components/data-table/use-server-table';
+import { useServerTable } from '../../components/data-table/use-server-table';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { SearchPatch, UpdateOptions } from '../../lib/use-search-state';
@@ -195,45 +194,5 @@ export function CountermeasuresList({
       emptyTitle={t('case.empty')}
       onRowOpen={(serviceCase) => onOpenCase(serviceCase.id)}
     />
-  );
-}
-
-/** A titled server-paged list: its toolbar, then the table with its loading, error and empty states. */
-function ListSection<TData extends RowData>({
-  id,
-  title,
-  state,
-  search,
-  list,
-  searchPlaceholder,
-  emptyTitle,
-  onRowOpen,
-}: {
-  id: string;
-  title: string;
-  state: ServerTableState<TData>;
-  search: CasePageSearch;
-  list: { isPending: boolean; isPlaceholderData: boolean; error: unknown; refetch: () => unknown };
-  searchPlaceholder: string;
-  emptyTitle: string;
-  onRowOpen?: (row: TData) => void;
-}) {
-  return (
-    <section aria-labelledby={id}>
-      <h2 id={id} className="mb-3 text-lg font-semibold">
-        {title}
-      </h2>
-      <DataTableToolbar state={state} search={search} searchPlaceholder={searchPlaceholder} />
-      <DataTable
-        state={state}
-        caption={title}
-        loading={list.isPending}
-        refreshing={list.isPlaceholderData}
-        error={list.error}
-        onRetry={() => void list.refetch()}
-        onRowOpen={onRowOpen}
-        emptyTitle={emptyTitle}
-      />
-    </section>
   );
 }
