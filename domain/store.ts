@@ -166,8 +166,8 @@ export interface PatchQuery {
   policy?: readonly string[];
   department?: readonly string[];
   q?: string;
-  /** Collected within one of these spans (each bound optional; `after` inclusive, `before` exclusive). */
-  collected?: readonly { after: string | null; before: string | null }[];
+  /** Collected within one of these spans (each bound optional): later than `after`, not later than `until`. */
+  collected?: readonly { after: string | null; until: string | null }[];
 }
 
 /** What the patch analytics need of each patch. */

@@ -230,6 +230,35 @@ async function main() {
     await page.locator('table tbody tr[tabindex]').first().waitFor();
     const rowsInDom = await page.locator('table tbody tr[tabindex]').count();
 
+    // The patches page with the demo data: a full load of the board until its first card shows,
+    // and the 1+N+X tree until its counts show.
+    await context.addInitScript(() => {
+      const marks = window as unknown as { __boardCardAt?: number; __treeCountsAt?: number };
+      const observer = new MutationObserver(() => {
+        marks.__boardCardAt ??= document.querySelector('[data-patch-card]') ? performance.now() : undefined;
+        // A node's counts are drawn once the tree's figures have come: `in progress/all`.
+        const count = document.querySelector('[role="treeitem"] [aria-hidden="true"].tabular-nums');
+        marks.__treeCountsAt ??= count?.textContent?.includes('/') ? performance.now() : undefined;
+        if (marks.__boardCardAt !== undefined && marks.__treeCountsAt !== undefined) observer.disconnect();
+      });
+      observer.observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    const boardFirstCard: number[] = [];
+    const treeCounts: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await page.goto(`${base}/policy-patches?view=board`);
+      const marks = await page.waitForFunction(() => {
+        const w = window as unknown as { __boardCardAt?: number; __treeCountsAt?: number };
+        return w.__boardCardAt !== undefined && w.__treeCountsAt !== undefined
+          ? { board: w.__boardCardAt, tree: w.__treeCountsAt }
+          : null;
+      });
+      const { board, tree } = (await marks.jsonValue())!;
+      boardFirstCard.push(board);
+      treeCounts.push(tree);
+    }
+    const boardCards = await page.locator('[data-patch-card]').count();
+
     const browserVersion = browser.version();
     await browser.close();
     const result = {
@@ -251,6 +280,11 @@ async function main() {
         filterResponseMs: median(filters),
         rowsRequested: 200,
         rowsInDom,
+      },
+      patchesPage: {
+        fullLoadToFirstBoardCardMs: median(boardFirstCard),
+        fullLoadToTreeCountsMs: median(treeCounts),
+        boardCards,
       },
       notes: [
         'Full load includes starting the MSW worker and regenerating the demo data in the page (about 0.4 s on this machine).',

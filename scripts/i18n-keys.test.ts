@@ -23,6 +23,9 @@ const dynamicPrefixes: Record<string, string> = {
   'case.priority.': 'case priorities (list, workspace, history), by priority code',
   'case.satisfaction.': 'follow-up satisfaction (dialog, workspace, history), by code',
   'service.kind.': 'the service list’s kinds of service, by kind code',
+  'patch.status.': 'patch statuses (table, board, tree, detail, history, charts), by status code',
+  'patch.move.': 'the patch workflow’s moves (board menu, detail, dialogs), by move name',
+  'patch.age.': 'the patches’ age buckets (filter, aging chart), by bucket',
 };
 
 const root = join(import.meta.dirname, '..');

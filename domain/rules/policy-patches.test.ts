@@ -99,21 +99,27 @@ describe('linking demands to policy patches', () => {
 
   it("shows a department's officer only their own department's demands of a patch, in it and in its history", async () => {
     const liaison = ruleContext('liaison');
-    const mixed = patches().find((p) => {
-      const departments = p.demandCaseIds.map((id) => seeded().serviceCases.get(id)!.departmentCode);
-      return departments.includes('dept.zjj') && departments.some((d) => d !== 'dept.zjj');
-    });
-    const patch = mixed ?? patches()[0]!;
-    const seen = await presentPolicyPatch(liaison, patch);
-    const own = patch.demandCaseIds.filter((id) => seeded().serviceCases.get(id)!.departmentCode === 'dept.zjj');
+    const manager = ruleContext('manager');
+    // A patch in progress naming a demand of 住建局 and one of 人社局.
+    const patch = patches().find((p) => p.status === 'drafting')!;
+    const [ownCase] = unlinkedOf('dept.zjj');
+    const [otherCase] = unlinkedOf('dept.rsj');
+    const linked = await linkPolicyPatchCases(
+      manager,
+      patch.id,
+      { link: [ownCase!.id, otherCase!.id], unlink: [] },
+      patch.version,
+    );
+    const own = linked.demandCaseIds.filter((id) => seeded().serviceCases.get(id)!.departmentCode === 'dept.zjj');
+    expect(own).toContain(ownCase!.id);
+
+    const seen = await presentPolicyPatch(liaison, linked);
     expect(seen.demandCaseIds).toEqual(own);
-    expect(seen.demandCount).toBe(patch.demandCount);
+    expect(seen.demandCaseIds).not.toContain(otherCase!.id);
+    expect(seen.demandCount).toBe(linked.demandCount);
     const listed = await listPolicyPatches(liaison, { page: 1, pageSize: 200, q: patch.id });
     expect(listed.items[0]!.demandCaseIds).toEqual(own);
 
-    const manager = ruleContext('manager');
-    const extra = unlinkedOf('dept.rsj')[0]!;
-    await linkPolicyPatchCases(manager, patch.id, { link: [extra.id], unlink: [] }, patch.version);
     const history = await listAuditEvents(liaison, {
       entityType: 'policyPatch',
       entityId: patch.id,

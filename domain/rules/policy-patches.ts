@@ -53,14 +53,14 @@ export async function patchQuery(ctx: RuleContext, filter: PolicyPatchFilter): P
     q: filter.q,
     policy: filter.policy && [...new Set(filter.policy.flatMap((code) => policyBranch(dictionaries, code)))],
     // A patch is d days old from d to d+1 days after it was collected: at most 30 days old means
-    // collected within the last 31 days; at least 31 days old, collected before then.
+    // collected less than 31 days ago; at least 31 days old, 31 days ago or earlier.
     collected: filter.age?.map((age) => {
       const index = patchAgeSchema.options.indexOf(age);
       const oldest = patchAgeLimits[age];
       const youngest = index === 0 ? 0 : patchAgeLimits[patchAgeSchema.options[index - 1]!] + 1;
       return {
         after: oldest === Infinity ? null : daysAgo(oldest + 1),
-        before: youngest === 0 ? null : daysAgo(youngest),
+        until: youngest === 0 ? null : daysAgo(youngest),
       };
     }),
   };
@@ -299,7 +299,7 @@ export async function linkPolicyPatchCases(
   const ids = [...new Set([...current.demandCaseIds, ...linking.map((c) => c.id)])]
     .filter((caseId) => !unlinked.has(caseId))
     .sort();
-  return savePatch(ctx, 'link', current, {
+  return savePatch(ctx, 'linkDemands', current, {
     ...current,
     demandCaseIds: ids,
     demandCount: ids.length,

@@ -1,7 +1,7 @@
 import type { PatchEffectMonth, PatchStatus, PolicyPatch } from '../../src/api/schemas/policy-patches';
 import type { ServiceCase } from '../../src/api/schemas/service-cases';
 import { addDays, isoAt } from '../../domain/rules/dates';
-import { chinaDay as dayOf } from '../../src/lib/calendar';
+import { chinaDay as dayOf, daysBetween } from '../../src/lib/calendar';
 import type { GeneratorContext } from './generator-context';
 import { patchBlockages, patchWithdrawals } from './phrases';
 import { categoryDepartment, demandCategories, policies } from './reference';
@@ -23,19 +23,31 @@ export function generatePolicyPatches(
     const root = policy.parentCode === 'pol.core' ? policy.code : policy.parentCode!;
     const categoryCode = rootCategory[root] ?? pick(demandCategories).code;
     const related = caseList.filter((c) => c.categoryCode === categoryCode && !linked.has(c.id));
+    // Demands of one service month reveal a blockage together.
+    const month = pick(related).monthId;
     const demands = faker.helpers
-      .arrayElements(related, { min: 1, max: 4 })
+      .arrayElements(
+        related.filter((c) => c.monthId === month),
+        { min: 1, max: 4 },
+      )
       .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
     const first = demands[0]!;
     const proposed = addDays(dayOf(first.receivedAt), faker.number.int({ min: 3, max: 20 }));
     const collected = proposed > anchor ? anchor : proposed;
-    const withdrawn = faker.number.float() < 0.08;
-    let reach = faker.number.int({ min: 0, max: flow.length - 1 });
+    // Most patches go on through the stages as time allows; most recent ones are still on their
+    // way (stopped at a stage before issue), and an old one that stopped was withdrawn, saying why.
+    const recent = daysBetween(collected, anchor) < 120;
+    const stops = faker.number.float() < (recent ? 0.8 : 0.12);
+    let reach = stops ? faker.number.int({ min: 0, max: 3 }) : flow.length - 1;
     const history: PolicyPatch['statusHistory'] = [];
     let day = collected;
     let issuedAt: string | null = null;
     for (let s = 0; s <= reach; s++) {
-      if (s > 0) day = addDays(day, faker.number.int({ min: 10, max: 45 }));
+      // An issued patch is evaluated once it has been in force for a few months.
+      // A patch stopped at a recent stage got there in the time there was.
+      const room = Math.max(1, Math.floor(daysBetween(collected, anchor) / (reach + 1)));
+      const gap = flow[s] === 'evaluating' ? { min: 90, max: 360 } : { min: Math.min(6, room), max: Math.min(40, room) };
+      if (s > 0) day = addDays(day, faker.number.int(gap));
       if (day > anchor) {
         reach = s - 1;
         break;
@@ -43,15 +55,14 @@ export function generatePolicyPatches(
       history.push({ status: flow[s]!, at: isoAt(day, 10), byName: pick(officeOfficers).displayName, note: null });
       if (flow[s] === 'issued') issuedAt = isoAt(day, 10);
     }
-    if (withdrawn && reach < 4) {
-      day = addDays(day, 12);
-      if (day <= anchor)
-        history.push({
-          status: 'withdrawn',
-          at: isoAt(day, 10),
-          byName: users.get('u.manager')!.displayName,
-          note: pick(patchWithdrawals),
-        });
+    const withdrawnOn = addDays(day, faker.number.int({ min: 20, max: 60 }));
+    if (stops && addDays(withdrawnOn, 90) <= anchor) {
+      history.push({
+        status: 'withdrawn',
+        at: isoAt(withdrawnOn, 10),
+        byName: users.get('u.manager')!.displayName,
+        note: pick(patchWithdrawals),
+      });
     }
     const status = history.at(-1)!.status;
     const id = `PP-${collected.slice(0, 4)}-${String(i).padStart(3, '0')}`;
@@ -91,13 +102,13 @@ export function generatePolicyPatches(
  */
 function monthlyEffects(faker: GeneratorContext['faker'], first: string, last: string): PatchEffectMonth[] {
   const effects: PatchEffectMonth[] = [];
-  const scale = faker.number.int({ min: 5, max: 60 });
+  const scale = faker.number.int({ min: 1, max: 12 });
   for (let month = first, n = 1; month <= last; month = nextMonth(month), n++) {
     const beneficiaries = faker.number.int({ min: 0, max: scale * Math.min(n, 4) });
     effects.push({
       month,
       beneficiaries,
-      fundsDisbursed: Math.round(beneficiaries * faker.number.float({ min: 0.5, max: 4 }) * 10) / 10,
+      fundsDisbursed: Math.round(beneficiaries * faker.number.float({ min: 0.2, max: 2 }) * 10) / 10,
     });
   }
   return effects;

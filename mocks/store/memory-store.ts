@@ -265,9 +265,9 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
         matchesText(query.q, p.id, p.title, p.blockage, p.amendment) &&
         (!query.collected ||
           query.collected.some(
-            ({ after, before }) =>
-              (after === null || compareInstants(p.collectedAt, after) >= 0) &&
-              (before === null || compareInstants(p.collectedAt, before) < 0),
+            ({ after, until }) =>
+              (after === null || compareInstants(p.collectedAt, after) > 0) &&
+              (until === null || compareInstants(p.collectedAt, until) <= 0),
           )),
     );
 

@@ -159,6 +159,7 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
     const unassigned = firstCase((c) => c.status === 'new' && c.monthId === 'SM-2026');
     const otherDepartment = firstCase((c) => c.departmentCode === 'dept.rsj' && c.status === 'assigned');
     const linked = firstCase((c) => c.linkedPatchId !== null);
+    const unlinked = firstCase((c) => c.linkedPatchId === null && c.monthId === 'SM-2026' && c.id !== unassigned.id);
     const visited = firstCase((c) => c.status === 'closed' && c.followUp?.satisfaction === 'satisfied');
     const reviewed = [...data.policyPatches.values()].find((p) => p.status === 'review')!;
 
@@ -930,7 +931,7 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
           name: 'linkPolicyPatchCases',
           token: as('officer'),
           params: { id: created.patch },
-          body: { link: [unassigned.id], unlink: [made.case2.id] },
+          body: { link: [unlinked.id], unlink: [made.case2.id] },
           ifMatch: version('patch'),
         }),
         { keep: 'patch', check: (answer) => expect(answer.body.demandCount).toBe(2) },

@@ -359,11 +359,11 @@ describe('policy patches, casework lists, history, views and users', () => {
     // A branch's policies and an age span, as the rules hand them over.
     const query = {
       policy: ['pol.housing', 'pol.housing.subsidy', 'pol.housing.rental'],
-      collected: [{ after: '2025-01-01T00:00:00+08:00', before: null }],
+      collected: [{ after: '2025-01-01T00:00:00+08:00', until: null }],
     };
     const facts = await store.policyPatches.facts(query);
     const matching = patches
-      .filter((p) => query.policy.includes(p.policyCode) && p.collectedAt >= '2025-01-01T00:00:00+08:00')
+      .filter((p) => query.policy.includes(p.policyCode) && p.collectedAt > '2025-01-01T00:00:00+08:00')
       .sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(matching.length).toBeGreaterThan(0);
     expect(facts).toEqual(

@@ -73,7 +73,9 @@ const pages: RouteObject[] = [
       sectionRoute('intake', async () => ({
         Component: (await import('../features/intake/intake-page')).IntakePage,
       })),
-      sectionRoute('policyPatches'),
+      sectionRoute('policyPatches', async () => ({
+        Component: (await import('../features/policy-patches/patches-page')).PatchesPage,
+      })),
       sectionRoute('serviceCases', async () => ({
         Component: (await import('../features/casework/casework-page')).CaseworkPage,
       })),

@@ -48,6 +48,11 @@ const ruleMessages = {
   own_admin: 'form.rule.ownAdmin',
   effect_required: 'form.rule.effectRequired',
   not_future: 'form.rule.notFuture',
+  unknown_case: 'form.rule.unknownCase',
+  already_linked: 'form.rule.alreadyLinked',
+  not_linked: 'form.rule.notLinked',
+  note_required: 'form.rule.noteRequired',
+  month_out_of_range: 'form.rule.monthOutOfRange',
 } as const satisfies Record<string, MessageKey>;
 
 const zodCodes = new Set(['too_small', 'too_big', 'invalid_format', 'invalid_type', 'invalid_value']);

@@ -1,4 +1,4 @@
-import { and, gte, lt, or, sql } from 'drizzle-orm';
+import { and, gt, lte, or, sql } from 'drizzle-orm';
 import { patchStatusSchema, type PatchStatus, type PolicyPatch } from '../../../src/api/schemas/policy-patches';
 import type { PatchQuery, PatchSortField, PolicyPatchStore } from '../../../domain/store';
 import type { Database } from '../database';
@@ -35,7 +35,7 @@ const sortColumns = {
   updatedAt: t.updatedAt,
 } satisfies Record<PatchSortField, unknown>;
 
-/** The store's filters in SQL: a collected-at span is `after` inclusive, `before` exclusive. */
+/** The store's filters in SQL: a collected-at span is later than `after`, not later than `until`. */
 function patchWhere(query: PatchQuery) {
   return and(
     anyOf(t.status, query.status),
@@ -44,10 +44,10 @@ function patchWhere(query: PatchQuery) {
     textSearch(t.search, query.q),
     query.collected &&
       or(
-        ...query.collected.map(({ after, before }) =>
+        ...query.collected.map(({ after, until }) =>
           and(
-            after === null ? undefined : gte(t.collectedAt, after),
-            before === null ? undefined : lt(t.collectedAt, before),
+            after === null ? undefined : gt(t.collectedAt, after),
+            until === null ? undefined : lte(t.collectedAt, until),
           ),
         ),
       ),

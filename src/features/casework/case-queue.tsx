@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { caseQueries } from '../../api/queries/case-queries';
+import { proposePatchHref } from '../../lib/links';
 import { setsDeadlines } from '../../api/schemas/case-workflow';
 import { caseQueueViewSchema, type CaseQueueView, type ServiceCase } from '../../api/schemas/service-cases';
 import { DataTable } from '../../components/data-table/data-table';
@@ -9,6 +10,7 @@ import { DataTableToolbar } from '../../components/data-table/data-table-toolbar
 import { DataTableViewOptions } from '../../components/data-table/data-table-view-options';
 import { SavedViewsMenu } from '../../components/data-table/saved-views-menu';
 import { useServerTable } from '../../components/data-table/use-server-table';
+import { Link } from 'react-router';
 import { Button } from '../../components/ui/button';
 import { cn } from '../../lib/cn';
 import { useFormat } from '../../lib/i18n/format';
@@ -56,6 +58,7 @@ export function CaseQueue({
     placeholderData: keepPreviousData,
   });
   const canTriage = useCan('case:triage');
+  const canPropose = useCan('patch:propose');
   const user = useSessionState().session?.user;
   const columns = useMemo(
     () => caseColumns({ t, format, labels, now, selectable: canTriage }),
@@ -173,6 +176,11 @@ export function CaseQueue({
           {office && (
             <Button size="sm" onClick={() => setBulk('priority')}>
               {t('case.bulk.priority')}
+            </Button>
+          )}
+          {canPropose && !state.selection.allMatching && state.selection.ids.length <= 50 && (
+            <Button size="sm" asChild>
+              <Link to={proposePatchHref(state.selection.ids)}>{t('patch.proposeFromCase')}</Link>
             </Button>
           )}
         </DataTableBulkBar>

@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { ArrowLeft, X } from 'lucide-react';
+import { Link } from 'react-router';
 import { useEffect, useRef, useState } from 'react';
 import { caseQueries } from '../../api/queries/case-queries';
+import { patchHref, proposePatchHref } from '../../lib/links';
 import { caseActionsFor } from '../../api/schemas/case-workflow';
 import type { CaseAction, ServiceCase } from '../../api/schemas/service-cases';
 import { ErrorState } from '../../components/feedback/error-state';
@@ -12,6 +14,7 @@ import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { MessageKey } from '../../lib/i18n/zh-cn';
 import { useSessionState } from '../../lib/session';
+import { useCan } from '../../lib/use-can';
 import { AssignDialog, CloseDialog, FollowUpDialog, PriorityDialog, SuperviseDialog } from './case-action-dialogs';
 import { CaseAnswerForm } from './case-answer-form';
 import { priorityTone, statusTone } from './case-columns';
@@ -149,6 +152,7 @@ const closeOn = (setDialog: (action: DialogAction | null) => void) => (open: boo
 
 function CaseSummary({ serviceCase: c, labels }: { serviceCase: ServiceCase; labels: CaseLabels }) {
   const { t } = useI18n();
+  const canPropose = useCan('patch:propose');
   const format = useFormat();
   const now = useNow();
   const rows: [MessageKey, string][] = [
@@ -161,7 +165,6 @@ function CaseSummary({ serviceCase: c, labels }: { serviceCase: ServiceCase; lab
     ['case.field.assignee', c.assigneeName ?? '—'],
     ['case.field.receivedAt', format.dateTime(c.receivedAt)],
     ['case.field.dueAt', format.dateTime(c.dueAt)],
-    ['case.field.linkedPatch', c.linkedPatchId ?? '—'],
   ];
   return (
     <div className="space-y-4">
@@ -178,6 +181,20 @@ function CaseSummary({ serviceCase: c, labels }: { serviceCase: ServiceCase; lab
             <dd className="min-w-0 break-words">{value}</dd>
           </div>
         ))}
+        <dt className="text-muted-foreground">{t('case.field.linkedPatch')}</dt>
+        <dd className="min-w-0">
+          {c.linkedPatchId ? (
+            <Link to={patchHref(c.linkedPatchId)} className="font-mono text-primary hover:underline">
+              {c.linkedPatchId}
+            </Link>
+          ) : canPropose ? (
+            <Link to={proposePatchHref([c.id])} className="text-primary hover:underline">
+              {t('patch.proposeFromCase')}
+            </Link>
+          ) : (
+            '—'
+          )}
+        </dd>
       </dl>
       {c.supervision && (
         <div className="rounded-md border border-danger/40 bg-danger/5 p-3 text-sm">

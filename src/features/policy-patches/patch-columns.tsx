@@ -1,0 +1,110 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import type { PatchStatus, PolicyPatch } from '../../api/schemas/policy-patches';
+import type { ServerTableFeatures } from '../../components/data-table/features';
+import { Badge } from '../../components/ui/badge';
+import type { Formatters } from '../../lib/i18n/format';
+import type { Translate } from '../../lib/i18n/i18n';
+import type { PatchFacet, PatchLabels } from './use-patch-labels';
+
+const helper = createColumnHelper<ServerTableFeatures, PolicyPatch>();
+
+export const patchStatusTone: Record<PatchStatus, 'neutral' | 'primary' | 'warning' | 'success' | 'danger'> = {
+  collected: 'neutral',
+  drafting: 'primary',
+  consultation: 'primary',
+  review: 'warning',
+  issued: 'success',
+  evaluating: 'success',
+  withdrawn: 'danger',
+};
+
+export function PatchStatusBadge({ status, t }: { status: PatchStatus; t: Translate }) {
+  return <Badge tone={patchStatusTone[status]}>{t(`patch.status.${status}`)}</Badge>;
+}
+
+/** Whole days since the patch was collected, as the age filter counts them. */
+export const patchAgeDays = (patch: PolicyPatch, now: number) =>
+  Math.max(0, Math.floor((now - Date.parse(patch.collectedAt)) / 86_400_000));
+
+/** The patch table's columns; ids are the server's sort fields, so a header click sorts there. */
+export function patchColumns({
+  t,
+  format,
+  labels,
+  now,
+}: {
+  t: Translate;
+  format: Formatters;
+  labels: PatchLabels;
+  now: number;
+}) {
+  const facet = (param: PatchFacet) => ({ variant: 'multiSelect' as const, param, options: labels.options[param] });
+  return helper.columns([
+    helper.accessor('id', {
+      size: 120,
+      header: t('patch.field.id'),
+      meta: { label: t('patch.field.id') },
+      cell: (c) => <span className="font-mono text-xs whitespace-nowrap">{c.getValue()}</span>,
+    }),
+    helper.accessor('title', {
+      size: 300,
+      header: t('patch.field.title'),
+      meta: { label: t('patch.field.title') },
+      cell: ({ row }) => (
+        <div className="min-w-0">
+          <div className="truncate">{row.original.title}</div>
+          <div className="truncate text-xs text-muted-foreground">
+            {labels.label('policy', row.original.policyCode)}
+          </div>
+        </div>
+      ),
+    }),
+    helper.accessor('status', {
+      size: 110,
+      header: t('patch.field.status'),
+      meta: { label: t('patch.field.status'), filter: facet('status') },
+      cell: (c) => <PatchStatusBadge status={c.getValue()} t={t} />,
+    }),
+    helper.accessor('leadDepartmentCode', {
+      id: 'department',
+      size: 120,
+      header: t('patch.field.lead'),
+      enableSorting: false,
+      meta: { label: t('patch.field.lead'), filter: facet('department') },
+      cell: (c) => labels.label('department', c.getValue()),
+    }),
+    helper.accessor('demandCount', {
+      size: 90,
+      header: t('patch.field.demands'),
+      enableSorting: false,
+      meta: { label: t('patch.field.demands'), align: 'end' },
+      cell: (c) => format.integer(c.getValue()),
+    }),
+    helper.accessor('collectedAt', {
+      size: 110,
+      header: t('patch.field.collectedAt'),
+      meta: { label: t('patch.field.collectedAt') },
+      cell: (c) => <span className="tabular-nums">{format.date(c.getValue())}</span>,
+    }),
+    helper.display({
+      id: 'age',
+      size: 100,
+      header: t('patch.field.age'),
+      meta: { label: t('patch.field.age'), align: 'end', filter: facet('age') },
+      cell: ({ row }) => (
+        <span className="tabular-nums">
+          {t('patch.ageDays', { days: format.integer(patchAgeDays(row.original, now)) })}
+        </span>
+      ),
+    }),
+    helper.accessor('issuedAt', {
+      size: 110,
+      header: t('patch.field.issuedAt'),
+      meta: { label: t('patch.field.issuedAt') },
+      cell: (c) => {
+        const at = c.getValue();
+        return at ? <span className="tabular-nums">{format.date(at)}</span> : '—';
+      },
+    }),
+  ]);
+}
