@@ -66,6 +66,22 @@ describe('service case workflow', () => {
     expect(history.every((e) => e.actorName)).toBe(true);
   });
 
+  it('keeps the policy an answer cites, and refuses one the 1+N+X system does not have', async () => {
+    const ctx = ruleContext('officer');
+    const start = [...seeded().serviceCases.values()].find((c) => c.status === 'assigned')!;
+    const unknown = await problemOf(() =>
+      answerServiceCase(ctx, start.id, { countermeasure: '按政策办理', citedPolicyCode: 'pol.nowhere' }, start.version),
+    );
+    expect(unknown).toMatchObject({ status: 422, errors: [{ field: 'citedPolicyCode', code: 'unknown_code' }] });
+    const answered = await answerServiceCase(
+      ctx,
+      start.id,
+      { countermeasure: '按政策办理', citedPolicyCode: 'pol.housing.subsidy' },
+      start.version,
+    );
+    expect(answered).toMatchObject({ status: 'answered', citedPolicyCode: 'pol.housing.subsidy' });
+  });
+
   it('reopens a case when the follow-up visit finds the requester unsatisfied', async () => {
     const ctx = ruleContext('officer');
     const closed = [...seeded().serviceCases.values()].find((c) => awaitsFollowUp(c))!;

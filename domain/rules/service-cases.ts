@@ -84,6 +84,7 @@ export async function createServiceCase(ctx: RuleContext, input: ServiceCaseCrea
     closedAt: null,
     supervision: null,
     followUp: null,
+    citedPolicyCode: null,
     linkedPatchId: null,
     updatedAt: now,
     version: 1,
@@ -206,10 +207,13 @@ export function assignServiceCase(ctx: RuleContext, id: string, input: CaseAssig
   });
 }
 
-export function answerServiceCase(ctx: RuleContext, id: string, input: CaseAnswer, ifMatch: number | null) {
+export async function answerServiceCase(ctx: RuleContext, id: string, input: CaseAnswer, ifMatch: number | null) {
+  const citedPolicyCode = input.citedPolicyCode ?? null;
+  checkReferences(await ctx.store.dictionaries.get(), [['citedPolicyCode', 'policies', citedPolicyCode]]);
   return act(ctx, id, 'answer', ifMatch, () => ({
     status: 'answered',
     countermeasure: input.countermeasure,
+    citedPolicyCode,
     answeredAt: toCstIso(ctx.now()),
   }));
 }

@@ -10,6 +10,22 @@ import { categoryDepartment, demandCategories, departments, towns } from './refe
 
 const countermeasures = ['按政策予以办理', '协调相关单位落实', '已纳入专项解决清单', '已出具书面答复'];
 
+/** The specialised policy (N) a demand category's answers rest on. */
+const categoryPolicy: Record<string, string> = {
+  'cat.housing': 'pol.housing',
+  'cat.schooling': 'pol.schooling',
+  'cat.healthcare': 'pol.healthcare',
+  'cat.financing': 'pol.finance',
+  'cat.certification': 'pol.certification',
+  'cat.project': 'pol.project',
+  'cat.payout': 'pol.core',
+  'cat.visa': 'pol.core',
+};
+
+/** An answer "按政策予以办理" cites its category's policy; the others cite none. */
+const citedPolicy = (countermeasure: string, categoryCode: string) =>
+  countermeasure.includes('按政策') ? (categoryPolicy[categoryCode] ?? 'pol.core') : null;
+
 /**
  * Three annual service months: their cases (demands) and the services delivered, and for each
  * case the plan of its history (`case-history.ts`), replayed once policy patches have linked theirs.
@@ -160,6 +176,7 @@ export function generateCasework({
         answeredAt = step('answer', isoAt(answered, 16), answerer(), {
           status: 'answered',
           countermeasure: first,
+          citedPolicyCode: citedPolicy(first, categoryCode),
           answeredAt: isoAt(answered, 16),
         });
       }
@@ -177,6 +194,7 @@ export function generateCasework({
         answeredAt = step('answer', isoAt(again, 16), answerer(), {
           status: 'answered',
           countermeasure,
+          citedPolicyCode: citedPolicy(countermeasure, categoryCode),
           answeredAt: isoAt(again, 16),
         });
         const closing = capped(addDays(again, Math.floor(random() * 4)));
@@ -213,6 +231,7 @@ export function generateCasework({
         receivedAt,
         dueAt,
         countermeasure,
+        citedPolicyCode: countermeasure === null ? null : citedPolicy(countermeasure, categoryCode),
         answeredAt,
         closedAt: reopened ? null : closedAt,
         supervision,

@@ -10,3 +10,7 @@ export const patchHref = (id: string) => `/policy-patches?${new URLSearchParams(
 /** The patches page with a new patch proposed from these demands. */
 export const proposePatchHref = (caseIds: readonly string[]) =>
   `/policy-patches?${new URLSearchParams({ propose: caseIds.join(',') }).toString()}`;
+
+/** The patches of a policy's branch of the 1+N+X tree. */
+export const policyPatchesHref = (policyCode: string) =>
+  `/policy-patches?${new URLSearchParams({ policy: policyCode }).toString()}`;

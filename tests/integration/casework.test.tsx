@@ -91,9 +91,18 @@ describe('the case workspace', () => {
     const second = renderApp(`/service-cases?view=all&case=${target.id}`, { as: 'liaison' });
     pane = await workspace(target.title);
     expect(await pane.findByLabelText(/^对策/)).toHaveValue('已协调人才公寓');
+    // The answer cites the housing policy it rests on.
+    await second.user.selectOptions(pane.getByLabelText('依据政策'), '人才安居专项政策');
     await second.user.click(pane.getByRole('button', { name: '提交答复' }));
     await waitFor(() => expect(mockApi.db.serviceCases.get(target.id)!.status).toBe('answered'));
-    expect(mockApi.db.serviceCases.get(target.id)!.countermeasure).toBe('已协调人才公寓');
+    expect(mockApi.db.serviceCases.get(target.id)).toMatchObject({
+      countermeasure: '已协调人才公寓',
+      citedPolicyCode: 'pol.housing',
+    });
+    expect(await pane.findByRole('link', { name: '人才安居专项政策' })).toHaveAttribute(
+      'href',
+      '/policy-patches?policy=pol.housing',
+    );
     await waitFor(() => expect(screen.getByRole('heading', { name: new RegExp(target.title) })).toHaveFocus());
     expect(Object.keys(localStorage).filter((key) => key.startsWith('tod.draft.answer.'))).toEqual([]);
   });

@@ -76,6 +76,8 @@ export const serviceCaseSchema = z.object({
   receivedAt: isoDateTimeSchema,
   dueAt: isoDateTimeSchema,
   countermeasure: z.string().max(4000).nullable(),
+  /** The policy of the 1+N+X system the answer rests on, if it cites one. */
+  citedPolicyCode: codeSchema.nullable().default(null),
   answeredAt: isoDateTimeSchema.nullable(),
   closedAt: isoDateTimeSchema.nullable(),
   supervision: supervisionSchema.nullable(),
@@ -123,6 +125,8 @@ export const caseAssignSchema = z.object({
 });
 export const caseAnswerSchema = z.object({
   countermeasure: z.string().trim().min(1).max(4000),
+  /** A policy of the 1+N+X tree the answer cites (optional). */
+  citedPolicyCode: codeSchema.nullable().optional(),
 });
 export const caseCloseSchema = z.object({
   note: z.string().trim().max(1000).default(''),

@@ -1,19 +1,24 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { isApiError } from '../../api/api-error';
 import { caseQueries, useCaseAction } from '../../api/queries/case-queries';
 import { caseAnswerSchema, type ServiceCase } from '../../api/schemas/service-cases';
 import { ErrorState } from '../../components/feedback/error-state';
-import { FormField, textareaClass } from '../../components/form/form-field';
+import { FormField, inputClass, textareaClass } from '../../components/form/form-field';
 import { schemaResolver } from '../../components/form/schema-resolver';
 import { applyServerErrors } from '../../components/form/server-errors';
 import { Button } from '../../components/ui/button';
 import { toast } from '../../components/ui/toaster';
 import { useI18n } from '../../lib/i18n/i18n';
+import type { CaseLabels } from './use-case-labels';
 
-type AnswerValues = z.input<typeof caseAnswerSchema>;
+/** The form's values: the policy chosen from a list whose first option is none. */
+const answerFormSchema = caseAnswerSchema.extend({
+  citedPolicyCode: z.string().transform((code) => code || null),
+});
+type AnswerValues = z.input<typeof answerFormSchema>;
 
 /** Where an answer being written is kept: per user and case, in this browser. */
 const draftKey = (userId: string, caseId: string) => `tod.draft.answer.${userId}.${caseId}`;
@@ -43,19 +48,21 @@ function writeDraft(key: string, text: string) {
 export function CaseAnswerForm({
   serviceCase,
   userId,
+  labels,
   onSent,
 }: {
   serviceCase: ServiceCase;
   userId: string;
+  labels: CaseLabels;
   /** After the answer is saved (the form goes with the state it was for). */
   onSent: () => void;
 }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const key = draftKey(userId, serviceCase.id);
-  const form = useForm<AnswerValues>({
-    resolver: schemaResolver(caseAnswerSchema, t),
-    defaultValues: { countermeasure: readDraft(key) },
+  const form = useForm<AnswerValues, unknown, z.output<typeof answerFormSchema>>({
+    resolver: schemaResolver(answerFormSchema, t),
+    defaultValues: { countermeasure: readDraft(key), citedPolicyCode: '' },
   });
   const answer = useCaseAction('answerServiceCase');
 
@@ -68,7 +75,7 @@ export function CaseAnswerForm({
       {
         onSuccess: () => {
           writeDraft(key, '');
-          form.reset({ countermeasure: '' });
+          form.reset({ countermeasure: '', citedPolicyCode: '' });
           toast({ tone: 'success', title: t('case.done.answer') });
           onSent();
         },
@@ -103,6 +110,22 @@ export function CaseAnswerForm({
           hint={t('case.draftHint')}
         >
           {(props) => <textarea {...props} rows={5} className={textareaClass} />}
+        </FormField>
+        <FormField<AnswerValues>
+          name="citedPolicyCode"
+          label={t('case.field.citedPolicy')}
+          hint={t('case.citedPolicyHint')}
+        >
+          {(props) => (
+            <select {...props} className={inputClass}>
+              <option value="">{t('form.none')}</option>
+              {labels.options.policy.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          )}
         </FormField>
         {failed && Object.keys(form.formState.errors).length === 0 && (
           <div className="space-y-1">

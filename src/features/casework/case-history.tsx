@@ -19,6 +19,10 @@ export function CaseHistory({ id, labels }: { id: string; labels: CaseLabels }) 
     assigneeName: { label: t('case.field.assignee') },
     dueAt: { label: t('case.field.dueAt'), show: instant },
     countermeasure: { label: t('case.field.countermeasure') },
+    citedPolicyCode: {
+      label: t('case.field.citedPolicy'),
+      show: (v) => labels.label('policy', v === null ? null : String(v)),
+    },
     answeredAt: { label: t('case.field.answeredAt'), show: instant },
     closedAt: { label: t('case.field.closedAt'), show: instant },
     categoryCode: { label: t('case.field.category'), show: (v) => labels.label('category', String(v)) },

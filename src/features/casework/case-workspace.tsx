@@ -3,7 +3,7 @@ import { ArrowLeft, X } from 'lucide-react';
 import { Link } from 'react-router';
 import { useEffect, useRef, useState } from 'react';
 import { caseQueries } from '../../api/queries/case-queries';
-import { patchHref, proposePatchHref } from '../../lib/links';
+import { patchHref, policyPatchesHref, proposePatchHref } from '../../lib/links';
 import { caseActionsFor } from '../../api/schemas/case-workflow';
 import type { CaseAction, ServiceCase } from '../../api/schemas/service-cases';
 import { ErrorState } from '../../components/feedback/error-state';
@@ -130,6 +130,7 @@ export function CaseWorkspace({ id, labels, onClose }: { id: string; labels: Cas
             <CaseAnswerForm
               serviceCase={c}
               userId={user.id}
+              labels={labels}
               // The form goes once the case is answered: focus stays with the case.
               onSent={() => setTimeout(() => heading.current?.focus())}
             />
@@ -213,6 +214,15 @@ function CaseSummary({ serviceCase: c, labels }: { serviceCase: ServiceCase; lab
             )}
           </p>
           <p className="break-words whitespace-pre-wrap">{c.countermeasure}</p>
+          {c.citedPolicyCode && (
+            <p className="mt-1 text-muted-foreground">
+              {t('case.field.citedPolicy')}
+              {t('common.colon')}
+              <Link to={policyPatchesHref(c.citedPolicyCode)} className="text-primary hover:underline">
+                {labels.label('policy', c.citedPolicyCode)}
+              </Link>
+            </p>
+          )}
         </div>
       )}
       {c.followUp && (

@@ -7,7 +7,7 @@ import { entryOptions, type FilterOption } from '../../components/data-table/fea
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
 
-export type CaseFacet = 'category' | 'department' | 'priority' | 'status';
+export type CaseFacet = 'category' | 'department' | 'priority' | 'status' | 'policy';
 
 /** Labels and filter options of the casework lists, from the dictionaries the API serves. */
 export function useCaseLabels() {
@@ -24,6 +24,8 @@ export function useCaseLabels() {
       department: entries(d?.departments),
       priority: casePrioritySchema.options.map((p) => ({ value: p, label: t(`case.priority.${p}`) })),
       status: caseStatusSchema.options.map((s) => ({ value: s, label: t(`case.status.${s}`) })),
+      // The 1+N+X system in its order, for an answer to cite.
+      policy: entries([...(d?.policies ?? [])].sort((a, b) => a.order - b.order)),
     };
     const maps = Object.fromEntries(
       Object.entries(options).map(([facet, list]) => [facet, new Map(list.map((o) => [o.value, o.label]))]),

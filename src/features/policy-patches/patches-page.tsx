@@ -3,6 +3,7 @@ import { Plus } from 'lucide-react';
 import { Tabs } from 'radix-ui';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { patchQueries } from '../../api/queries/patch-queries';
+import { DataTableToolbar } from '../../components/data-table/data-table-toolbar';
 import { ListSection } from '../../components/data-table/list-section';
 import { useServerTable } from '../../components/data-table/use-server-table';
 import { PageHeader } from '../../components/page-header';
@@ -126,6 +127,9 @@ export function PatchesPage() {
             )}
           </Tabs.Content>
           <Tabs.Content value="board">
+            {view === 'board' && (
+              <DataTableToolbar state={state} search={query} searchPlaceholder={t('patch.searchPlaceholder')} />
+            )}
             {view === 'board' && (
               <PatchBoard query={{ ...filter, policy }} labels={labels} onOpen={(id) => update({ patch: id })} />
             )}

@@ -459,6 +459,8 @@ export const en: Messages = {
   'case.field.closedAt': 'Closed',
   'case.field.countermeasure': 'Countermeasure',
   'case.field.linkedPatch': 'Policy patch',
+  'case.field.citedPolicy': 'Policy cited',
+  'case.citedPolicyHint': 'The 1+N+X policy the answer rests on (optional); it links to the policy’s patches',
   'case.field.note': 'Note',
   'case.field.satisfaction': 'Satisfaction',
   'case.field.superviseDeadline': 'Supervision deadline',

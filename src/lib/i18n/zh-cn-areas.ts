@@ -286,6 +286,8 @@ export const zhCNAreas = {
   'case.field.closedAt': '办结时间',
   'case.field.countermeasure': '对策',
   'case.field.linkedPatch': '关联政策补丁',
+  'case.field.citedPolicy': '依据政策',
+  'case.citedPolicyHint': '答复所依据的 1+N+X 政策（可选）；点击可查看该政策的补丁',
   'case.field.note': '备注',
   'case.field.satisfaction': '满意度',
   'case.field.superviseDeadline': '督办期限',
