@@ -10,6 +10,7 @@ import {
   listPolicyPatches,
   presentPolicyPatch,
   recordPatchEffect,
+  transitionPolicyPatch,
   updatePolicyPatch,
 } from './policy-patches';
 import { ProblemError } from './problem';
@@ -134,6 +135,63 @@ describe('linking demands to policy patches', () => {
       pageSize: 10,
     });
     expect(full.items[0]!.changes.map((c) => c.field)).toEqual(['demandCaseIds', 'demandCount']);
+  });
+});
+
+describe('what a probe of the API found', () => {
+  it("refuses a department's officer handing their patch to another department", async () => {
+    const liaison = ruleContext('liaison');
+    const own = patches().find((p) => p.leadDepartmentCode === 'dept.zjj' && p.status === 'drafting');
+    const patch = own ?? (await createPolicyPatch(liaison, { ...draft, demandCaseIds: [] }));
+    expect(
+      await problemOf(() =>
+        updatePolicyPatch(liaison, patch.id, { ...patch, leadDepartmentCode: 'dept.rsj' }, patch.version),
+      ),
+    ).toMatchObject({ status: 403 });
+  });
+
+  it('releases the demands of a withdrawn patch, but gives it no new ones', async () => {
+    const ctx = ruleContext('manager');
+    const withdrawn = patches().find((p) => p.status === 'withdrawn' && p.demandCaseIds.length > 0)!;
+    const free = unlinkedOf('dept.zjj')[0]!;
+    expect(
+      await problemOf(() =>
+        linkPolicyPatchCases(ctx, withdrawn.id, { link: [free.id], unlink: [] }, withdrawn.version),
+      ),
+    ).toMatchObject({ status: 409, code: 'invalid_transition' });
+    const [released] = withdrawn.demandCaseIds;
+    const after = await linkPolicyPatchCases(ctx, withdrawn.id, { link: [], unlink: [released!] }, withdrawn.version);
+    expect(after.demandCaseIds).not.toContain(released);
+    expect((await ctx.store.serviceCases.get(released!))!.linkedPatchId).toBeNull();
+  });
+
+  it('writes nothing when linking what is linked already', async () => {
+    const ctx = ruleContext('manager');
+    const patch = patches().find((p) => p.status === 'drafting' && p.demandCaseIds.length > 0)!;
+    const same = await linkPolicyPatchCases(
+      ctx,
+      patch.id,
+      { link: [patch.demandCaseIds[0]!], unlink: [] },
+      patch.version,
+    );
+    expect(same.version).toBe(patch.version);
+    const history = await listAuditEvents(ctx, {
+      entityType: 'policyPatch',
+      entityId: patch.id,
+      page: 1,
+      pageSize: 10,
+    });
+    expect(history.total).toBe(0);
+  });
+
+  it('takes a reason of invisible characters for no reason', async () => {
+    const ctx = ruleContext('manager');
+    const review = patches().find((p) => p.status === 'review')!;
+    expect(
+      await problemOf(() =>
+        transitionPolicyPatch(ctx, review.id, { status: 'withdrawn', note: '\u200b\u200e ' }, review.version),
+      ),
+    ).toMatchObject({ status: 422, errors: [{ code: 'note_required' }] });
   });
 });
 

@@ -1,4 +1,4 @@
-import type { FieldError, Page } from '../../src/api/schemas/common';
+import { hasVisibleText, type FieldError, type Page } from '../../src/api/schemas/common';
 import type { Dictionaries } from '../../src/api/schemas/dictionaries';
 import {
   patchEffectStatuses,
@@ -224,6 +224,8 @@ export async function updatePolicyPatch(
     throw problems.invalidTransition(`A patch ${current.status} is no longer edited`);
   }
   await checkPatchReferences(ctx, input);
+  // A department works on the patches it leads, and may not hand one to another.
+  if (!worksOnPatch(ctx.user, input)) throw problems.forbidden('A department may not hand its patch to another');
   const now = toCstIso(ctx.now());
   return savePatch(ctx, 'update', current, { ...current, ...input, version: current.version + 1, updatedAt: now });
 }
@@ -244,7 +246,7 @@ export async function transitionPolicyPatch(
     throw problems.forbidden('Only the talent office and the lead department move a patch');
   }
   const step = patchWorkflow[move];
-  const note = input.note?.trim() || null;
+  const note = input.note !== undefined && hasVisibleText(input.note) ? input.note.trim() : null;
   if (step.needs === 'note' && note === null) {
     throw problems.validation([{ field: 'note', code: 'note_required', message: 'this move needs a reason' }]);
   }
@@ -271,7 +273,10 @@ export async function linkPolicyPatchCases(
   ifMatch: number | null,
 ): Promise<PolicyPatch> {
   const current = await patchToChange(ctx, id, ifMatch);
-  if (current.status === 'withdrawn') throw problems.invalidTransition('A withdrawn patch takes no demands');
+  // A withdrawn patch takes no more demands; its demands may still be released for another.
+  if (current.status === 'withdrawn' && input.link.length > 0) {
+    throw problems.invalidTransition('A withdrawn patch takes no demands');
+  }
   const toLink = await demandsInScope(ctx, 'link', input.link);
   const toUnlink = await demandsInScope(ctx, 'unlink', input.unlink);
   const notLinked = toUnlink.cases.filter((c) => c.linkedPatchId !== current.id).map((c) => c.id);
@@ -291,8 +296,10 @@ export async function linkPolicyPatchCases(
       : []),
   ];
   if (errors.length > 0) throw problems.validation(errors);
-  const now = toCstIso(ctx.now());
   const linking = toLink.cases.filter((c) => c.linkedPatchId !== current.id);
+  // Linking what is linked already changes nothing, and is not recorded as a change.
+  if (linking.length === 0 && toUnlink.cases.length === 0) return current;
+  const now = toCstIso(ctx.now());
   await setCaseLinks(ctx, linking, current.id, now);
   await setCaseLinks(ctx, toUnlink.cases, null, now);
   const unlinked = new Set(toUnlink.cases.map((c) => c.id));

@@ -27,9 +27,10 @@ export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
         : t('form.required');
     case 'invalid_value':
       return t('form.required');
-    // A check written in the UI (a date within a range, say) brings its own catalogue message.
+    // Text of nothing but invisible characters is as good as none (the contract's `visible` check);
+    // a check written in the UI (a date within a range, say) brings its own catalogue message.
     case 'custom':
-      return issue.message;
+      return issue.message === 'visible' ? t('form.required') : issue.message;
     default:
       return t('form.fixErrors');
   }
@@ -66,6 +67,7 @@ export function serverFieldMessage(error: FieldError, t: Translate): string {
   if (code in ruleMessages) {
     return t(ruleMessages[code as keyof typeof ruleMessages], error.params as TranslationValues | undefined);
   }
+  if (code === 'custom' && error.message === 'visible') return t('form.required');
   if (zodCodes.has(code)) {
     return issueMessage({ ...error.params, code, message: error.message, path: [] } as unknown as z.core.$ZodIssue, t);
   }

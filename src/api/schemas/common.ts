@@ -11,6 +11,12 @@ export const codeSchema = z.string().min(1).max(64);
 const workingYears = /^(19\d\d|20\d\d|2100)-/;
 export const isoDateTimeSchema = z.iso.datetime({ offset: true }).regex(workingYears, 'year out of range');
 export const isoDateSchema = z.iso.date().regex(workingYears, 'year out of range');
+/**
+ * Whether text has something to read: not only white space and invisible format characters
+ * (zero-width spaces, direction marks), which a trim leaves in place.
+ */
+export const hasVisibleText = (text: string) => text.replace(/[\s\p{Cf}]/gu, '').length > 0;
+
 /** Optimistic-concurrency token: sent back as `If-Match`, bumped on every update. */
 export const versionSchema = z.number().int().nonnegative();
 

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { codeSchema, idSchema, isoDateTimeSchema, listQuerySchema, multiValueSchema, versionSchema } from './common';
+import {
+  codeSchema,
+  hasVisibleText,
+  idSchema,
+  isoDateTimeSchema,
+  listQuerySchema,
+  multiValueSchema,
+  versionSchema,
+} from './common';
 
 export const patchStatusSchema = z.enum([
   'collected',
@@ -79,9 +87,9 @@ export const policyPatchListQuerySchema = listQuerySchema.extend(policyPatchFilt
 export type PolicyPatchListQuery = z.infer<typeof policyPatchListQuerySchema>;
 
 const patchInputShape = {
-  title: z.string().trim().min(1).max(96),
+  title: z.string().trim().min(1).max(96).refine(hasVisibleText, 'visible'),
   policyCode: codeSchema,
-  blockage: z.string().trim().min(1).max(1000),
+  blockage: z.string().trim().min(1).max(1000).refine(hasVisibleText, 'visible'),
   amendment: z.string().trim().max(4000).default(''),
   leadDepartmentCode: codeSchema,
 };
@@ -107,5 +115,9 @@ export const policyPatchLinksSchema = z
     link: z.array(idSchema).max(50).default([]),
     unlink: z.array(idSchema).max(50).default([]),
   })
-  .refine((links) => links.link.length + links.unlink.length > 0, { message: 'nothing to link or unlink' });
+  .refine((links) => links.link.length + links.unlink.length > 0, { message: 'nothing to link or unlink' })
+  .refine((links) => !links.link.some((id) => links.unlink.includes(id)), {
+    message: 'a demand both linked and unlinked',
+    path: ['unlink'],
+  });
 export type PolicyPatchLinks = z.infer<typeof policyPatchLinksSchema>;

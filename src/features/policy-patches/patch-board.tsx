@@ -111,8 +111,9 @@ export function PatchBoard({
             <section
               key={status}
               aria-labelledby={headingId}
+              // Every other column takes the drop: one the workflow does not allow says why.
               onDragOver={(event) => {
-                if (accepts) event.preventDefault();
+                if (dragging && dragging.status !== status) event.preventDefault();
               }}
               onDrop={(event) => drop(event, status)}
               className={cn(

@@ -234,7 +234,7 @@ export function PolicyTree({
   };
 
   return (
-    <nav aria-labelledby="policy-tree-heading" className="rounded-lg border bg-surface p-2">
+    <section aria-labelledby="policy-tree-heading" className="rounded-lg border bg-surface p-2">
       <div className="mb-1 flex items-center justify-between gap-2 px-1">
         <h2 id="policy-tree-heading" className="text-sm font-semibold">
           {t('patch.tree')}
@@ -254,6 +254,6 @@ export function PolicyTree({
       <ul role="tree" aria-labelledby="policy-tree-heading">
         {roots.map((root, i) => renderNode(root, i + 1, roots.length))}
       </ul>
-    </nav>
+    </section>
   );
 }
