@@ -54,7 +54,9 @@ function expected(route: Route, user: User, patch: PolicyPatch, to: PatchStatus)
   if (move === null) return '409 invalid_transition';
   const refusal = patchMoveRefusal(user, patch, move);
   if (refusal !== null) return '403 forbidden';
-  if (patchWorkflow[move].needs === 'effect' && patch.effects.length === 0) return '422 validation_failed';
+  const needs = patchWorkflow[move].needs;
+  if (needs === 'clause' && !patch.amendment.trim()) return '422 validation_failed';
+  if (needs === 'effect' && patch.effects.length === 0) return '422 validation_failed';
   return `ok → ${to}`;
 }
 

@@ -92,13 +92,13 @@ export async function patchOverview(ctx: RuleContext, query: PatchOverviewQuery)
     byStatus: patchStatusSchema.options.map((status) => ({ status, count: byStatus.get(status) ?? 0 })),
     inProgress: inProgress.length,
     issuedInYear: facts.filter(issuedInYear).length,
-    demandToIssue: demandToIssue(facts),
+    demandToIssue: demandToIssue(facts.filter(issuedInYear)),
     aging: patchAgeSchema.options.flatMap((age) =>
       patchInProgressStatuses.map((status) => ({ age, status, count: aging.get(`${age} ${status}`) ?? 0 })),
     ),
     byBranch: branches.map(({ code }) => {
       const inBranch = facts.filter((f) => branchOf(dictionaries, f.policyCode) === code);
-      const timing = demandToIssue(inBranch);
+      const timing = demandToIssue(inBranch.filter(issuedInYear));
       return {
         policyCode: code,
         patches: inBranch.length,

@@ -250,6 +250,11 @@ export async function transitionPolicyPatch(
   if (step.needs === 'note' && note === null) {
     throw problems.validation([{ field: 'note', code: 'note_required', message: 'this move needs a reason' }]);
   }
+  if (step.needs === 'clause' && !hasVisibleText(current.amendment)) {
+    throw problems.validation([
+      { field: 'amendment', code: 'clause_required', message: 'the clause is drafted before it goes out for comment' },
+    ]);
+  }
   if (step.needs === 'effect' && current.effects.length === 0) {
     throw problems.validation([
       { field: 'effects', code: 'effect_required', message: 'an evaluation needs the effect of a month reported' },

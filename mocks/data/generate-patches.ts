@@ -52,7 +52,9 @@ export function generatePolicyPatches(
         reach = s - 1;
         break;
       }
-      history.push({ status: flow[s]!, at: isoAt(day, 10), byName: pick(officeOfficers).displayName, note: null });
+      // Issuing is a manager's move; the others an officer's of the talent office.
+      const by = flow[s] === 'issued' ? users.get('u.manager')! : pick(officeOfficers);
+      history.push({ status: flow[s]!, at: isoAt(day, 10), byName: by.displayName, note: null });
       if (flow[s] === 'issued') issuedAt = isoAt(day, 10);
     }
     const withdrawnOn = addDays(day, faker.number.int({ min: 20, max: 60 }));

@@ -53,6 +53,7 @@ const ruleMessages = {
   already_linked: 'form.rule.alreadyLinked',
   not_linked: 'form.rule.notLinked',
   note_required: 'form.rule.noteRequired',
+  clause_required: 'form.rule.clauseRequired',
   month_out_of_range: 'form.rule.monthOutOfRange',
 } as const satisfies Record<string, MessageKey>;
 

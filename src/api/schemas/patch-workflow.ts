@@ -9,8 +9,11 @@ export interface PatchStep {
   to: PatchStatus;
   /** The permission it needs (the role). */
   permission: Permission;
-  /** `note`: a reason, kept in the history; `effect`: the effect of at least one month recorded. */
-  needs: 'note' | 'effect' | null;
+  /**
+   * `note`: a reason, kept in the stages; `clause`: the amended clause drafted (a patch goes out
+   * for comment with its text); `effect`: the effect of at least one month reported.
+   */
+  needs: 'note' | 'clause' | 'effect' | null;
 }
 
 /**
@@ -18,7 +21,7 @@ export interface PatchStep {
  * detail offer only what it allows, and the tests walk it. Every move is also the talent office's
  * or the lead department's (牵头单位) alone.
  *
- * - 起草 draft, 征求意见 consult, 提交审议 submit: officers make the patch.
+ * - 起草 draft, 征求意见 consult (once the clause is drafted), 提交审议 submit: officers make the patch.
  * - 退回修改 redraft: consultation sends it back to drafting, saying why.
  * - 审议退回 sendBack and 发布 issue: the review is a manager's.
  * - 开展评估 evaluate: once issued and its effect has been reported.
@@ -26,7 +29,7 @@ export interface PatchStep {
  */
 export const patchWorkflow: Record<PatchMove, PatchStep> = {
   draft: { from: ['collected'], to: 'drafting', permission: 'patch:propose', needs: null },
-  consult: { from: ['drafting'], to: 'consultation', permission: 'patch:propose', needs: null },
+  consult: { from: ['drafting'], to: 'consultation', permission: 'patch:propose', needs: 'clause' },
   redraft: { from: ['consultation'], to: 'drafting', permission: 'patch:propose', needs: 'note' },
   submit: { from: ['consultation'], to: 'review', permission: 'patch:propose', needs: null },
   sendBack: { from: ['review'], to: 'drafting', permission: 'patch:approve', needs: 'note' },

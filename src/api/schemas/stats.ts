@@ -221,7 +221,7 @@ export const patchOverviewSchema = z.object({
   byStatus: z.array(z.object({ status: patchStatusSchema, count })),
   inProgress: count,
   issuedInYear: count,
-  /** Issued patches naming demands: days from the first demand's receipt to the issue. */
+  /** Patches issued in the year that name demands: days from the first demand's receipt to the issue. */
   demandToIssue: z.object({ count, medianDays: days, p90Days: days }),
   /** Patches in progress by age bucket and status. */
   aging: z.array(z.object({ age: patchAgeSchema, status: patchStatusSchema, count })),

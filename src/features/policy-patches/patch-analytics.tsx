@@ -197,6 +197,7 @@ export function PatchAnalytics({
         <ChartCard
           title={t('patch.analytics.mostPatched')}
           valueUnit={t('unit.items')}
+          basis={t('patch.analytics.mostPatchedNote')}
           rows={most}
           series={[
             { key: 'count', label: t('patch.analytics.patches'), color: 'var(--chart-1)' },

@@ -173,7 +173,7 @@ function BoardCard({
   patch: PolicyPatch;
   labels: PatchLabels;
   moves: PatchMove[];
-  ageDays: number;
+  ageDays: number | null;
   onOpen: () => void;
   onMove: (move: PatchMove) => void;
   onDragStart: () => void;
@@ -206,7 +206,8 @@ function BoardCard({
         <span className="mt-1 flex justify-between gap-2 text-xs text-muted-foreground">
           <span className="truncate">{labels.label('department', patch.leadDepartmentCode)}</span>
           <span className="shrink-0 tabular-nums">
-            {t('patch.ageDays', { days: format.integer(ageDays) })} · {format.integer(patch.demandCount)}
+            {ageDays !== null && `${t('patch.ageDays', { days: format.integer(ageDays) })} · `}
+            {format.integer(patch.demandCount)}
             {t('unit.cases')}
           </span>
         </span>

@@ -1,5 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import type { PatchStatus, PolicyPatch } from '../../api/schemas/policy-patches';
+import { patchInProgressStatuses, type PatchStatus, type PolicyPatch } from '../../api/schemas/policy-patches';
 import type { ServerTableFeatures } from '../../components/data-table/features';
 import { Badge } from '../../components/ui/badge';
 import type { Formatters } from '../../lib/i18n/format';
@@ -22,9 +22,14 @@ export function PatchStatusBadge({ status, t }: { status: PatchStatus; t: Transl
   return <Badge tone={patchStatusTone[status]}>{t(`patch.status.${status}`)}</Badge>;
 }
 
-/** Whole days since the patch was collected, as the age filter counts them. */
+/**
+ * Whole days since the patch was collected, as the age filter counts them; null once it is no
+ * longer in progress (issued or withdrawn), when its age says nothing of a wait.
+ */
 export const patchAgeDays = (patch: PolicyPatch, now: number) =>
-  Math.max(0, Math.floor((now - Date.parse(patch.collectedAt)) / 86_400_000));
+  patchInProgressStatuses.includes(patch.status)
+    ? Math.max(0, Math.floor((now - Date.parse(patch.collectedAt)) / 86_400_000))
+    : null;
 
 /** The patch table's columns; ids are the server's sort fields, so a header click sorts there. */
 export function patchColumns({
@@ -41,13 +46,13 @@ export function patchColumns({
   const facet = (param: PatchFacet) => ({ variant: 'multiSelect' as const, param, options: labels.options[param] });
   return helper.columns([
     helper.accessor('id', {
-      size: 120,
+      size: 108,
       header: t('patch.field.id'),
       meta: { label: t('patch.field.id') },
       cell: (c) => <span className="font-mono text-xs whitespace-nowrap">{c.getValue()}</span>,
     }),
     helper.accessor('title', {
-      size: 300,
+      size: 250,
       header: t('patch.field.title'),
       meta: { label: t('patch.field.title') },
       cell: ({ row }) => (
@@ -60,45 +65,48 @@ export function patchColumns({
       ),
     }),
     helper.accessor('status', {
-      size: 110,
+      size: 88,
       header: t('patch.field.status'),
       meta: { label: t('patch.field.status'), filter: facet('status') },
       cell: (c) => <PatchStatusBadge status={c.getValue()} t={t} />,
     }),
     helper.accessor('leadDepartmentCode', {
       id: 'department',
-      size: 120,
+      size: 96,
       header: t('patch.field.lead'),
       enableSorting: false,
       meta: { label: t('patch.field.lead'), filter: facet('department') },
       cell: (c) => labels.label('department', c.getValue()),
     }),
     helper.accessor('demandCount', {
-      size: 90,
+      size: 80,
       header: t('patch.field.demands'),
       enableSorting: false,
       meta: { label: t('patch.field.demands'), align: 'end' },
       cell: (c) => format.integer(c.getValue()),
     }),
     helper.accessor('collectedAt', {
-      size: 110,
+      size: 100,
       header: t('patch.field.collectedAt'),
       meta: { label: t('patch.field.collectedAt') },
       cell: (c) => <span className="tabular-nums">{format.date(c.getValue())}</span>,
     }),
     helper.display({
       id: 'age',
-      size: 100,
+      size: 80,
       header: t('patch.field.age'),
       meta: { label: t('patch.field.age'), align: 'end', filter: facet('age') },
-      cell: ({ row }) => (
-        <span className="tabular-nums">
-          {t('patch.ageDays', { days: format.integer(patchAgeDays(row.original, now)) })}
-        </span>
-      ),
+      cell: ({ row }) => {
+        const days = patchAgeDays(row.original, now);
+        return days === null ? (
+          '—'
+        ) : (
+          <span className="tabular-nums">{t('patch.ageDays', { days: format.integer(days) })}</span>
+        );
+      },
     }),
     helper.accessor('issuedAt', {
-      size: 110,
+      size: 100,
       header: t('patch.field.issuedAt'),
       meta: { label: t('patch.field.issuedAt') },
       cell: (c) => {

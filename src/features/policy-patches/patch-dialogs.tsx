@@ -155,6 +155,11 @@ export function MoveDialog({
           {t('patch.effect.none')}
         </p>
       )}
+      {step.needs === 'clause' && !patch.amendment.trim() && (
+        <p role="note" className="rounded-md bg-warning/10 p-2 text-sm text-warning">
+          {t('form.rule.clauseRequired')}
+        </p>
+      )}
       <FormField<NoteValues>
         name="note"
         label={t('patch.note')}
@@ -227,7 +232,7 @@ const effectFormSchema = (t: Translate, from: string, to: string) =>
     month: z
       .string()
       .regex(/^\d{4}-\d{2}$/, t('form.required'))
-      .refine((month) => month >= from && month <= to, t('patch.effect.hint')),
+      .refine((month) => month >= from && month <= to, t('form.rule.monthOutOfRange', { from, to })),
     beneficiaries: z.string().trim().min(1, t('form.required')).transform(Number).pipe(z.number().int().nonnegative()),
     fundsDisbursed: z.string().trim().min(1, t('form.required')).transform(Number).pipe(z.number().nonnegative()),
   });

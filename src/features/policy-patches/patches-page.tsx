@@ -70,7 +70,8 @@ export function PatchesPage() {
       },
     ],
   });
-  const proposing = search.propose?.split(',').filter(Boolean) ?? [];
+  // Only those who may propose get the form a link to propose opens.
+  const proposing = canPropose ? (search.propose?.split(',').filter(Boolean) ?? []) : [];
   const year = search.year ?? Number(todayInChina().slice(0, 4));
 
   return (

@@ -343,6 +343,8 @@ export const en: Messages = {
   'form.rule.alreadyLinked': 'Already linked to another patch: {ids}',
   'form.rule.notLinked': 'Not linked to this patch: {ids}',
   'form.rule.noteRequired': 'This move needs a reason',
+  'toast.region': 'Notifications ({hotkey})',
+  'form.rule.clauseRequired': 'Draft the clause before sending it for consultation',
   'form.rule.monthOutOfRange': 'A month from {from} to {to}',
   'form.phoneHint': 'An 11-digit mobile number, or a landline with its area code, e.g. 0512-57512345',
   'form.investmentHint': 'In 10,000 CNY; decimals allowed; at most 10,000,000',
@@ -639,7 +641,10 @@ export const en: Messages = {
   'patch.analytics.byBranch': 'Patches by specialised policy',
   'patch.analytics.byBranchNote': 'A specialised policy (N) with its rules (X); click to filter',
   'patch.analytics.timing': 'Days from demand to issue',
-  'patch.analytics.timingNote': 'From the first linked demand to the issue; median and P90 (nearest rank)',
+  'patch.analytics.timingNote':
+    'Patches issued in the year: days from the first linked demand to the issue; median and P90 (nearest rank)',
+  'patch.analytics.mostPatchedNote':
+    'Each patch counts for the one policy it amends (a specialised policy and its rules apart); click to filter',
   'patch.analytics.mostPatched': 'Most patched policies',
   'patch.analytics.effectByMonth': 'Effect after issue',
   'patch.analytics.byStatus': 'Patches by status',

@@ -148,6 +148,8 @@ export const zhCN = {
   'form.rule.alreadyLinked': '已关联其他补丁：{ids}',
   'form.rule.notLinked': '未关联本补丁：{ids}',
   'form.rule.noteRequired': '此操作须填写理由',
+  'toast.region': '通知（{hotkey}）',
+  'form.rule.clauseRequired': '请先起草补丁条款，再征求意见',
   'form.rule.monthOutOfRange': '月份须在 {from} 至 {to} 之间',
   'form.phoneHint': '11 位手机号，或带区号的固定电话，如 0512-57512345',
   'form.investmentHint': '单位万元，可带小数，不超过 10,000,000',
