@@ -36,6 +36,14 @@ export function useReturnFocus(open: boolean): (event: Event) => void {
     if (target?.isConnected) {
       event.preventDefault();
       target.focus({ preventScroll: true });
+      return;
     }
+    // What opened it is gone (a form that saved and closed, a card that moved). Unless the page
+    // has put focus somewhere itself by then, the page's heading takes it: never the body.
+    setTimeout(() => {
+      if (document.activeElement === null || document.activeElement === document.body) {
+        document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
+      }
+    });
   }, []);
 }
