@@ -41,7 +41,13 @@ const ignoredFields = new Set(['version', 'updatedAt']);
 
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  return typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
+  return (
+    typeof a === 'object' &&
+    typeof b === 'object' &&
+    a !== null &&
+    b !== null &&
+    JSON.stringify(a) === JSON.stringify(b)
+  );
 }
 
 function changesOf(before: ServiceCase | null, after: ServiceCase): AuditChange[] {

@@ -157,13 +157,18 @@ export function generateCasework({
       const colleagues = departmentStaff.filter((u) => u !== assignee);
       const answerer = () => (colleagues.length === 0 || random() < 0.85 ? assignee! : draw(colleagues));
       if (status !== 'new') {
-        step('assign', minutesLater(receivedAt, 10 + Math.floor(random() * 170)), random() < 0.6 ? creator : draw(officeStaff), {
-          status: 'assigned',
-          departmentCode,
-          assigneeId: assignee!.id,
-          assigneeName: assignee!.displayName,
-          dueAt,
-        });
+        step(
+          'assign',
+          minutesLater(receivedAt, 10 + Math.floor(random() * 170)),
+          random() < 0.6 ? creator : draw(officeStaff),
+          {
+            status: 'assigned',
+            departmentCode,
+            assigneeId: assignee!.id,
+            assigneeName: assignee!.displayName,
+            dueAt,
+          },
+        );
       }
       // Old unsatisfied cases were answered and closed again after the visit.
       const settled = followUp?.satisfaction === 'unsatisfied' && !reopened;
@@ -180,7 +185,11 @@ export function generateCasework({
           answeredAt: isoAt(answered, 16),
         });
       }
-      if (closed) closedAt = step('close', isoAt(closed, 17), draw(officeStaff), { status: 'closed', closedAt: isoAt(closed, 17) });
+      if (closed)
+        closedAt = step('close', isoAt(closed, 17), draw(officeStaff), {
+          status: 'closed',
+          closedAt: isoAt(closed, 17),
+        });
       if (followUp && visitor) {
         step(
           'followUp',
@@ -198,7 +207,10 @@ export function generateCasework({
           answeredAt: isoAt(again, 16),
         });
         const closing = capped(addDays(again, Math.floor(random() * 4)));
-        closedAt = step('close', isoAt(closing, 17), draw(officeStaff), { status: 'closed', closedAt: isoAt(closing, 17) });
+        closedAt = step('close', isoAt(closing, 17), draw(officeStaff), {
+          status: 'closed',
+          closedAt: isoAt(closing, 17),
+        });
       }
       const supervision = supervised
         ? {

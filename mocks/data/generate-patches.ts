@@ -46,7 +46,8 @@ export function generatePolicyPatches(
       // An issued patch is evaluated once it has been in force for a few months.
       // A patch stopped at a recent stage got there in the time there was.
       const room = stops ? Math.max(1, Math.floor(daysBetween(collected, anchor) / (reach + 1))) : 40;
-      const gap = flow[s] === 'evaluating' ? { min: 90, max: 360 } : { min: Math.min(6, room), max: Math.min(40, room) };
+      const gap =
+        flow[s] === 'evaluating' ? { min: 90, max: 360 } : { min: Math.min(6, room), max: Math.min(40, room) };
       if (s > 0) day = addDays(day, faker.number.int(gap));
       if (day > anchor) {
         reach = s - 1;
