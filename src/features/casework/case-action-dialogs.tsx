@@ -1,8 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
-import { FormProvider, useForm, useFormContext, useWatch, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { useForm, useFormContext, useWatch, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
-import { isApiError } from '../../api/api-error';
 import { caseQueries, useCaseAction } from '../../api/queries/case-queries';
 import { setsDeadlines } from '../../api/schemas/case-workflow';
 import {
@@ -14,12 +11,9 @@ import {
   satisfactionSchema,
   type ServiceCase,
 } from '../../api/schemas/service-cases';
-import { ErrorState } from '../../components/feedback/error-state';
+import { FormDialog, useFormDialogOutcome } from '../../components/form/form-dialog';
 import { FormField, inputClass, textareaClass } from '../../components/form/form-field';
 import { schemaResolver } from '../../components/form/schema-resolver';
-import { applyServerErrors } from '../../components/form/server-errors';
-import { DialogActions, ModalDialog } from '../../components/ui/modal-dialog';
-import { toast } from '../../components/ui/toaster';
 import { chinaIsoAt, toChinaIso, todayInChina } from '../../lib/calendar';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n, type Translate } from '../../lib/i18n/i18n';
@@ -32,68 +26,20 @@ interface ActionDialogProps {
   onOpenChange: (open: boolean) => void;
 }
 
-/** The dialog of one action: its form, the server's refusal kept beside the user's input. */
-function ActionDialog<T extends FieldValues>({
-  title,
-  form,
-  onSubmit,
-  pending,
-  error,
-  open,
-  onOpenChange,
-  children,
-}: {
-  title: string;
-  form: UseFormReturn<T>;
-  onSubmit: () => void;
-  pending: boolean;
-  error: unknown;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  children: ReactNode;
-}) {
-  const { t } = useI18n();
-  return (
-    <ModalDialog open={open} onOpenChange={onOpenChange} title={title} description={title} hideDescription>
-      <FormProvider {...form}>
-        <form onSubmit={onSubmit} noValidate className="mt-4 space-y-3">
-          {children}
-          {error !== null && error !== undefined && Object.keys(form.formState.errors).length === 0 && (
-            <ErrorState error={error} compact />
-          )}
-          <DialogActions cancelLabel={t('common.cancel')} submitLabel={t('common.confirm')} disabled={pending} />
-        </form>
-      </FormProvider>
-    </ModalDialog>
-  );
-}
-
 /**
- * What every action does after the server answered: a toast and the dialog closed on success; on
- * a refusal the input stays, field errors go to their fields, and a 409 fetches the case as it
- * is now so the next try carries its version.
+ * What every action does after the server answered (see `useFormDialogOutcome`); a 409 refetches
+ * the case.
  */
-function useActionOutcome<T extends FieldValues>(
+function useActionOutcome<T extends FieldValues, O>(
   serviceCase: ServiceCase,
-  form: UseFormReturn<T>,
+  form: UseFormReturn<T, unknown, O>,
   onOpenChange: (open: boolean) => void,
   done: string,
 ) {
-  const { t } = useI18n();
-  const queryClient = useQueryClient();
-  return {
-    onSuccess: () => {
-      toast({ tone: 'success', title: done });
-      onOpenChange(false);
-      form.reset();
-    },
-    onError: (error: unknown) => {
-      applyServerErrors(form, error, t);
-      if (isApiError(error) && error.status === 409) {
-        void queryClient.invalidateQueries({ queryKey: caseQueries.detail(serviceCase.id).queryKey });
-      }
-    },
-  };
+  return useFormDialogOutcome(form, onOpenChange, {
+    done: () => done,
+    recordKey: caseQueries.detail(serviceCase.id).queryKey,
+  });
 }
 
 /** `2026-11-30T18:00` (China time, as a datetime-local field shows it) from an instant. */
@@ -200,7 +146,7 @@ export function AssignDialog({ serviceCase, labels, open, onOpenChange }: Action
     ),
   );
   return (
-    <ActionDialog
+    <FormDialog
       title={t('case.action.assign')}
       form={form}
       onSubmit={submit}
@@ -218,7 +164,7 @@ export function AssignDialog({ serviceCase, labels, open, onOpenChange }: Action
       >
         {(props) => <input {...props} type="datetime-local" readOnly={!office} className={inputClass} />}
       </FormField>
-    </ActionDialog>
+    </FormDialog>
   );
 }
 
@@ -234,7 +180,7 @@ export function CloseDialog({ serviceCase, open, onOpenChange }: ActionDialogPro
     close.mutate({ id: serviceCase.id, version: serviceCase.version, input: { note: input.note ?? '' } }, outcome),
   );
   return (
-    <ActionDialog
+    <FormDialog
       title={t('case.action.close')}
       form={form}
       onSubmit={submit}
@@ -246,7 +192,7 @@ export function CloseDialog({ serviceCase, open, onOpenChange }: ActionDialogPro
       <FormField<CloseValues> name="note" label={t('case.field.note')}>
         {(props) => <textarea {...props} rows={3} className={textareaClass} />}
       </FormField>
-    </ActionDialog>
+    </FormDialog>
   );
 }
 
@@ -271,7 +217,7 @@ export function SuperviseDialog({ serviceCase, open, onOpenChange }: ActionDialo
     supervise.mutate({ id: serviceCase.id, version: serviceCase.version, input }, outcome),
   );
   return (
-    <ActionDialog
+    <FormDialog
       title={t('case.action.supervise')}
       form={form}
       onSubmit={submit}
@@ -286,7 +232,7 @@ export function SuperviseDialog({ serviceCase, open, onOpenChange }: ActionDialo
       <FormField<SuperviseValues> name="note" label={t('case.field.superviseNote')} required>
         {(props) => <textarea {...props} rows={3} className={textareaClass} />}
       </FormField>
-    </ActionDialog>
+    </FormDialog>
   );
 }
 
@@ -306,7 +252,7 @@ export function FollowUpDialog({ serviceCase, open, onOpenChange }: ActionDialog
   );
   const error = form.formState.errors.satisfaction;
   return (
-    <ActionDialog
+    <FormDialog
       title={t('case.action.followUp')}
       form={form}
       onSubmit={submit}
@@ -340,7 +286,7 @@ export function FollowUpDialog({ serviceCase, open, onOpenChange }: ActionDialog
       <FormField<FollowUpValues> name="note" label={t('case.field.note')}>
         {(props) => <textarea {...props} rows={3} className={textareaClass} />}
       </FormField>
-    </ActionDialog>
+    </FormDialog>
   );
 }
 
@@ -359,7 +305,7 @@ export function PriorityDialog({ serviceCase, open, onOpenChange }: ActionDialog
     prioritize.mutate({ id: serviceCase.id, version: serviceCase.version, input }, outcome),
   );
   return (
-    <ActionDialog
+    <FormDialog
       title={t('case.action.prioritize')}
       form={form}
       onSubmit={submit}
@@ -369,7 +315,7 @@ export function PriorityDialog({ serviceCase, open, onOpenChange }: ActionDialog
       onOpenChange={onOpenChange}
     >
       <PriorityField />
-    </ActionDialog>
+    </FormDialog>
   );
 }
 

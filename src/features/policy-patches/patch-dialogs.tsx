@@ -1,71 +1,19 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, type ReactNode } from 'react';
-import { FormProvider, useForm, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { useEffect } from 'react';
+import { useForm, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
 import { isApiError } from '../../api/api-error';
 import { patchQueries, usePatchWrite } from '../../api/queries/patch-queries';
 import { patchWorkflow, type PatchMove } from '../../api/schemas/patch-workflow';
 import type { patchEffectMonthSchema } from '../../api/schemas/policy-patches';
 import { type PolicyPatch } from '../../api/schemas/policy-patches';
-import { ErrorState } from '../../components/feedback/error-state';
+import { FormDialog, useFormDialogOutcome } from '../../components/form/form-dialog';
 import { FormField, inputClass, textareaClass } from '../../components/form/form-field';
 import { schemaResolver } from '../../components/form/schema-resolver';
-import { applyServerErrors } from '../../components/form/server-errors';
-import { DialogActions, ModalDialog } from '../../components/ui/modal-dialog';
-import { toast } from '../../components/ui/toaster';
 import { todayInChina } from '../../lib/calendar';
 import { serverFieldMessage } from '../../lib/form-errors';
 import { useI18n, type Translate } from '../../lib/i18n/i18n';
 
-/** A dialog's form with the server's refusal kept beside the user's input. */
-function FormDialog<T extends FieldValues, O>({
-  title,
-  description,
-  form,
-  onSubmit,
-  pending,
-  error,
-  open,
-  onOpenChange,
-  children,
-}: {
-  title: string;
-  description?: string;
-  form: UseFormReturn<T, unknown, O>;
-  onSubmit: () => void;
-  pending: boolean;
-  error: unknown;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  children: ReactNode;
-}) {
-  const { t } = useI18n();
-  return (
-    <ModalDialog
-      open={open}
-      onOpenChange={onOpenChange}
-      title={title}
-      description={description ?? title}
-      hideDescription={description === undefined}
-    >
-      <FormProvider {...form}>
-        <form onSubmit={onSubmit} noValidate className="mt-4 space-y-3">
-          {children}
-          {error !== null && error !== undefined && Object.keys(form.formState.errors).length === 0 && (
-            <ErrorState error={error} compact />
-          )}
-          <DialogActions cancelLabel={t('common.cancel')} submitLabel={t('common.confirm')} disabled={pending} />
-        </form>
-      </FormProvider>
-    </ModalDialog>
-  );
-}
-
-/**
- * After the server answered: a toast and the dialog closed on success; on a refusal the input
- * stays, field errors go to their fields, and a 409 fetches the patch as it is now so the next
- * try carries its version.
- */
+/** After the server answered (see `useFormDialogOutcome`); a 409 refetches the patch. */
 function useOutcome<T extends FieldValues, O>(
   patch: PolicyPatch,
   form: UseFormReturn<T, unknown, O>,
@@ -73,22 +21,11 @@ function useOutcome<T extends FieldValues, O>(
   done: (saved: PolicyPatch) => string,
   onDone?: (saved: PolicyPatch) => void,
 ) {
-  const { t } = useI18n();
-  const queryClient = useQueryClient();
-  return {
-    onSuccess: (saved: PolicyPatch) => {
-      toast({ tone: 'success', title: done(saved) });
-      onOpenChange(false);
-      form.reset();
-      onDone?.(saved);
-    },
-    onError: (error: unknown) => {
-      applyServerErrors(form, error, t);
-      if (isApiError(error) && error.status === 409) {
-        void queryClient.invalidateQueries({ queryKey: patchQueries.detail(patch.id).queryKey });
-      }
-    },
-  };
+  return useFormDialogOutcome(form, onOpenChange, {
+    done,
+    recordKey: patchQueries.detail(patch.id).queryKey,
+    onDone,
+  });
 }
 
 const noteSchema = (t: Translate, required: boolean) =>
