@@ -41,6 +41,8 @@ export function useReturnFocus(open: boolean): (event: Event) => void {
     // What opened it is gone (a form that saved and closed, a card that moved). Unless the page
     // has put focus somewhere itself by then, the page's heading takes it: never the body.
     setTimeout(() => {
+      // The page may be gone by then (a test's document torn down, a tab closed).
+      if (typeof document === 'undefined') return;
       if (document.activeElement === null || document.activeElement === document.body) {
         document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
       }
