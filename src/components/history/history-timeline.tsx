@@ -1,4 +1,5 @@
 import type { AuditEvent } from '../../api/schemas/audit';
+import type { Page } from '../../api/schemas/common';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { MessageKey } from '../../lib/i18n/zh-cn';
@@ -84,5 +85,43 @@ export function HistoryTimeline({
         <li className="text-xs text-muted-foreground">{t('history.older', { count: total - events.length })}</li>
       )}
     </ol>
+  );
+}
+
+/**
+ * A record's history under its heading, from the query that fetched it; `omit` leaves out fields
+ * the page shows another way (a name that travels with its id, the stages listed above).
+ */
+export function HistorySection({
+  id,
+  title,
+  history,
+  fields,
+  omit = [],
+}: {
+  id: string;
+  title: string;
+  history: { data?: Page<AuditEvent>; isPending: boolean; error: unknown; refetch: () => unknown };
+  fields: Record<string, HistoryField>;
+  omit?: readonly string[];
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id} className="mb-2 font-semibold">
+        {title}
+      </h3>
+      <HistoryTimeline
+        headingId={id}
+        events={history.data?.items.map((event) => ({
+          ...event,
+          changes: event.changes.filter((change) => !omit.includes(change.field)),
+        }))}
+        total={history.data?.total}
+        fields={fields}
+        loading={history.isPending}
+        error={history.error}
+        onRetry={() => void history.refetch()}
+      />
+    </section>
   );
 }

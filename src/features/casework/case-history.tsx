@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { caseQueries } from '../../api/queries/case-queries';
 import type { CasePriority, CaseStatus, Satisfaction } from '../../api/schemas/service-cases';
-import { HistoryTimeline, type HistoryField } from '../../components/history/history-timeline';
+import { HistorySection, type HistoryField } from '../../components/history/history-timeline';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { CaseLabels } from './use-case-labels';
@@ -50,23 +50,13 @@ export function CaseHistory({ id, labels }: { id: string; labels: CaseLabels }) 
     },
   };
   return (
-    <section aria-labelledby="case-history-heading">
-      <h3 id="case-history-heading" className="mb-2 font-semibold">
-        {t('case.history')}
-      </h3>
-      <HistoryTimeline
-        headingId="case-history-heading"
-        events={history.data?.items.map((event) => ({
-          ...event,
-          // The id's change names the officer already; the name travels with it.
-          changes: event.changes.filter((change) => change.field !== 'assigneeId' && change.field !== 'monthId'),
-        }))}
-        total={history.data?.total}
-        fields={fields}
-        loading={history.isPending}
-        error={history.error}
-        onRetry={() => void history.refetch()}
-      />
-    </section>
+    <HistorySection
+      id="case-history-heading"
+      title={t('case.history')}
+      history={history}
+      fields={fields}
+      // The id's change names the officer already; the name travels with it.
+      omit={['assigneeId', 'monthId']}
+    />
   );
 }

@@ -6,7 +6,7 @@ import { statsQueries } from '../../api/queries/stats-queries';
 import { KpiCard } from '../../components/kpi-card';
 import { Skeleton } from '../../components/ui/skeleton';
 import { PageHeader } from '../../components/page-header';
-import { cn } from '../../lib/cn';
+import { tabTriggerClass } from '../../components/ui/tabs';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useSessionState } from '../../lib/session';
@@ -18,11 +18,6 @@ import { useCaseLabels } from './use-case-labels';
 
 // The charts' code loads with the analysis tab, not with the lists.
 const CaseOversight = lazy(() => import('./case-oversight').then((m) => ({ default: m.CaseOversight })));
-
-const tabClass = cn(
-  '-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium text-muted-foreground',
-  'hover:text-foreground data-[state=active]:border-primary data-[state=active]:text-foreground',
-);
 
 /**
  * 服务月工单: a service month's three lists (需求、服务、对策清单), the demands as the officers'
@@ -95,16 +90,16 @@ export function CaseworkPage() {
         }
       >
         <Tabs.List aria-label={t('case.lists')} className="mb-4 flex gap-1 border-b">
-          <Tabs.Trigger value="demands" className={tabClass}>
+          <Tabs.Trigger value="demands" className={tabTriggerClass}>
             {t('case.tab.demands')}
           </Tabs.Trigger>
-          <Tabs.Trigger value="services" className={tabClass}>
+          <Tabs.Trigger value="services" className={tabTriggerClass}>
             {t('case.tab.services')}
           </Tabs.Trigger>
-          <Tabs.Trigger value="measures" className={tabClass}>
+          <Tabs.Trigger value="measures" className={tabTriggerClass}>
             {t('case.tab.measures')}
           </Tabs.Trigger>
-          <Tabs.Trigger value="oversight" className={tabClass}>
+          <Tabs.Trigger value="oversight" className={tabTriggerClass}>
             {t('case.tab.oversight')}
           </Tabs.Trigger>
         </Tabs.List>

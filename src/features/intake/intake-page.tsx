@@ -7,7 +7,7 @@ import { PageHeader } from '../../components/page-header';
 import { PeriodPicker } from '../../components/period-picker';
 import { Button } from '../../components/ui/button';
 import { Skeleton } from '../../components/ui/skeleton';
-import { cn } from '../../lib/cn';
+import { tabTriggerClass } from '../../components/ui/tabs';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useCan } from '../../lib/use-can';
@@ -22,11 +22,6 @@ const IntakeRecordDrawer = lazy(() =>
 );
 const IntakeRecordForm = lazy(() => import('./intake-record-form').then((m) => ({ default: m.IntakeRecordForm })));
 const IntakeAnalytics = lazy(() => import('./intake-analytics').then((m) => ({ default: m.IntakeAnalytics })));
-
-const tabClass = cn(
-  '-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium text-muted-foreground',
-  'hover:text-foreground data-[state=active]:border-primary data-[state=active]:text-foreground',
-);
 
 /**
  * 引才渠道: the records and the analysis on tabs of their own, sharing one set of filters in the
@@ -90,11 +85,11 @@ export function IntakePage() {
         className="mt-4"
       >
         <Tabs.List aria-label={t('intake.views')} className="mb-4 flex gap-1 border-b">
-          <Tabs.Trigger ref={recordsTab} value="records" className={tabClass}>
+          <Tabs.Trigger ref={recordsTab} value="records" className={tabTriggerClass}>
             {t('intake.records')}
             <span className="ml-1.5 text-xs text-muted-foreground tabular-nums">{total}</span>
           </Tabs.Trigger>
-          <Tabs.Trigger value="analysis" className={tabClass}>
+          <Tabs.Trigger value="analysis" className={tabTriggerClass}>
             {t('intake.analytics')}
           </Tabs.Trigger>
         </Tabs.List>

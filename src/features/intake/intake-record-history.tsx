@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { intakeQueries } from '../../api/queries/intake-queries';
 import { intakeStages, type IntakeStage } from '../../api/schemas/intake';
-import { HistoryTimeline, type HistoryField } from '../../components/history/history-timeline';
+import { HistorySection, type HistoryField } from '../../components/history/history-timeline';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { FacetParam } from './intake-search';
@@ -44,22 +44,13 @@ export function IntakeRecordHistory({ id, labels }: { id: string; labels: Intake
     note: { label: t('intake.field.note') },
   };
   return (
-    <section aria-labelledby="history-heading">
-      <h3 id="history-heading" className="mb-2 font-semibold">
-        {t('intake.history')}
-      </h3>
-      <HistoryTimeline
-        headingId="history-heading"
-        events={history.data?.items.map((event) => ({
-          ...event,
-          changes: event.changes.filter((change) => change.field !== 'officerName'),
-        }))}
-        total={history.data?.total}
-        fields={fields}
-        loading={history.isPending}
-        error={history.error}
-        onRetry={() => void history.refetch()}
-      />
-    </section>
+    <HistorySection
+      id="history-heading"
+      title={t('intake.history')}
+      history={history}
+      fields={fields}
+      // The officer's name travels with the id; the id's change already says it.
+      omit={['officerName']}
+    />
   );
 }

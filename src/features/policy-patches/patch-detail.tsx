@@ -8,7 +8,7 @@ import { patchEffectStatuses, patchMovesFor, worksOnPatch, type PatchMove } from
 import { patchInProgressStatuses, type PatchStatus, type PolicyPatch } from '../../api/schemas/policy-patches';
 import { ChartCard } from '../../components/charts/chart-card';
 import { ErrorState } from '../../components/feedback/error-state';
-import { HistoryTimeline, type HistoryField } from '../../components/history/history-timeline';
+import { HistorySection, type HistoryField } from '../../components/history/history-timeline';
 import { Button } from '../../components/ui/button';
 import { Sheet } from '../../components/ui/sheet';
 import { Skeleton } from '../../components/ui/skeleton';
@@ -290,23 +290,13 @@ function PatchHistory({ id, labels }: { id: string; labels: PatchLabels }) {
     effects: { label: t('patch.effect'), show: (v) => `${(v as unknown[]).length}` },
   };
   return (
-    <section aria-labelledby="patch-history-heading">
-      <h3 id="patch-history-heading" className="mb-2 font-semibold">
-        {t('patch.detail.history')}
-      </h3>
-      <HistoryTimeline
-        headingId="patch-history-heading"
-        events={history.data?.items.map((event) => ({
-          ...event,
-          // The stages are listed above with their reasons.
-          changes: event.changes.filter((change) => change.field !== 'statusHistory'),
-        }))}
-        total={history.data?.total}
-        fields={fields}
-        loading={history.isPending}
-        error={history.error}
-        onRetry={() => void history.refetch()}
-      />
-    </section>
+    <HistorySection
+      id="patch-history-heading"
+      title={t('patch.detail.history')}
+      history={history}
+      fields={fields}
+      // The stages are listed above with their reasons.
+      omit={['statusHistory']}
+    />
   );
 }

@@ -9,7 +9,7 @@ import { useServerTable } from '../../components/data-table/use-server-table';
 import { PageHeader } from '../../components/page-header';
 import { Button } from '../../components/ui/button';
 import { Skeleton } from '../../components/ui/skeleton';
-import { cn } from '../../lib/cn';
+import { tabTriggerClass } from '../../components/ui/tabs';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
 import { todayInChina } from '../../lib/calendar';
@@ -25,11 +25,6 @@ import { usePatchLabels } from './use-patch-labels';
 
 // The charts' code loads with the analysis view, not with the table.
 const PatchAnalytics = lazy(() => import('./patch-analytics').then((m) => ({ default: m.PatchAnalytics })));
-
-const tabClass = cn(
-  '-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium text-muted-foreground',
-  'hover:text-foreground data-[state=active]:border-primary data-[state=active]:text-foreground',
-);
 
 /**
  * 政策补丁: the 1+N+X tree beside the patches of the node chosen, as a table, a board by status or
@@ -103,13 +98,13 @@ export function PatchesPage() {
           className="min-w-0"
         >
           <Tabs.List aria-label={t('patch.views')} className="mb-4 flex gap-1 border-b">
-            <Tabs.Trigger value="table" className={tabClass}>
+            <Tabs.Trigger value="table" className={tabTriggerClass}>
               {t('patch.view.table')}
             </Tabs.Trigger>
-            <Tabs.Trigger value="board" className={tabClass}>
+            <Tabs.Trigger value="board" className={tabTriggerClass}>
               {t('patch.view.board')}
             </Tabs.Trigger>
-            <Tabs.Trigger value="analytics" className={tabClass}>
+            <Tabs.Trigger value="analytics" className={tabTriggerClass}>
               {t('patch.view.analytics')}
             </Tabs.Trigger>
           </Tabs.List>
