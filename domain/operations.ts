@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { EndpointName, Endpoints, ResponseOf } from '../src/api/endpoints';
 import { listAuditEvents } from './rules/audit';
 import { login, logout } from './rules/auth';
+import { listHolidayYears, saveHolidayYear } from './rules/calendar';
 import type { Backend, RuleContext } from './rules/context';
 import { listOfficers, listUsers, updateDictionaryEntry, updateUser } from './rules/administration';
 import {
@@ -76,6 +77,8 @@ export const operations: Operations = {
   listOfficers: ({ ctx }) => listOfficers(ctx),
   getDictionaries: ({ ctx }) => ctx.store.dictionaries.get(),
   updateDictionaryEntry: ({ ctx, params, body }) => updateDictionaryEntry(ctx, params.kind, params.code, body),
+  listHolidayYears: ({ ctx }) => listHolidayYears(ctx),
+  saveHolidayYear: ({ ctx, params, body, ifMatch }) => saveHolidayYear(ctx, params.year, body, ifMatch),
   listIntakeRecords: ({ ctx, query }) => listIntakeRecords(ctx, query),
   getIntakeRecord: async ({ ctx, params }) => presentIntakeRecord(ctx, await getIntakeRecord(ctx, params.id)),
   createIntakeRecord: ({ ctx, body }) => createIntakeRecord(ctx, body),

@@ -1,5 +1,6 @@
 import type { AuditEntityType, AuditEvent } from '../src/api/schemas/audit';
 import type { User } from '../src/api/schemas/auth';
+import type { HolidayYear } from '../src/api/schemas/calendar';
 import type { Page } from '../src/api/schemas/common';
 import type { DictionaryEntry, DictionaryKind, Dictionaries } from '../src/api/schemas/dictionaries';
 import type { IntakeFilter, IntakeRecord, IntakeStage } from '../src/api/schemas/intake';
@@ -40,6 +41,7 @@ export interface Store {
   users: UserStore;
   sessions: SessionStore;
   dictionaries: DictionaryStore;
+  holidays: HolidayStore;
   intakeRecords: IntakeStore;
   policyPatches: PolicyPatchStore;
   serviceMonths: { list(): Promise<ServiceMonth[]>; get(id: string): Promise<ServiceMonth | undefined> };
@@ -108,6 +110,14 @@ export interface SessionStore {
   touch(tokenHash: string, at: string): Promise<void>;
   delete(tokenHash: string): Promise<void>;
   deleteForUser(userId: string): Promise<void>;
+}
+
+/** The official holiday arrangements, a year each. */
+export interface HolidayStore {
+  /** Every year entered, in order. */
+  list(): Promise<HolidayYear[]>;
+  /** Stores a year's arrangement if the stored one is at `expectedVersion` (0: none yet); false otherwise. */
+  save(year: HolidayYear, expectedVersion: number): Promise<boolean>;
 }
 
 export interface DictionaryStore {

@@ -79,6 +79,13 @@ function sampleCalls(): { [N in EndpointName]: (client: ApiClient) => Promise<un
         params: { kind: 'channels', code: 'ch.market' },
         body: { name: '市场猎才', nameEn: 'Headhunting', order: 2, active: true },
       }),
+    listHolidayYears: (c) => c.request('listHolidayYears'),
+    saveHolidayYear: (c) =>
+      c.request('saveHolidayYear', {
+        params: { year: 2027 },
+        body: { off: ['2027-01-01'], work: [], source: '测试' },
+        ifMatch: 0,
+      }),
     listIntakeRecords: (c) => c.request('listIntakeRecords', { query: { stage: ['landed'], sort: '-investment' } }),
     getIntakeRecord: (c) => c.request('getIntakeRecord', { params: { id: record.id } }),
     createIntakeRecord: (c) => c.request('createIntakeRecord', { body: intakeInput }),

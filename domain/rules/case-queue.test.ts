@@ -66,19 +66,19 @@ async function allCases(): Promise<ServiceCase[]> {
   const ctx = ruleContext('admin');
   const everything = { page: 1, pageSize: 1_000_000 };
   const sort = { field: 'id', descending: false } as const;
-  return (await ctx.store.serviceCases.list({ departmentCode: null }, everything, sort, caseQueueFrame(ctx))).items;
+  return (await ctx.store.serviceCases.list({ departmentCode: null }, everything, sort, await caseQueueFrame(ctx))).items;
 }
 
 describe('the queue views', () => {
-  it('reach "due soon" to the end of the second working day after today, across weekends and holidays', () => {
+  it('reach "due soon" to the end of the second working day after today, across weekends and holidays', async () => {
     const frameAt = (instant: string) => caseQueueFrame({ ...ruleContext('officer'), now: () => new Date(instant) });
-    expect(frameAt(NOW)).toEqual({ now: NOW, dueSoonBefore: DUE_SOON_BEFORE, userId: 'u.officer' });
+    expect(await frameAt(NOW)).toEqual({ now: NOW, dueSoonBefore: DUE_SOON_BEFORE, userId: 'u.officer' });
     // Friday: Monday and Tuesday.
-    expect(frameAt('2026-11-27T17:00:00+08:00').dueSoonBefore).toBe('2026-12-02T00:00:00+08:00');
+    expect((await frameAt('2026-11-27T17:00:00+08:00')).dueSoonBefore).toBe('2026-12-02T00:00:00+08:00');
     // The eve of National Day: 1–7 October are off, 8 and 9 October are the two working days.
-    expect(frameAt('2026-09-30T09:00:00+08:00').dueSoonBefore).toBe('2026-10-10T00:00:00+08:00');
+    expect((await frameAt('2026-09-30T09:00:00+08:00')).dueSoonBefore).toBe('2026-10-10T00:00:00+08:00');
     // Late on a Saturday in UTC is already Sunday in China.
-    expect(frameAt('2026-11-28T17:00:00Z').dueSoonBefore).toBe('2026-12-02T00:00:00+08:00');
+    expect((await frameAt('2026-11-28T17:00:00Z')).dueSoonBefore).toBe('2026-12-02T00:00:00+08:00');
   });
 
   it.each(users)('count for the %s what the list with each view totals, and what the cases hold', async (username) => {

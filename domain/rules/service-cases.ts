@@ -43,7 +43,7 @@ export function presentServiceCase(ctx: RuleContext, serviceCase: ServiceCase): 
 
 export async function listServiceCases(ctx: RuleContext, query: ServiceCaseListQuery): Promise<Page<ServiceCase>> {
   const sort = parseSort(query.sort, caseSortFields, 'dueAt');
-  const page = await ctx.store.serviceCases.list(caseScope(ctx), query, sort, caseQueueFrame(ctx));
+  const page = await ctx.store.serviceCases.list(caseScope(ctx), query, sort, await caseQueueFrame(ctx));
   return { ...page, items: page.items.map((c) => presentServiceCase(ctx, c)) };
 }
 

@@ -1,5 +1,6 @@
 import type { AuditEvent } from '../../src/api/schemas/audit';
 import type { User } from '../../src/api/schemas/auth';
+import type { HolidayYear } from '../../src/api/schemas/calendar';
 import type { Dictionaries } from '../../src/api/schemas/dictionaries';
 import type { IntakeRecord } from '../../src/api/schemas/intake';
 import type { PolicyPatch } from '../../src/api/schemas/policy-patches';
@@ -16,6 +17,8 @@ export interface Database {
   /** Password hashes by user id. */
   passwordHashes: Map<string, string>;
   dictionaries: Dictionaries;
+  /** The official holiday arrangements by year (`'2026'`). */
+  holidayYears: Map<string, HolidayYear>;
   intakeRecords: Map<string, IntakeRecord>;
   /** Annual landed targets: `${year}:${channelCode}` → target. */
   intakeTargets: Map<string, number>;
@@ -33,6 +36,7 @@ export interface Database {
 
 export type PersistedCollection =
   | 'users'
+  | 'holidayYears'
   | 'intakeRecords'
   | 'intakeTargets'
   | 'policyPatches'
@@ -42,6 +46,7 @@ export type PersistedCollection =
   | 'savedViews';
 export const persistedCollections: PersistedCollection[] = [
   'users',
+  'holidayYears',
   'intakeRecords',
   'intakeTargets',
   'policyPatches',

@@ -20,6 +20,7 @@ import {
   talentTiers,
   towns,
 } from './reference';
+import { officialHolidayYears } from './holidays';
 
 export const DEFAULT_SEED = 20231101;
 
@@ -106,6 +107,7 @@ export function generateDatabase({ seed = DEFAULT_SEED, anchor }: GenerateOption
       demandCategories,
       policies,
     },
+    holidayYears: new Map(officialHolidayYears.map((y) => [String(y.year), y])),
     intakeRecords,
     intakeTargets,
     policyPatches,

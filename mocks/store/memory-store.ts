@@ -317,6 +317,14 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
         return result;
       },
     },
+    holidays: {
+      list: async () => [...db().holidayYears.values()].sort((a, b) => a.year - b.year),
+      save: async (year, expectedVersion) => {
+        if ((db().holidayYears.get(String(year.year))?.version ?? 0) !== expectedVersion) return false;
+        write(undo, db().holidayYears, String(year.year), year);
+        return true;
+      },
+    },
     intakeRecords: {
       ...versioned(() => db().intakeRecords, undo),
       list: async (query, sort, page, pageSize) =>

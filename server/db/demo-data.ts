@@ -8,6 +8,7 @@ import {
   auditEvents,
   counters,
   dictionaryEntries,
+  holidayYears,
   intakeRecords,
   intakeTargets,
   policyPatches,
@@ -40,6 +41,7 @@ const allTables = sql.raw(
     'intake_records',
     'intake_targets',
     'dictionary_entries',
+    'holiday_years',
     'counters',
     'users',
   ].join(', '),
@@ -127,6 +129,11 @@ export async function loadDemoData(
     }
     await insertAll(tx, users, userRows);
     await insertAll(tx, dictionaryEntries, dictionaryRows(data.dictionaries));
+    // The official years are also entered by their migration: those stay as they are.
+    await tx
+      .insert(holidayYears)
+      .values([...data.holidayYears.values()].map((doc) => ({ year: doc.year, doc, version: doc.version })))
+      .onConflictDoNothing();
     await insertAll(
       tx,
       intakeTargets,

@@ -16,6 +16,7 @@ import {
   unique,
 } from 'drizzle-orm/pg-core';
 import type { AuditChange } from '../../src/api/schemas/audit';
+import type { HolidayYear } from '../../src/api/schemas/calendar';
 import type { DictionaryEntry } from '../../src/api/schemas/dictionaries';
 import type { IntakeRecord } from '../../src/api/schemas/intake';
 import type { PolicyPatch } from '../../src/api/schemas/policy-patches';
@@ -86,6 +87,13 @@ export const dictionaryEntries = pgTable(
   },
   (t) => [primaryKey({ columns: [t.kind, t.code] })],
 );
+
+/** The official holiday arrangements, one row a year (reference data an administrator keeps). */
+export const holidayYears = pgTable('holiday_years', {
+  year: integer('year').primaryKey(),
+  doc: json('doc').$type<HolidayYear>().notNull(),
+  version: integer('version').notNull(),
+});
 
 export const intakeTargets = pgTable(
   'intake_targets',

@@ -4,6 +4,7 @@ import { auditStore } from './store/audit';
 import { serviceMonthStore, serviceRecordStore } from './store/casework';
 import { nextSerial } from './store/counters';
 import { dictionaryStore } from './store/dictionaries';
+import { holidayStore } from './store/holidays';
 import { intakeStore } from './store/intake';
 import { patchStore } from './store/policy-patches';
 import { savedViewStore } from './store/saved-views';
@@ -27,6 +28,7 @@ function boundTo(db: Database, inTransaction: boolean): Store {
     users: userStore(db),
     sessions: sessionStore(db),
     dictionaries: dictionaryStore(db),
+    holidays: holidayStore(db),
     intakeRecords: intakeStore(db),
     policyPatches: patchStore(db),
     serviceMonths: serviceMonthStore(db),

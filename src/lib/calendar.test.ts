@@ -2,24 +2,19 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   addMonths,
-  addWorkingDays,
   chinaDay,
   chinaIsoAt,
   compareInstants,
   compareSpans,
   daysBetween,
   elapsedDays,
-  hasHolidayTable,
-  isWorkingDay,
   monthSpan,
-  officialHolidays,
   previousSpan,
   quarterSpan,
   shiftYears,
   spanYearBefore,
   toChinaIso,
   todayInChina,
-  workingDaysBetween,
   yearSpan,
 } from './calendar';
 
@@ -105,32 +100,5 @@ describe('instants', () => {
     expect(todayInChina(new Date('2026-12-31T16:30:00Z'))).toBe('2027-01-01');
     expect(toChinaIso(new Date('2026-11-25T02:00:00Z'))).toBe('2026-11-25T10:00:00+08:00');
     expect(chinaIsoAt('2026-11-25', 18)).toBe('2026-11-25T18:00:00+08:00');
-  });
-});
-
-describe('working days', () => {
-  it('keeps weekends and official holidays off, and 调休 weekend days on', () => {
-    expect(isWorkingDay('2026-11-25')).toBe(true); // Wednesday
-    expect(isWorkingDay('2026-11-28')).toBe(false); // Saturday
-    expect(isWorkingDay('2026-10-01')).toBe(false); // 国庆
-    expect(isWorkingDay('2026-10-10')).toBe(true); // Saturday, 调休
-    expect(isWorkingDay('2025-01-26')).toBe(true); // Sunday before 春节, 调休
-    expect(isWorkingDay('2024-02-12')).toBe(false); // 春节
-  });
-
-  it('lists as days off only weekdays and as 调休 only weekend days', () => {
-    for (const [year, { off, work }] of Object.entries(officialHolidays)) {
-      const weekday = (md: string) => new Date(`${year}-${md}T00:00:00Z`).getUTCDay();
-      for (const md of off) expect([0, 6], `${year}-${md}`).not.toContain(weekday(md));
-      for (const md of work) expect([0, 6], `${year}-${md}`).toContain(weekday(md));
-    }
-    expect([2023, 2024, 2025, 2026].every(hasHolidayTable)).toBe(true);
-  });
-
-  it('counts deadlines in working days over the National Day holiday', () => {
-    // Fri 30 Sep 2026 + 3 working days: 1–7 Oct off, 8 Oct (Thu), 9 Oct (Fri), 10 Oct (Sat, 调休).
-    expect(addWorkingDays('2026-09-30', 3)).toBe('2026-10-10');
-    expect(workingDaysBetween('2026-09-30', '2026-10-10')).toBe(3);
-    expect(addWorkingDays('2026-10-03', 0)).toBe('2026-10-08');
   });
 });

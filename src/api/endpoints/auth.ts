@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { loginRequestSchema, sessionSchema, userListQuerySchema, userSchema, userUpdateSchema } from '../schemas/auth';
 import { dictionariesSchema, dictionaryEntrySchema, dictionaryEntryUpdateSchema } from '../schemas/dictionaries';
 import { officerSchema } from '../schemas/saved-views';
+import { holidayYearParamsSchema, holidayYearSchema, holidayYearUpdateSchema } from '../schemas/calendar';
 import { endpoint, idParams, noContent, type Endpoint } from './endpoint';
 
 /** Signing in and out, users, officers and dictionaries (reference data). */
@@ -73,5 +74,23 @@ export const authEndpoints = {
     params: z.object({ kind: z.string(), code: z.string() }),
     body: dictionaryEntryUpdateSchema,
     response: dictionaryEntrySchema,
+  }),
+  listHolidayYears: endpoint({
+    method: 'GET',
+    path: '/calendar/holidays',
+    summary: 'The official holiday arrangements (days off, 调休 working days) by year',
+    tag: 'dictionaries',
+    response: z.array(holidayYearSchema),
+  }),
+  saveHolidayYear: endpoint({
+    method: 'PUT',
+    path: '/calendar/holidays/:year',
+    summary: "Enter or replace a year's holiday arrangement (If-Match 0 for a year not yet entered)",
+    tag: 'dictionaries',
+    permission: 'dictionary:manage',
+    params: holidayYearParamsSchema,
+    body: holidayYearUpdateSchema,
+    response: holidayYearSchema,
+    ifMatch: true,
   }),
 } satisfies Record<string, Endpoint>;
