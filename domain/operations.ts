@@ -28,16 +28,26 @@ import {
   updatePolicyPatch,
 } from './rules/policy-patches';
 import {
+  acceptServiceCase,
   answerServiceCase,
   assignServiceCase,
-  closeServiceCase,
   createServiceCase,
+  decideServiceCaseExtension,
+  dispatchServiceCase,
   followUpServiceCase,
   getServiceCase,
   listServiceCases,
   presentServiceCase,
   prioritizeServiceCase,
+  remindServiceCase,
+  requestServiceCaseExtension,
+  resumeServiceCase,
+  returnServiceCase,
+  reviewReturnOfServiceCase,
+  sendBackServiceCase,
+  signServiceCase,
   superviseServiceCase,
+  suspendServiceCase,
 } from './rules/service-cases';
 import { caseOverview, intakeBreakdown, intakeFunnel, intakeOverview, intakeTargets, intakeTrend } from './rules/stats';
 import { createSavedView, deleteSavedView, listSavedViews } from './rules/saved-views';
@@ -109,10 +119,23 @@ export const operations: Operations = {
   listServiceCases: ({ ctx, query }) => listServiceCases(ctx, query),
   getServiceCase: async ({ ctx, params }) => presentServiceCase(ctx, await getServiceCase(ctx, params.id)),
   createServiceCase: ({ ctx, body }) => createServiceCase(ctx, body),
+  dispatchServiceCase: ({ ctx, params, body, ifMatch }) => dispatchServiceCase(ctx, params.id, body, ifMatch),
+  signServiceCase: ({ ctx, params, ifMatch }) => signServiceCase(ctx, params.id, ifMatch),
+  returnServiceCase: ({ ctx, params, body, ifMatch }) => returnServiceCase(ctx, params.id, body, ifMatch),
+  reviewReturnOfServiceCase: ({ ctx, params, body, ifMatch }) =>
+    reviewReturnOfServiceCase(ctx, params.id, body, ifMatch),
   assignServiceCase: ({ ctx, params, body, ifMatch }) => assignServiceCase(ctx, params.id, body, ifMatch),
+  suspendServiceCase: ({ ctx, params, body, ifMatch }) => suspendServiceCase(ctx, params.id, body, ifMatch),
+  resumeServiceCase: ({ ctx, params, body, ifMatch }) => resumeServiceCase(ctx, params.id, body, ifMatch),
+  requestServiceCaseExtension: ({ ctx, params, body, ifMatch }) =>
+    requestServiceCaseExtension(ctx, params.id, body, ifMatch),
+  decideServiceCaseExtension: ({ ctx, params, body, ifMatch }) =>
+    decideServiceCaseExtension(ctx, params.id, body, ifMatch),
   answerServiceCase: ({ ctx, params, body, ifMatch }) => answerServiceCase(ctx, params.id, body, ifMatch),
-  closeServiceCase: ({ ctx, params, body, ifMatch }) => closeServiceCase(ctx, params.id, body, ifMatch),
+  acceptServiceCase: ({ ctx, params, body, ifMatch }) => acceptServiceCase(ctx, params.id, body, ifMatch),
+  sendBackServiceCase: ({ ctx, params, body, ifMatch }) => sendBackServiceCase(ctx, params.id, body, ifMatch),
   followUpServiceCase: ({ ctx, params, body, ifMatch }) => followUpServiceCase(ctx, params.id, body, ifMatch),
+  remindServiceCase: ({ ctx, params, body, ifMatch }) => remindServiceCase(ctx, params.id, body, ifMatch),
   superviseServiceCase: ({ ctx, params, body, ifMatch }) => superviseServiceCase(ctx, params.id, body, ifMatch),
   prioritizeServiceCase: ({ ctx, params, body, ifMatch }) => prioritizeServiceCase(ctx, params.id, body, ifMatch),
   caseQueueCounts: ({ ctx, query }) => caseQueueCounts(ctx, query.month),

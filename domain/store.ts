@@ -203,6 +203,7 @@ export const caseSortFields = [
   'id',
   'receivedAt',
   'dueAt',
+  'stageDueAt',
   'priority',
   'status',
   'updatedAt',

@@ -263,7 +263,7 @@ describe('found by probing the server', () => {
 
   it('takes If-Match as a version in digits only, and the Bearer scheme in any case', async () => {
     const token = await signIn('manager');
-    const page = (await (await api('/service-cases?pageSize=1&status=assigned', { token })).json()) as {
+    const page = (await (await api('/service-cases?pageSize=1&status=inProgress', { token })).json()) as {
       items: { id: string; version: number }[];
     };
     const target = page.items[0]!;
@@ -285,12 +285,21 @@ describe('found by probing the server', () => {
       items: { id: string; version: number }[];
     };
     const target = page.items[0]!;
-    const response = await api(`/service-cases/${target.id}/assign`, {
-      method: 'POST',
-      token,
-      headers: { 'If-Match': `"${target.version}"` },
-      body: JSON.stringify({ departmentCode: 'dept.rcb', assigneeId: null, dueAt: '2100-12-31T23:59:59-14:00' }),
-    });
+    // The talent office takes the case itself (直办), so that it may ask for more time.
+    const step = async (path: string, version: number, body: unknown) => {
+      const response = await api(`/service-cases/${target.id}/${path}`, {
+        method: 'POST',
+        token,
+        headers: { 'If-Match': `"${version}"` },
+        body: JSON.stringify(body),
+      });
+      return response;
+    };
+    const dispatched = (await (
+      await step('dispatch', target.version, { departmentCode: 'dept.rcb', assigneeId: null })
+    ).json()) as { version: number };
+    const signed = (await (await step('sign', dispatched.version, {})).json()) as { version: number };
+    const response = await step('extension', signed.version, { dueAt: '2100-12-31T23:59:59-14:00', reason: '等待' });
     expect(response.status).toBe(422);
     const problem = (await response.json()) as { errors: { field: string; code: string }[] };
     expect(problem.errors).toContainEqual(expect.objectContaining({ field: 'dueAt', code: 'date_out_of_range' }));

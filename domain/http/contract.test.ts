@@ -3,7 +3,7 @@ import { createApiClient, type ApiClient } from '../../src/api/client';
 import { ApiError } from '../../src/api/api-error';
 import { endpoints, type EndpointName } from '../../src/api/endpoints';
 import { can } from '../../src/api/permissions';
-import { awaitsFollowUp } from '../../src/api/schemas/case-workflow';
+import type { ServiceCase } from '../../src/api/schemas/service-cases';
 import { roleSchema, type Role, type User } from '../../src/api/schemas/auth';
 import { sharedBackend } from '../../tests/utils/backend';
 import { addDays } from '../rules/dates';
@@ -37,6 +37,66 @@ function userNamed(username: string): User {
   return [...sharedBackend.seeded().users.values()].find((u) => u.username === username)!;
 }
 
+/**
+ * A valid request for each case action. A lead department's action (sign, return, answer …) is
+ * taken on a case the talent office dispatched to itself (直办) just before, so that it may.
+ */
+function caseActionCalls(openCase: (status: ServiceCase['status']) => ServiceCase) {
+  type Call = (c: ApiClient) => Promise<ServiceCase>;
+  const act =
+    (action: Parameters<ApiClient['request']>[0], body: unknown, before?: Call): Call =>
+    async (c) => {
+      // Made ready by the talent office, whoever then takes the action (a refusal is the action's own).
+      const target = before
+        ? await before(clientAs('manager'))
+        : openCase(action === 'dispatchServiceCase' ? 'new' : 'inProgress');
+      return c.request(action as 'signServiceCase', {
+        params: { id: target.id },
+        body: body as never,
+        ifMatch: target.version,
+      });
+    };
+  const direct = act('dispatchServiceCase', { departmentCode: 'dept.rcb', assigneeId: null });
+  const signed = act('signServiceCase', {}, direct);
+  const returned = act('returnServiceCase', { reason: '不属于本单位职责' }, direct);
+  const suspended = act('suspendServiceCase', { reason: '等待补充材料' }, signed);
+  const extending: Call = async (c) => {
+    const target = await signed(clientAs('manager'));
+    return c.request('requestServiceCaseExtension', {
+      params: { id: target.id },
+      body: { dueAt: `${addDays(target.dueAt.slice(0, 10), 20)}T18:00:00+08:00`, reason: '需协调上级部门' },
+      ifMatch: target.version,
+    });
+  };
+  const ofStatus = (status: ServiceCase['status']) => async () => openCase(status);
+  return {
+    dispatchServiceCase: act('dispatchServiceCase', { departmentCode: 'dept.zjj', assigneeId: 'u.liaison' }),
+    signServiceCase: signed,
+    returnServiceCase: returned,
+    reviewReturnOfServiceCase: act(
+      'reviewReturnOfServiceCase',
+      { decision: 'redispatch', departmentCode: 'dept.zjj', note: '' },
+      returned,
+    ),
+    assignServiceCase: act('assignServiceCase', { assigneeId: null }),
+    suspendServiceCase: suspended,
+    resumeServiceCase: act('resumeServiceCase', { note: '' }, suspended),
+    requestServiceCaseExtension: extending,
+    decideServiceCaseExtension: act('decideServiceCaseExtension', { decision: 'approved', note: '' }, extending),
+    answerServiceCase: act('answerServiceCase', { countermeasure: '已协调' }, signed),
+    acceptServiceCase: act('acceptServiceCase', { note: '' }, ofStatus('answered')),
+    sendBackServiceCase: act('sendBackServiceCase', { reason: '请补充措施' }, ofStatus('answered')),
+    followUpServiceCase: act(
+      'followUpServiceCase',
+      { satisfaction: 'satisfied', attributable: false, note: '' },
+      ofStatus('visiting'),
+    ),
+    remindServiceCase: act('remindServiceCase', { note: '请抓紧办理' }),
+    superviseServiceCase: act('superviseServiceCase', { deadline: '2026-12-01', note: '请加快办理' }),
+    prioritizeServiceCase: act('prioritizeServiceCase', { priority: 'urgent' }, ofStatus('answered')),
+  } satisfies Partial<Record<EndpointName, Call>>;
+}
+
 /** A valid request for every route of the contract; the client parses each answer with its schema. */
 function sampleCalls(): { [N in EndpointName]: (client: ApiClient) => Promise<unknown> } {
   const db = sharedBackend.seeded();
@@ -46,7 +106,6 @@ function sampleCalls(): { [N in EndpointName]: (client: ApiClient) => Promise<un
   const patch = [...db.policyPatches.values()].find((p) => p.status === 'collected')!;
   const issued = [...db.policyPatches.values()].find((p) => p.status === 'issued')!;
   const unlinked = [...db.serviceCases.values()].find((c) => c.linkedPatchId === null)!;
-  const future = `${addDays('2026-11-25', 10)}T18:00:00+08:00`;
   const intakeInput = {
     kind: 'person' as const,
     name: '测试人才',
@@ -155,50 +214,7 @@ function sampleCalls(): { [N in EndpointName]: (client: ApiClient) => Promise<un
       c.request('createServiceCase', {
         body: newPersonCase,
       }),
-    assignServiceCase: (c) => {
-      const target = openCase('new');
-      return c.request('assignServiceCase', {
-        params: { id: target.id },
-        body: { departmentCode: 'dept.zjj', assigneeId: 'u.liaison', dueAt: future },
-        ifMatch: target.version,
-      });
-    },
-    answerServiceCase: (c) => {
-      const target = openCase('assigned');
-      return c.request('answerServiceCase', {
-        params: { id: target.id },
-        body: { countermeasure: '已协调' },
-        ifMatch: target.version,
-      });
-    },
-    closeServiceCase: (c) => {
-      const target = openCase('answered');
-      return c.request('closeServiceCase', { params: { id: target.id }, body: { note: '' }, ifMatch: target.version });
-    },
-    followUpServiceCase: (c) => {
-      const target = [...db.serviceCases.values()].find((c) => awaitsFollowUp(c) && c.monthId === 'SM-2026')!;
-      return c.request('followUpServiceCase', {
-        params: { id: target.id },
-        body: { satisfaction: 'satisfied', note: '' },
-        ifMatch: target.version,
-      });
-    },
-    superviseServiceCase: (c) => {
-      const target = openCase('assigned');
-      return c.request('superviseServiceCase', {
-        params: { id: target.id },
-        body: { deadline: '2026-12-01', note: '请加快办理' },
-        ifMatch: target.version,
-      });
-    },
-    prioritizeServiceCase: (c) => {
-      const target = openCase('answered');
-      return c.request('prioritizeServiceCase', {
-        params: { id: target.id },
-        body: { priority: target.priority === 'urgent' ? 'normal' : 'urgent' },
-        ifMatch: target.version,
-      });
-    },
+    ...caseActionCalls(openCase),
     caseQueueCounts: (c) => c.request('caseQueueCounts', { query: { month: 'SM-2026' } }),
     caseOverview: (c) => c.request('caseOverview', { query: { month: 'SM-2026' } }),
     caseOversight: (c) =>
@@ -282,7 +298,7 @@ describe(`the API keeps the contract (${sharedBackend.label} store)`, () => {
 
   it('every route that updates a versioned resource demands If-Match', async () => {
     const client = clientAs('manager');
-    const target = [...sharedBackend.seeded().serviceCases.values()].find((c) => c.status === 'assigned')!;
+    const target = [...sharedBackend.seeded().serviceCases.values()].find((c) => c.status === 'inProgress')!;
     await expect(
       client.request('answerServiceCase', { params: { id: target.id }, body: { countermeasure: '已协调' } }),
     ).rejects.toMatchObject({ status: 428, code: 'precondition_required' });

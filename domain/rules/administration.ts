@@ -59,7 +59,13 @@ export async function updateDictionaryEntry(
   const list: DictionaryEntry[] = (await ctx.store.dictionaries.get())[parsedKind.data];
   const current = list.find((e) => e.code === code);
   if (!current) throw problems.notFound(`Entry ${code}`);
-  const next = { ...current, ...input };
+  const { timeLimitDays, ...names } = input;
+  if (timeLimitDays !== undefined && parsedKind.data !== 'demandCategories') {
+    throw problems.validation([
+      { field: 'timeLimitDays', code: 'not_applicable', message: 'only demand categories have a time limit' },
+    ]);
+  }
+  const next = { ...current, ...names, ...(timeLimitDays === undefined ? {} : { timeLimitDays }) };
   await ctx.store.dictionaries.updateEntry(parsedKind.data, next);
   await recordAudit(ctx, 'dictionary', `${kind}:${code}`, 'update', current, next);
   return next;

@@ -64,9 +64,9 @@ function expectedSatisfaction(cases: ServiceCase[]) {
 
 function overdueNow(c: ServiceCase): boolean {
   const open = c.status !== 'closed';
-  const answerLate = ['new', 'assigned', 'reopened'].includes(c.status) && ms(c.dueAt) < ms(NOW);
+  const stageLate = c.stageDueAt !== null && ms(c.stageDueAt) < ms(NOW);
   const supervisionLate = c.supervision !== null && ms(isoAt(c.supervision.deadline, 23, 59)) < ms(NOW);
-  return open && (answerLate || supervisionLate);
+  return open && (stageLate || supervisionLate);
 }
 
 const groups = (cases: ServiceCase[], key: (c: ServiceCase) => string | null) => {

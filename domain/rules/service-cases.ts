@@ -1,22 +1,31 @@
 import { can, TALENT_OFFICE_DEPARTMENT } from '../../src/api/permissions';
 import type { Page } from '../../src/api/schemas/common';
-import { caseActionRefusal, setsDeadlines } from '../../src/api/schemas/case-workflow';
+import { caseActionRefusal, caseTimeLimits, type CaseRefusal } from '../../src/api/schemas/case-workflow';
 import type { FieldError } from '../../src/api/schemas/common';
-import {
-  type CaseAction,
-  type CaseAnswer,
-  type CaseAssign,
-  type CaseClose,
-  type CaseFollowUp,
-  type CasePrioritize,
-  type CaseSupervise,
-  type ServiceCase,
-  type ServiceCaseCreate,
-  type ServiceCaseListQuery,
+import type {
+  CaseAccept,
+  CaseAction,
+  CaseAnswer,
+  CaseAssign,
+  CaseDispatchBody,
+  CaseExtensionDecision,
+  CaseExtensionRequest,
+  CaseFollowUp,
+  CasePrioritize,
+  CaseRemind,
+  CaseResume,
+  CaseReturn,
+  CaseReviewReturn,
+  CaseSendBack,
+  CaseSupervise,
+  CaseSuspend,
+  ServiceCase,
+  ServiceCaseCreate,
+  ServiceCaseListQuery,
 } from '../../src/api/schemas/service-cases';
 import { recordAudit } from './audit';
 import type { RuleContext } from './context';
-import { addDays, compareInstants, cstDay, isoAt, toCstIso } from './dates';
+import { addDays, compareInstants, cstDay, toCstIso } from './dates';
 import { maskAddress, maskIdNumber, maskPhone } from './masking';
 import { problems } from './problem';
 import { checkReferences } from './references';
@@ -25,6 +34,9 @@ import { parseSort } from './sorting';
 import { caseSortFields } from '../store';
 import { caseScope } from './scope';
 import { caseQueueFrame } from './case-queue';
+import { loadWorkingCalendar } from './calendar';
+import * as lifecycle from './case-lifecycle';
+import type { CaseMove } from './case-lifecycle';
 
 function inCaseScope(ctx: RuleContext, serviceCase: ServiceCase): boolean {
   const { departmentCode } = caseScope(ctx);
@@ -42,7 +54,7 @@ export function presentServiceCase(ctx: RuleContext, serviceCase: ServiceCase): 
 }
 
 export async function listServiceCases(ctx: RuleContext, query: ServiceCaseListQuery): Promise<Page<ServiceCase>> {
-  const sort = parseSort(query.sort, caseSortFields, 'dueAt');
+  const sort = parseSort(query.sort, caseSortFields, 'stageDueAt');
   const page = await ctx.store.serviceCases.list(caseScope(ctx), query, sort, await caseQueueFrame(ctx));
   return { ...page, items: page.items.map((c) => presentServiceCase(ctx, c)) };
 }
@@ -56,8 +68,9 @@ export async function getServiceCase(ctx: RuleContext, id: string): Promise<Serv
 
 export async function createServiceCase(ctx: RuleContext, input: ServiceCaseCreate): Promise<ServiceCase> {
   const month = await ctx.store.serviceMonths.get(input.monthId);
+  const dictionaries = await ctx.store.dictionaries.get();
   checkReferences(
-    await ctx.store.dictionaries.get(),
+    dictionaries,
     [['categoryCode', 'demandCategories', input.categoryCode]],
     month ? [] : [{ field: 'monthId', code: 'unknown_code', message: 'unknown service month' }],
   );
@@ -67,7 +80,7 @@ export async function createServiceCase(ctx: RuleContext, input: ServiceCaseCrea
   const prefix = `SC-${month!.year}-`;
   const serial = await ctx.store.nextSerial(prefix);
   const now = toCstIso(ctx.now());
-  const slaDays = { low: 30, normal: 20, high: 10, urgent: 5 }[input.priority];
+  const move = await caseMove(ctx, input.categoryCode);
   const serviceCase: ServiceCase = {
     ...input,
     id: `${prefix}${String(serial).padStart(4, '0')}`,
@@ -78,7 +91,16 @@ export async function createServiceCase(ctx: RuleContext, input: ServiceCaseCrea
     assigneeId: null,
     assigneeName: null,
     receivedAt: now,
-    dueAt: isoAt(addDays(cstDay(ctx.now()), slaDays), 18),
+    // Provisional until it is signed: dispatch, sign-off and the category's limit.
+    dueAt: lifecycle.dueAfter(move, caseTimeLimits.dispatch + caseTimeLimits.sign + move.timeLimitDays),
+    stageDueAt: lifecycle.dueAfter(move, caseTimeLimits.dispatch),
+    round: 1,
+    dispatches: [],
+    signedAt: null,
+    extensions: [],
+    suspensions: [],
+    notices: [],
+    sentBack: null,
     countermeasure: null,
     answeredAt: null,
     closedAt: null,
@@ -94,27 +116,51 @@ export async function createServiceCase(ctx: RuleContext, input: ServiceCaseCrea
   return presentServiceCase(ctx, serviceCase);
 }
 
-type Change = (current: ServiceCase) => Partial<ServiceCase> | Promise<Partial<ServiceCase>>;
+/** The time limit of a demand category in working days (the campaign's 7 when it has none). */
+async function timeLimitOf(ctx: RuleContext, categoryCode: string): Promise<number> {
+  const category = (await ctx.store.dictionaries.get()).demandCategories.find((c) => c.code === categoryCode);
+  return category?.timeLimitDays ?? 7;
+}
+
+/** An action's now, actor and calendar, for the lifecycle's changes. */
+async function caseMove(ctx: RuleContext, categoryCode: string): Promise<CaseMove> {
+  return {
+    now: toCstIso(ctx.now()),
+    actor: ctx.user,
+    calendar: await loadWorkingCalendar(ctx),
+    timeLimitDays: await timeLimitOf(ctx, categoryCode),
+  };
+}
+
+type Change = (current: ServiceCase, move: CaseMove) => Partial<ServiceCase> | Promise<Partial<ServiceCase>>;
+
+const conditionRefusals: Record<Exclude<CaseRefusal, 'role' | 'department' | 'status'>, string> = {
+  returnable: 'The objection to this dispatch was overruled: the department handles the case',
+  extensionPending: 'No extension is awaiting a decision',
+  noExtensionPending: 'An extension is already awaiting a decision',
+};
 
 /** Why the workflow refuses an action, as the API answers it. */
-function refusal(action: CaseAction, current: ServiceCase, reason: 'role' | 'department' | 'status') {
+function refusal(action: CaseAction, current: ServiceCase, reason: CaseRefusal) {
   switch (reason) {
     case 'role':
       return problems.forbidden(`Your role may not take "${action}" on a case`);
     case 'department':
-      return problems.forbidden(`Only the talent office takes "${action}" on a case`);
-    case 'status':
-      return problems.invalidTransition(
-        action === 'followUp' && current.status === 'closed'
-          ? 'The case has had its follow-up visit since it was closed'
-          : `"${action}" is not allowed on a case that is ${current.status}`,
+      return problems.forbidden(
+        current.departmentCode === null
+          ? `Only the talent office takes "${action}" on a case`
+          : `"${action}" is not your department's to take on this case`,
       );
+    case 'status':
+      return problems.invalidTransition(`"${action}" is not allowed on a case that is ${current.status}`);
+    default:
+      return problems.invalidTransition(conditionRefusals[reason]);
   }
 }
 
 /**
  * Every case action: scope (404), version (428/409), the workflow table (403 for the role or the
- * department, 409 for the status), then the change (which may refuse the request's content),
+ * department, 409 for the state), then the change (which may refuse the request's content),
  * versioned and audited.
  */
 async function act(
@@ -128,114 +174,183 @@ async function act(
   checkVersion(current, ifMatch, (c) => presentServiceCase(ctx, c));
   const refused = caseActionRefusal(ctx.user, current, action);
   if (refused !== null) throw refusal(action, current, refused);
+  const move = await caseMove(ctx, current.categoryCode);
   const next: ServiceCase = {
     ...current,
-    ...(await change(current)),
+    ...(await change(current, move)),
     version: current.version + 1,
-    updatedAt: toCstIso(ctx.now()),
+    updatedAt: move.now,
   };
   await saveVersioned(ctx.store.serviceCases, current, next, (c) => presentServiceCase(ctx, c));
   await recordAudit(ctx, 'serviceCase', id, action, current, next);
   return presentServiceCase(ctx, next);
 }
 
-/** How far ahead a case may be made due. */
+/** How far ahead a deadline may be moved. */
 const MAX_DUE_DAYS = 366;
 
-function dueAtErrors(ctx: RuleContext, dueAt: string): FieldError[] {
+function dueAtErrors(ctx: RuleContext, field: string, dueAt: string): FieldError[] {
   const today = cstDay(ctx.now());
   const latest = addDays(today, MAX_DUE_DAYS);
   if (compareInstants(dueAt, ctx.now()) <= 0) {
-    return [{ field: 'dueAt', code: 'not_future', message: 'must be in the future' }];
+    return [{ field, code: 'not_future', message: 'must be in the future' }];
   }
   if (cstDay(dueAt) > latest) {
     // A case is due within the year: a later date is a slip of the keyboard (or year 2101).
-    return [
-      {
-        field: 'dueAt',
-        code: 'date_out_of_range',
-        params: { from: today, to: latest },
-        message: `must be by ${latest}`,
-      },
-    ];
+    return [{ field, code: 'date_out_of_range', params: { from: today, to: latest }, message: `must be by ${latest}` }];
   }
   return [];
 }
 
-/**
- * 分派: the talent office sends a case to a department and sets or moves its deadline; a
- * department may hand its own case to another of its officers, keeping the deadline it was given.
- */
+/** The officer named for a department's case: an active member of it, or none. */
+async function officerOf(ctx: RuleContext, assigneeId: string | null, departmentCode: string) {
+  if (assigneeId === null) return null;
+  const officer = await ctx.store.users.get(assigneeId);
+  if (!officer || !officer.active || officer.departmentCode !== departmentCode) {
+    throw problems.validation([
+      { field: 'assigneeId', code: 'inactive_assignee', message: 'must be an active member of the department' },
+    ]);
+  }
+  return officer;
+}
+
+async function departmentErrors(ctx: RuleContext, departmentCode: string): Promise<void> {
+  checkReferences(await ctx.store.dictionaries.get(), [['departmentCode', 'departments', departmentCode]]);
+}
+
+/** 派单 / 改派: the talent office sends the case to a lead department, optionally to one of its officers. */
+export function dispatchServiceCase(ctx: RuleContext, id: string, input: CaseDispatchBody, ifMatch: number | null) {
+  return act(ctx, id, 'dispatch', ifMatch, async (current, move) => {
+    await departmentErrors(ctx, input.departmentCode);
+    const officer = await officerOf(ctx, input.assigneeId, input.departmentCode);
+    return lifecycle.dispatchCase(current, move, input.departmentCode, officer);
+  });
+}
+
+export function signServiceCase(ctx: RuleContext, id: string, ifMatch: number | null) {
+  return act(ctx, id, 'sign', ifMatch, (current, move) => lifecycle.signCase(current, move));
+}
+
+export function returnServiceCase(ctx: RuleContext, id: string, input: CaseReturn, ifMatch: number | null) {
+  return act(ctx, id, 'return', ifMatch, (current, move) => lifecycle.returnCase(current, move, input.reason));
+}
+
+export function reviewReturnOfServiceCase(
+  ctx: RuleContext,
+  id: string,
+  input: CaseReviewReturn,
+  ifMatch: number | null,
+) {
+  return act(ctx, id, 'reviewReturn', ifMatch, async (current, move) => {
+    const returnedBy = current.dispatches.at(-1)!.departmentCode;
+    if (input.decision === 'uphold') {
+      return lifecycle.reviewReturnCase(current, move, { ...input, departmentCode: returnedBy });
+    }
+    await departmentErrors(ctx, input.departmentCode);
+    if (input.departmentCode === returnedBy) {
+      throw problems.validation([
+        {
+          field: 'departmentCode',
+          code: 'same_department',
+          message: 'send it to another department, or uphold the dispatch',
+        },
+      ]);
+    }
+    return lifecycle.reviewReturnCase(current, move, input);
+  });
+}
+
+/** 分派: the handling officer, within the lead department (by the department or the talent office). */
 export function assignServiceCase(ctx: RuleContext, id: string, input: CaseAssign, ifMatch: number | null) {
   return act(ctx, id, 'assign', ifMatch, async (current) => {
-    // The same instant in any offset is the same deadline; another instant is a move.
-    const moved = compareInstants(input.dueAt, current.dueAt) !== 0;
-    if (!setsDeadlines(ctx.user)) {
-      if (input.departmentCode !== ctx.user.departmentCode) {
-        throw problems.forbidden('Only the talent office moves a case to another department');
-      }
-      if (moved) {
-        throw problems.forbidden(
-          `Only the talent office sets or moves a deadline: send the case's due time ${current.dueAt} unchanged`,
-        );
-      }
+    const officer = await officerOf(ctx, input.assigneeId, current.departmentCode!);
+    return { assigneeId: officer?.id ?? null, assigneeName: officer?.displayName ?? null };
+  });
+}
+
+export function suspendServiceCase(ctx: RuleContext, id: string, input: CaseSuspend, ifMatch: number | null) {
+  return act(ctx, id, 'suspend', ifMatch, (current, move) => lifecycle.suspendCase(current, move, input.reason));
+}
+
+export function resumeServiceCase(ctx: RuleContext, id: string, _input: CaseResume, ifMatch: number | null) {
+  return act(ctx, id, 'resume', ifMatch, (current, move) => lifecycle.resumeCase(current, move));
+}
+
+/** 延期申请: asked by the lead department at least a working day before the deadline, for a later one. */
+export function requestServiceCaseExtension(
+  ctx: RuleContext,
+  id: string,
+  input: CaseExtensionRequest,
+  ifMatch: number | null,
+) {
+  return act(ctx, id, 'requestExtension', ifMatch, (current, move) => {
+    const lastDay = move.calendar.previousWorkingDay(cstDay(current.dueAt));
+    if (cstDay(move.now) > lastDay) {
+      throw problems.invalidTransition(
+        `An extension is asked by the working day before the deadline (${lastDay}); the case is due ${current.dueAt}`,
+      );
     }
-    const errors: FieldError[] = [];
-    const assignee = input.assigneeId ? await ctx.store.users.get(input.assigneeId) : null;
-    if (input.assigneeId && (!assignee || !assignee.active || assignee.departmentCode !== input.departmentCode)) {
+    const errors = dueAtErrors(ctx, 'dueAt', input.dueAt);
+    if (errors.length === 0 && compareInstants(input.dueAt, current.dueAt) <= 0) {
       errors.push({
-        field: 'assigneeId',
-        code: 'inactive_assignee',
-        message: 'must be an active member of the department',
+        field: 'dueAt',
+        code: 'not_later',
+        params: { dueAt: current.dueAt },
+        message: 'must be later than the deadline',
       });
     }
-    // A deadline kept as it was is no error, even once it has passed: reassigning an overdue case.
-    if (moved) errors.push(...dueAtErrors(ctx, input.dueAt));
-    checkReferences(
-      await ctx.store.dictionaries.get(),
-      [['departmentCode', 'departments', input.departmentCode]],
-      errors,
-    );
-    return {
-      status: 'assigned',
-      departmentCode: input.departmentCode,
-      assigneeId: assignee?.id ?? null,
-      assigneeName: assignee?.displayName ?? null,
-      // Stored in China time, as every instant, so instants order as text.
-      dueAt: toCstIso(input.dueAt),
-    };
+    if (errors.length > 0) throw problems.validation(errors);
+    return lifecycle.requestExtension(current, move, toCstIso(input.dueAt), input.reason);
   });
+}
+
+export function decideServiceCaseExtension(
+  ctx: RuleContext,
+  id: string,
+  input: CaseExtensionDecision,
+  ifMatch: number | null,
+) {
+  return act(ctx, id, 'decideExtension', ifMatch, (current, move) =>
+    lifecycle.decideExtension(current, move, input.decision, input.note),
+  );
 }
 
 export async function answerServiceCase(ctx: RuleContext, id: string, input: CaseAnswer, ifMatch: number | null) {
   const citedPolicyCode = input.citedPolicyCode ?? null;
   checkReferences(await ctx.store.dictionaries.get(), [['citedPolicyCode', 'policies', citedPolicyCode]]);
-  return act(ctx, id, 'answer', ifMatch, () => ({
-    status: 'answered',
-    countermeasure: input.countermeasure,
-    citedPolicyCode,
-    answeredAt: toCstIso(ctx.now()),
-  }));
+  return act(ctx, id, 'answer', ifMatch, (_current, move) =>
+    lifecycle.answerCase(move, input.countermeasure, citedPolicyCode),
+  );
 }
 
-export function closeServiceCase(ctx: RuleContext, id: string, _input: CaseClose, ifMatch: number | null) {
-  return act(ctx, id, 'close', ifMatch, () => ({ status: 'closed', closedAt: toCstIso(ctx.now()) }));
+export function acceptServiceCase(ctx: RuleContext, id: string, _input: CaseAccept, ifMatch: number | null) {
+  return act(ctx, id, 'accept', ifMatch, (_current, move) => lifecycle.acceptCase(move));
 }
 
-/** The follow-up visit; an unsatisfied requester reopens the case. */
+export function sendBackServiceCase(ctx: RuleContext, id: string, input: CaseSendBack, ifMatch: number | null) {
+  return act(ctx, id, 'sendBack', ifMatch, (current, move) => lifecycle.sendBackCase(current, move, input.reason));
+}
+
+/** 回访: closes the case, or redoes it when the requester is unsatisfied for the department's reason. */
 export function followUpServiceCase(ctx: RuleContext, id: string, input: CaseFollowUp, ifMatch: number | null) {
-  const followUp = { ...input, byName: ctx.user.displayName, at: toCstIso(ctx.now()) };
-  return act(ctx, id, 'followUp', ifMatch, () =>
-    input.satisfaction === 'unsatisfied' ? { followUp, status: 'reopened', closedAt: null } : { followUp },
+  return act(ctx, id, 'followUp', ifMatch, (current, move) => lifecycle.followUpCase(current, move, input));
+}
+
+export function remindServiceCase(ctx: RuleContext, id: string, input: CaseRemind, ifMatch: number | null) {
+  return act(ctx, id, 'remind', ifMatch, (current, move) =>
+    lifecycle.remindCase(current, move, 'reminder', input.note),
   );
 }
 
 export function superviseServiceCase(ctx: RuleContext, id: string, input: CaseSupervise, ifMatch: number | null) {
-  return act(ctx, id, 'supervise', ifMatch, () => {
+  return act(ctx, id, 'supervise', ifMatch, (current, move) => {
     if (input.deadline < cstDay(ctx.now())) {
       throw problems.validation([{ field: 'deadline', code: 'not_future', message: 'must not be in the past' }]);
     }
-    return { supervision: { ...input, byName: ctx.user.displayName, at: toCstIso(ctx.now()) } };
+    return {
+      ...lifecycle.remindCase(current, move, 'supervision', input.note),
+      supervision: { ...input, byName: ctx.user.displayName, at: move.now },
+    };
   });
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../src/api/schemas/audit';
 import { caseActionRefusal } from '../../src/api/schemas/case-workflow';
-import type { CaseAction, ServiceCase } from '../../src/api/schemas/service-cases';
+import { caseStatusSchema, type CaseAction, type ServiceCase } from '../../src/api/schemas/service-cases';
 import { auditEventOf } from '../../domain/rules/audit';
 import type { RuleContext } from '../../domain/rules/context';
 import { TEST_ANCHOR, TEST_NOW } from '../node';
@@ -84,20 +84,37 @@ describe('the generated case histories', () => {
     }
   });
 
-  it('walk each case as far as its status says', () => {
+  it('walk each case as far as its fields say, and leave some in every state', () => {
     const count = (action: string) => db.auditEvents.filter((e) => e.action === action).length;
     const cases = [...db.serviceCases.values()];
-    const past = (statuses: ServiceCase['status'][]) => cases.filter((c) => statuses.includes(c.status)).length;
+    const sum = (of: (c: ServiceCase) => number) => cases.reduce((total, c) => total + of(c), 0);
+    const dispatches = cases.flatMap((c) => c.dispatches);
     expect(count('create')).toBe(cases.length);
-    expect(count('assign')).toBe(past(['assigned', 'answered', 'closed', 'reopened']));
-    expect(count('followUp')).toBe(cases.filter((c) => c.followUp).length);
+    expect(count('dispatch') + count('reviewReturn')).toBe(dispatches.length);
+    expect(count('sign')).toBe(dispatches.filter((d) => d.signedAt).length);
+    expect(count('return')).toBe(dispatches.filter((d) => d.returned).length);
+    expect(count('reviewReturn')).toBe(dispatches.filter((d) => d.returned?.decision).length);
+    expect(count('requestExtension')).toBe(sum((c) => c.extensions.length));
+    expect(count('decideExtension')).toBe(sum((c) => c.extensions.filter((e) => e.decision).length));
+    expect(count('suspend')).toBe(sum((c) => c.suspensions.length));
+    expect(count('resume')).toBe(sum((c) => c.suspensions.filter((p) => p.resumedAt).length));
+    expect(count('remind') + count('supervise')).toBe(sum((c) => c.notices.length));
     expect(count('supervise')).toBe(cases.filter((c) => c.supervision).length);
     expect(count('link')).toBe(cases.filter((c) => c.linkedPatchId).length);
-    // An unsatisfied visit reopens the case; an old one has been answered and closed again since.
-    const settled = cases.filter((c) => c.status === 'closed' && c.followUp?.satisfaction === 'unsatisfied');
-    expect(settled.length).toBeGreaterThan(0);
-    expect(count('answer')).toBe(past(['answered', 'closed', 'reopened']) + settled.length);
-    expect(count('close')).toBe(past(['closed', 'reopened']) + settled.length);
+    // Each visit closes the case or, unsatisfied for the department's reason, starts another round.
+    expect(count('followUp')).toBe(sum((c) => c.round - 1 + (c.status === 'closed' ? 1 : 0)));
+    // Each answer is accepted, sent back, or still awaiting review.
+    expect(count('answer')).toBe(
+      count('accept') + count('sendBack') + cases.filter((c) => c.status === 'answered').length,
+    );
+    for (const status of caseStatusSchema.options) {
+      expect(cases.filter((c) => c.status === status).length, status).toBeGreaterThan(0);
+    }
+    expect(cases.filter((c) => c.round > 1).length).toBeGreaterThan(0);
+    expect(cases.filter((c) => c.extensions.some((e) => e.decision === null)).length).toBeGreaterThan(0);
+    // Deadlines that run over a holiday: signed before National Day, due after it.
+    const overNationalDay = cases.filter((c) => c.signedAt && c.signedAt < '2025-10-01' && c.dueAt > '2025-10-09');
+    expect(overNationalDay.length).toBeGreaterThan(10);
   });
 });
 

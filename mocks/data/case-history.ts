@@ -50,9 +50,10 @@ function same(a: unknown, b: unknown): boolean {
   );
 }
 
-function changesOf(before: ServiceCase | null, after: ServiceCase): AuditChange[] {
+/** The changes of `fields`, in the record's order (a step changes only the fields it sets; a new case, all). */
+function changesOf(before: ServiceCase | null, after: ServiceCase, fields = Object.keys(after)): AuditChange[] {
   const changes: AuditChange[] = [];
-  for (const field of Object.keys(after) as (keyof ServiceCase)[]) {
+  for (const field of fields as (keyof ServiceCase)[]) {
     if (ignoredFields.has(field)) continue;
     if (before && same(before[field], after[field])) continue;
     changes.push({ field, from: before?.[field] ?? null, to: after[field] });
@@ -82,7 +83,18 @@ export function replayCase({ created, creator, steps }: CasePlan): {
   // Stable: steps at the same instant keep the order they were planned in.
   for (const step of [...steps].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))) {
     const next: ServiceCase = { ...current, ...step.change, version: current.version + 1, updatedAt: step.at };
-    events.push(event(step.action, step.actor, step.at, changesOf(current, next)));
+    events.push(
+      event(
+        step.action,
+        step.actor,
+        step.at,
+        changesOf(
+          current,
+          next,
+          Object.keys(next).filter((field) => field in step.change),
+        ),
+      ),
+    );
     current = next;
   }
   return { serviceCase: current, events };

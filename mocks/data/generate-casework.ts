@@ -1,8 +1,11 @@
-import type { User } from '../../src/api/schemas/auth';
 import type { CasePriority, ServiceCase, ServiceMonth, ServiceRecord } from '../../src/api/schemas/service-cases';
-import { addDays, isoAt, toCstIso } from '../../domain/rules/dates';
-import { daysBetween } from '../../src/lib/calendar';
-import { seededRandom, type CasePlan, type CaseStep } from './case-history';
+import { caseTimeLimits } from '../../src/api/schemas/case-workflow';
+import { workingCalendar } from '../../src/lib/working-days';
+import { dueAfter } from '../../domain/rules/case-lifecycle';
+import { addDays, isoAt } from '../../domain/rules/dates';
+import { seededRandom, type CasePlan } from './case-history';
+import { officialHolidayYears } from './holidays';
+import { simulateCase } from './simulate-case';
 import type { GeneratorContext } from './generator-context';
 import { enterpriseName, idNumber } from './names';
 import { caseTitles, serviceTitles } from './phrases';
@@ -30,31 +33,25 @@ const citedPolicy = (countermeasure: string, categoryCode: string) =>
  * Three annual service months: their cases (demands) and the services delivered, and for each
  * case the plan of its history (`case-history.ts`), replayed once policy patches have linked theirs.
  */
-export function generateCasework({
-  seed,
-  faker,
-  pick,
-  weighted,
-  anchor,
-  users,
-  officerPool,
-  officeOfficers,
-}: GeneratorContext) {
-  // Three annual service months; the latest ended two weeks before the anchor, so casework is live.
+export function generateCasework({ seed, faker, pick, weighted, anchor, users, officeOfficers }: GeneratorContext) {
+  // Three annual service months; the latest ended the day before the anchor, so casework is live.
   const serviceMonths = new Map<string, ServiceMonth>();
   const serviceCases = new Map<string, ServiceCase>();
   const serviceRecords = new Map<string, ServiceRecord>();
   const casePlans = new Map<string, CasePlan>();
   const random = seededRandom(seed);
   const draw = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  const minutesLater = (at: string, minutes: number) => toCstIso(new Date(Date.parse(at) + minutes * 60_000));
   // Who registers, dispatches and closes demands: the talent office's officers.
   const officeStaff = officeOfficers.filter((u) => u.role === 'officer');
   const manager = users.get('u.manager')!;
+  // A department's officers, the demo accounts among them (a liaison has cases of their own).
+  const departmentOfficers = [...users.values()].filter((u) => u.role === 'officer' && u.departmentCode !== 'dept.rcb');
+  const staffOf = (code: string) => departmentOfficers.filter((u) => u.departmentCode === code);
+  const bureaus = departments.filter((d) => d.kind === 'bureau').map((d) => d.code);
+  const calendar = workingCalendar(officialHolidayYears);
   // Nothing happens on the anchor day itself: in the browser it is today, at any hour.
-  const lastDay = addDays(anchor, -1);
-  const capped = (day: string) => (day > lastDay ? lastDay : day);
-  const latestStart = addDays(anchor, -45);
+  const cutoff = isoAt(addDays(anchor, -1), 23, 59);
+  const latestStart = addDays(anchor, -31);
   const priorities: [CasePriority, number][] = [
     ['low', 15],
     ['normal', 55],
@@ -62,7 +59,8 @@ export function generateCasework({
     ['urgent', 8],
   ];
   for (let k = 2; k >= 0; k--) {
-    const startsOn = `${Number(latestStart.slice(0, 4)) - k}${latestStart.slice(4)}`;
+    // Earlier years' months ran over National Day, so their deadlines count across a holiday.
+    const startsOn = k === 0 ? latestStart : `${Number(latestStart.slice(0, 4)) - k}-09-22`;
     const endsOn = addDays(startsOn, 30);
     const year = Number(startsOn.slice(0, 4));
     const month: ServiceMonth = {
@@ -81,9 +79,6 @@ export function generateCasework({
       const received = addDays(startsOn, faker.number.int({ min: 0, max: 30 }));
       const receivedAt = isoAt(received, faker.number.int({ min: 8, max: 17 }), faker.number.int({ min: 0, max: 59 }));
       const priority = weighted(priorities);
-      const slaDays = { low: 30, normal: 20, high: 10, urgent: 5 }[priority];
-      const age = daysBetween(received, anchor);
-      const slaDue = addDays(received, slaDays);
       const departmentCode =
         faker.number.float() < 0.12
           ? pick(departments.filter((d) => d.kind === 'town')).code
@@ -94,136 +89,19 @@ export function generateCasework({
         idNumber: idNumber(faker, year),
         address: `江苏省昆山市${pick(towns).name}${faker.location.street()}${faker.number.int({ min: 1, max: 300 })}号`,
       };
-      // How far along the case is: recent cases spread over the workflow, old ones are mostly closed.
-      const progress = age > 60 ? 0.3 + faker.number.float() : faker.number.float() * Math.min(1, age / 25);
-      const status: ServiceCase['status'] =
-        progress < 0.08 ? 'new' : progress < 0.22 ? 'assigned' : progress < 0.32 ? 'answered' : 'closed';
-      const departmentStaff = officerPool.filter((u) => u.departmentCode === departmentCode);
-      const assignee = status === 'new' ? null : pick(departmentStaff);
-      const handlingDays = Math.max(1, Math.round(slaDays * faker.number.float({ min: 0.2, max: 1.5 })));
-      const answeredDay = addDays(received, handlingDays);
-      const answered = status === 'answered' || status === 'closed' ? capped(answeredDay) : null;
-      const closedDay = answered ? addDays(answered, faker.number.int({ min: 0, max: 4 })) : null;
-      const closed = status === 'closed' && closedDay ? capped(closedDay) : null;
       const category = demandCategories.find((c) => c.code === categoryCode)!;
       const title = pick(caseTitles[categoryCode]!);
-      const supervised = status !== 'closed' && priority !== 'low' && faker.number.float() < 0.08;
-      const visited = closed !== null && faker.number.float() < 0.7;
-      const satisfaction = visited
-        ? weighted([
-            ['satisfied', 78],
-            ['basically_satisfied', 17],
-            ['unsatisfied', 5],
-          ] as const)
-        : null;
-      const visitor = visited ? pick(officeOfficers) : null;
-      const visitDay = closed && capped(addDays(closed, 3));
-      const followUp =
-        satisfaction && visitor && visitDay
-          ? {
-              satisfaction,
-              note: '',
-              byName: visitor.displayName,
-              // After the closure, also when both fall on the last day.
-              at: isoAt(visitDay, visitDay === closed ? 18 : 15),
-            }
-          : null;
-      // Old unsatisfied cases were reopened and settled since; recent ones are still open.
-      const reopened = followUp?.satisfaction === 'unsatisfied' && age <= 60;
-      // Recent open cases mostly had their deadline set on assignment; about a quarter run late.
-      const stillOpen = reopened || status === 'new' || status === 'assigned';
-      const dueAt = isoAt(
-        stillOpen && age <= 60 ? addDays(anchor, faker.number.int({ min: -4, max: 14 })) : slaDue,
-        18,
-      );
-      // Drawn in the order the data has always drawn them (the seed's data stays as it was).
       const enterprise = requesterType === 'enterprise' ? enterpriseName(faker) : null;
       const requesterPhone = faker.helpers
         .replaceSymbols('1##########')
         .replace(/^1./, `1${pick(['3', '5', '8', '9'])}`);
       const department = departments.find((d) => d.code === departmentCode)!;
-      const countermeasure = answered ? `已由${department.name}对接，${pick(countermeasures)}。` : null;
+      const countermeasure = `已由${department.name}对接，${pick(countermeasures)}。`;
+      const redo = `已由${department.name}重新对接，${pick(countermeasures.filter((c) => !countermeasure.includes(c)))}。`;
 
-      // The history its fields imply, on the histories' own draws; each step after the one before.
       const creator = draw(officeStaff);
-      const steps: CaseStep[] = [];
-      let last = receivedAt;
-      const step = (action: CaseStep['action'], at: string, actor: User, change: Partial<ServiceCase>) => {
-        last = at > last ? at : minutesLater(last, 30);
-        steps.push({ action, at: last, actor, change });
-        return last;
-      };
-      // The assignee answers, now and then a colleague of the department.
-      const colleagues = departmentStaff.filter((u) => u !== assignee);
-      const answerer = () => (colleagues.length === 0 || random() < 0.85 ? assignee! : draw(colleagues));
-      if (status !== 'new') {
-        step(
-          'assign',
-          minutesLater(receivedAt, 10 + Math.floor(random() * 170)),
-          random() < 0.6 ? creator : draw(officeStaff),
-          {
-            status: 'assigned',
-            departmentCode,
-            assigneeId: assignee!.id,
-            assigneeName: assignee!.displayName,
-            dueAt,
-          },
-        );
-      }
-      // Old unsatisfied cases were answered and closed again after the visit.
-      const settled = followUp?.satisfaction === 'unsatisfied' && !reopened;
-      let answeredAt: string | null = null;
-      let closedAt: string | null = null;
-      if (answered && countermeasure) {
-        const first = settled
-          ? `已由${department.name}对接，${draw(countermeasures.filter((c) => !countermeasure.includes(c)))}。`
-          : countermeasure;
-        answeredAt = step('answer', isoAt(answered, 16), answerer(), {
-          status: 'answered',
-          countermeasure: first,
-          citedPolicyCode: citedPolicy(first, categoryCode),
-          answeredAt: isoAt(answered, 16),
-        });
-      }
-      if (closed)
-        closedAt = step('close', isoAt(closed, 17), draw(officeStaff), {
-          status: 'closed',
-          closedAt: isoAt(closed, 17),
-        });
-      if (followUp && visitor) {
-        step(
-          'followUp',
-          followUp.at,
-          visitor,
-          followUp.satisfaction === 'unsatisfied' ? { followUp, status: 'reopened', closedAt: null } : { followUp },
-        );
-      }
-      if (settled && countermeasure) {
-        const again = capped(addDays(followUp.at.slice(0, 10), 1 + Math.floor(random() * 5)));
-        answeredAt = step('answer', isoAt(again, 16), answerer(), {
-          status: 'answered',
-          countermeasure,
-          citedPolicyCode: citedPolicy(countermeasure, categoryCode),
-          answeredAt: isoAt(again, 16),
-        });
-        const closing = capped(addDays(again, Math.floor(random() * 4)));
-        closedAt = step('close', isoAt(closing, 17), draw(officeStaff), {
-          status: 'closed',
-          closedAt: isoAt(closing, 17),
-        });
-      }
-      const supervision = supervised
-        ? {
-            deadline: addDays(received, Math.max(3, slaDays - 2)),
-            note: '请加快办理并及时反馈',
-            byName: manager.displayName,
-            at: isoAt(addDays(received, 1), 11),
-          }
-        : null;
-      // Out of the chain: steps are replayed in time order.
-      if (supervision) steps.push({ action: 'supervise', at: supervision.at, actor: manager, change: { supervision } });
-
-      const serviceCase: ServiceCase = {
+      const registered = { now: receivedAt, calendar, timeLimitDays: category.timeLimitDays };
+      const created: ServiceCase = {
         id,
         monthId: month.id,
         requesterType,
@@ -236,42 +114,48 @@ export function generateCasework({
         title,
         description: `${requesterName}反映：${title}。所属领域：${category.name}，希望有关部门协调解决。`,
         priority,
-        status: reopened ? 'reopened' : status,
-        departmentCode: status === 'new' ? null : departmentCode,
-        assigneeId: assignee?.id ?? null,
-        assigneeName: assignee?.displayName ?? null,
+        status: 'new',
+        departmentCode: null,
+        assigneeId: null,
+        assigneeName: null,
         receivedAt,
-        dueAt,
-        countermeasure,
-        citedPolicyCode: countermeasure === null ? null : citedPolicy(countermeasure, categoryCode),
-        answeredAt,
-        closedAt: reopened ? null : closedAt,
-        supervision,
-        followUp,
+        dueAt: dueAfter(registered, caseTimeLimits.dispatch + caseTimeLimits.sign + category.timeLimitDays),
+        stageDueAt: dueAfter(registered, caseTimeLimits.dispatch),
+        round: 1,
+        dispatches: [],
+        signedAt: null,
+        extensions: [],
+        suspensions: [],
+        notices: [],
+        sentBack: null,
+        countermeasure: null,
+        citedPolicyCode: null,
+        answeredAt: null,
+        closedAt: null,
+        supervision: null,
+        followUp: null,
         linkedPatchId: null,
-        // Set when the history is replayed.
         updatedAt: receivedAt,
         version: 1,
       };
-      serviceCases.set(id, serviceCase);
-      casePlans.set(id, {
-        // As registered: a new case, due by its priority's deadline (a new one keeps what it has).
-        created: {
-          ...serviceCase,
-          status: 'new',
-          departmentCode: null,
-          assigneeId: null,
-          assigneeName: null,
-          dueAt: status === 'new' ? dueAt : isoAt(slaDue, 18),
-          countermeasure: null,
-          answeredAt: null,
-          closedAt: null,
-          supervision: null,
-          followUp: null,
-        },
-        creator,
-        steps,
+      const steps = simulateCase(created, {
+        random,
+        calendar,
+        cutoff,
+        officeStaff,
+        manager,
+        staffOf,
+        department: departmentCode,
+        bureaus,
+        timeLimitDays: category.timeLimitDays,
+        // One case in six is with a slow hand: every delay half as long again or more.
+        slowness: random() < 0.17 ? 1.5 + random() : 1,
+        answer: { countermeasure, citedPolicyCode: citedPolicy(countermeasure, categoryCode), redo },
+        waitsForDispatch: k === 0 && random() < 0.03,
       });
+      // The registered case, as the history replays it from (`replayCaseHistories`).
+      serviceCases.set(id, created);
+      casePlans.set(id, { created, creator, steps });
     }
     for (let i = 1; i <= 160; i++) {
       const kind = pick(['visit', 'briefing', 'matchmaking', 'training'] as const);

@@ -43,10 +43,7 @@ describe('working days', () => {
     const bare = workingCalendar(officialHolidayYears);
     expect(bare.covers(2027)).toBe(false);
     expect(bare.isWorkingDay('2027-01-01')).toBe(true); // a Friday: 元旦 not yet entered
-    const entered = workingCalendar([
-      ...officialHolidayYears,
-      { year: 2027, off: ['2027-01-01'], work: [] },
-    ]);
+    const entered = workingCalendar([...officialHolidayYears, { year: 2027, off: ['2027-01-01'], work: [] }]);
     expect(entered.isWorkingDay('2027-01-01')).toBe(false);
     expect(entered.addWorkingDays('2026-12-31', 1)).toBe('2027-01-04');
   });

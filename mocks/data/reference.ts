@@ -1,5 +1,12 @@
 import type { User } from '../../src/api/schemas/auth';
-import type { Department, DictionaryEntry, FlagshipEvent, Industry, Policy } from '../../src/api/schemas/dictionaries';
+import type {
+  DemandCategory,
+  Department,
+  DictionaryEntry,
+  FlagshipEvent,
+  Industry,
+  Policy,
+} from '../../src/api/schemas/dictionaries';
 
 type Named = [code: string, name: string, nameEn: string];
 
@@ -92,7 +99,8 @@ export const departments: Department[] = [
 ].map((department, order) => ({ ...department, order, active: true }));
 
 /** Demand categories, each with the department that usually handles it. */
-export const demandCategories = entries([
+/** Demand categories with their time limits in working days (the campaign's 7 as the rule, longer where another body decides). */
+export const demandCategories: DemandCategory[] = entries([
   ['cat.housing', '人才安居', 'Housing'],
   ['cat.schooling', '子女入学', "Children's schooling"],
   ['cat.healthcare', '医疗保障', 'Healthcare'],
@@ -101,7 +109,10 @@ export const demandCategories = entries([
   ['cat.project', '项目落地', 'Project landing'],
   ['cat.payout', '政策兑现', 'Policy payout'],
   ['cat.visa', '出入境', 'Visas and residence'],
-]);
+]).map((entry) => ({
+  ...entry,
+  timeLimitDays: { 'cat.housing': 10, 'cat.project': 15, 'cat.payout': 10, 'cat.financing': 10 }[entry.code] ?? 7,
+}));
 
 export const categoryDepartment: Record<string, string> = {
   'cat.housing': 'dept.zjj',
@@ -190,6 +201,7 @@ export const demoUsers: User[] = [
   ['u.manager', 'manager', '王芳', 'manager', 'dept.rcb'],
   ['u.admin', 'admin', '陈静', 'admin', 'dept.rcb'],
   ['u.liaison', 'liaison', '刘洋', 'officer', 'dept.zjj'],
+  ['u.hr-liaison', 'hrliaison', '赵磊', 'officer', 'dept.rsj'],
 ].map(([id, username, displayName, role, departmentCode]) => ({
   id: id!,
   username: username!,

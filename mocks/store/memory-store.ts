@@ -1,6 +1,6 @@
 import { intakeStages, type IntakeRecord, type IntakeStage } from '../../src/api/schemas/intake';
 import { patchStatusSchema, type PolicyPatch } from '../../src/api/schemas/policy-patches';
-import { awaitsFollowUp } from '../../src/api/schemas/case-workflow';
+import { isOpenCase, pendingExtension } from '../../src/api/schemas/case-workflow';
 import { caseQueueViewSchema, type CaseQueueView, type ServiceCase } from '../../src/api/schemas/service-cases';
 import type { AuditEvent } from '../../src/api/schemas/audit';
 import type { IntakeBreakdown, IntakeDimension, IntakeTotals, IntakeTrend } from '../../src/api/schemas/stats';
@@ -50,6 +50,7 @@ const caseSort: SortAccessors<ServiceCase, CaseSortField> = {
   id: (c) => c.id,
   receivedAt: (c) => c.receivedAt,
   dueAt: (c) => c.dueAt,
+  stageDueAt: (c) => c.stageDueAt,
   priority: (c) => priorityRank[c.priority],
   status: (c) => c.status,
   updatedAt: (c) => c.updatedAt,
@@ -84,31 +85,30 @@ function matchesIntake(r: IntakeRecord, query: IntakeQuery): boolean {
   );
 }
 
-function isOpen(c: ServiceCase) {
-  return c.status !== 'closed';
-}
-
-/** Unanswered past its SLA due time, or open past its supervision (督办) deadline. */
+/** Open past the deadline of what it awaits now, or past its supervision (督办) deadline. */
 function isOverdue(c: ServiceCase, now: string): boolean {
-  if (!isOpen(c)) return false;
-  const awaitsAnswer = c.status === 'new' || c.status === 'assigned' || c.status === 'reopened';
+  if (!isOpenCase(c)) return false;
   const supervisionDue = c.supervision ? isoAt(c.supervision.deadline, 23, 59) : null;
   return (
-    (awaitsAnswer && compareInstants(c.dueAt, now) < 0) ||
+    (c.stageDueAt !== null && compareInstants(c.stageDueAt, now) < 0) ||
     (supervisionDue !== null && compareInstants(supervisionDue, now) < 0)
   );
 }
 
-const isSupervised = (c: ServiceCase) => c.supervision !== null && isOpen(c);
+const isSupervised = (c: ServiceCase) => c.supervision !== null && isOpenCase(c);
 
 /** The queue views; due soon: falls overdue by the frame's bound, and is not yet. */
 const inQueueView: Record<CaseQueueView, (c: ServiceCase, frame: CaseQueueFrame) => boolean> = {
   new: (c) => c.status === 'new',
-  mine: (c, frame) => isOpen(c) && c.assigneeId === frame.userId,
+  dispatched: (c) => c.status === 'dispatched',
+  returned: (c) => c.status === 'returned',
+  mine: (c, frame) => isOpenCase(c) && c.assigneeId === frame.userId,
+  extension: (c) => pendingExtension(c) !== null,
+  answered: (c) => c.status === 'answered',
   dueSoon: (c, frame) => !isOverdue(c, frame.now) && isOverdue(c, frame.dueSoonBefore),
   overdue: (c, frame) => isOverdue(c, frame.now),
   supervised: isSupervised,
-  followUp: awaitsFollowUp,
+  followUp: (c) => c.status === 'visiting',
   all: () => true,
 };
 
@@ -129,7 +129,7 @@ function caseFigures(cases: ServiceCase[], now: string): CaseFigures {
   };
   for (const c of cases) {
     figures.total++;
-    if (isOpen(c)) figures.open++;
+    if (isOpenCase(c)) figures.open++;
     else figures.closed++;
     if (isOverdue(c, now)) figures.overdue++;
     if (isSupervised(c)) figures.supervised++;

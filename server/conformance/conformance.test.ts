@@ -157,7 +157,7 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
     const lead = firstIntake((r) => r.stage === 'lead' && r.officerId !== 'u.manager');
     const managers = firstIntake((r) => r.officerId === 'u.manager' && r.stage !== 'landed');
     const unassigned = firstCase((c) => c.status === 'new' && c.monthId === 'SM-2026');
-    const otherDepartment = firstCase((c) => c.departmentCode === 'dept.rsj' && c.status === 'assigned');
+    const otherDepartment = firstCase((c) => c.departmentCode === 'dept.rsj' && c.status === 'inProgress');
     const linked = firstCase((c) => c.linkedPatchId !== null);
     const unlinked = firstCase((c) => c.linkedPatchId === null && c.monthId === 'SM-2026' && c.id !== unassigned.id);
     const visited = firstCase((c) => c.status === 'closed' && c.followUp?.satisfaction === 'satisfied');
@@ -528,80 +528,183 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
         }),
         { keep: 'case2' },
       ),
-      step('a case is not assigned with a due time in the past', 422, () => ({
-        name: 'assignServiceCase',
-        token: as('officer'),
+      // The hotline lifecycle: 派单, 退单 and 异议审核, 签收, 延期, 办结, 审核, 回访 and 重办.
+      step('a department does not see a demand not dispatched to it', 404, () => ({
+        name: 'dispatchServiceCase',
+        token: as('liaison'),
         params: { id: created.serviceCase },
-        body: { departmentCode: 'dept.zjj', assigneeId: 'u.liaison', dueAt: '2026-11-25T01:59:59Z' },
+        body: { departmentCode: 'dept.zjj', assigneeId: null },
         ifMatch: version('case'),
       })),
-      step('a case is not assigned to someone outside the department', 422, () => ({
-        name: 'assignServiceCase',
+      step('a case is not dispatched to someone outside the department', 422, () => ({
+        name: 'dispatchServiceCase',
         token: as('officer'),
         params: { id: created.serviceCase },
-        body: { departmentCode: 'dept.zjj', assigneeId: 'u.rcb-2', dueAt: '2026-12-05T02:00:00Z' },
+        body: { departmentCode: 'dept.zjj', assigneeId: 'u.rcb-2' },
+        ifMatch: version('case'),
+      })),
+      step('a case is not dispatched to a department the dictionary lacks', 422, () => ({
+        name: 'dispatchServiceCase',
+        token: as('officer'),
+        params: { id: created.serviceCase },
+        body: { departmentCode: 'dept.nowhere', assigneeId: null },
         ifMatch: version('case'),
       })),
       step(
-        'a case is assigned with a due time in UTC, stored in China time',
+        'the officer dispatches the case to 住建局, to sign by the next working day',
         200,
         () => ({
-          name: 'assignServiceCase',
+          name: 'dispatchServiceCase',
           token: as('officer'),
           params: { id: created.serviceCase },
-          body: { departmentCode: 'dept.zjj', assigneeId: 'u.liaison', dueAt: '2026-12-05T02:00:00Z' },
+          body: { departmentCode: 'dept.zjj', assigneeId: null },
           ifMatch: version('case'),
         }),
         {
           keep: 'case',
-          check: (answer) => expect(answer.body.dueAt).toBe('2026-12-05T10:00:00+08:00'),
+          check: (answer) =>
+            expect(answer.body).toMatchObject({ status: 'dispatched', stageDueAt: '2026-11-26T18:00:00+08:00' }),
         },
       ),
-      step('the liaison may not move the case to another department', 403, () => ({
-        name: 'assignServiceCase',
+      step('a return needs a reason', 422, () => ({
+        name: 'returnServiceCase',
         token: as('liaison'),
         params: { id: created.serviceCase },
-        body: { departmentCode: 'dept.rsj', assigneeId: null, dueAt: '2026-12-05T02:00:00Z' },
-        ifMatch: version('case'),
-      })),
-      step('the liaison may not move the deadline', 403, () => ({
-        name: 'assignServiceCase',
-        token: as('liaison'),
-        params: { id: created.serviceCase },
-        body: { departmentCode: 'dept.zjj', assigneeId: 'u.zjj-1', dueAt: '2026-12-04T18:00:00+08:00' },
-        ifMatch: version('case'),
-      })),
-      step('the same wall-clock time at +14:00 is another instant: a move too', 403, () => ({
-        name: 'assignServiceCase',
-        token: as('liaison'),
-        params: { id: created.serviceCase },
-        body: { departmentCode: 'dept.zjj', assigneeId: 'u.zjj-1', dueAt: '2026-12-05T10:00:00+14:00' },
+        body: { reason: ' \u200b ' },
         ifMatch: version('case'),
       })),
       step(
-        'the liaison gives the case to a colleague, the deadline kept (the same instant at +14:00)',
+        'the liaison returns the case',
+        200,
+        () => ({
+          name: 'returnServiceCase',
+          token: as('liaison'),
+          params: { id: created.serviceCase },
+          body: { reason: '应由属地板块办理 <b>50%</b>' },
+          ifMatch: version('case'),
+        }),
+        { keep: 'case' },
+      ),
+      step('a department does not decide a return', 403, () => ({
+        name: 'reviewReturnOfServiceCase',
+        token: as('liaison'),
+        params: { id: created.serviceCase },
+        body: { decision: 'uphold', note: '自审' },
+        ifMatch: version('case'),
+      })),
+      step('a return is not sent back to the department that returned it', 422, () => ({
+        name: 'reviewReturnOfServiceCase',
+        token: as('officer'),
+        params: { id: created.serviceCase },
+        body: { decision: 'redispatch', departmentCode: 'dept.zjj', note: '' },
+        ifMatch: version('case'),
+      })),
+      step(
+        'the officer overrules the objection: 住建局 keeps the case',
+        200,
+        () => ({
+          name: 'reviewReturnOfServiceCase',
+          token: as('officer'),
+          params: { id: created.serviceCase },
+          body: { decision: 'uphold', note: '人才安居属住建局职责' },
+          ifMatch: version('case'),
+        }),
+        { keep: 'case', check: (answer) => expect(answer.body).toMatchObject({ status: 'dispatched' }) },
+      ),
+      step('the liaison may not return it again', 409, () => ({
+        name: 'returnServiceCase',
+        token: as('liaison'),
+        params: { id: created.serviceCase },
+        body: { reason: '仍有异议' },
+        ifMatch: version('case'),
+      })),
+      step('the talent office does not sign for a department', 403, () => ({
+        name: 'signServiceCase',
+        token: as('officer'),
+        params: { id: created.serviceCase },
+        body: {},
+        ifMatch: version('case'),
+      })),
+      step(
+        'the liaison signs: ten working days for housing',
+        200,
+        () => ({
+          name: 'signServiceCase',
+          token: as('liaison'),
+          params: { id: created.serviceCase },
+          body: {},
+          ifMatch: version('case'),
+        }),
+        {
+          keep: 'case',
+          check: (answer) =>
+            expect(answer.body).toMatchObject({ status: 'inProgress', dueAt: '2026-12-09T18:00:00+08:00' }),
+        },
+      ),
+      step(
+        'the liaison gives the case to a colleague, the deadline kept',
         200,
         () => ({
           name: 'assignServiceCase',
           token: as('liaison'),
           params: { id: created.serviceCase },
-          body: { departmentCode: 'dept.zjj', assigneeId: 'u.zjj-1', dueAt: '2026-12-05T16:00:00+14:00' },
+          body: { assigneeId: 'u.zjj-1' },
           ifMatch: version('case'),
         }),
-        { keep: 'case', check: (answer) => expect(answer.body.dueAt).toBe('2026-12-05T10:00:00+08:00') },
+        { keep: 'case', check: (answer) => expect(answer.body.dueAt).toBe('2026-12-09T18:00:00+08:00') },
       ),
+      step('an extension to an earlier deadline is refused', 422, () => ({
+        name: 'requestServiceCaseExtension',
+        token: as('liaison'),
+        params: { id: created.serviceCase },
+        body: { dueAt: '2026-12-09T09:59:59Z', reason: '等待材料' },
+        ifMatch: version('case'),
+      })),
       step(
-        'the talent office moves the deadline, keeping the assignee',
+        'the liaison asks for an extension in UTC, stored in China time',
         200,
         () => ({
-          name: 'assignServiceCase',
-          token: as('officer'),
+          name: 'requestServiceCaseExtension',
+          token: as('liaison'),
           params: { id: created.serviceCase },
-          body: { departmentCode: 'dept.zjj', assigneeId: 'u.zjj-1', dueAt: '2026-12-04T18:00:00+08:00' },
+          body: { dueAt: '2026-12-20T02:00:00Z', reason: '需协调不动产登记中心' },
           ifMatch: version('case'),
         }),
-        { keep: 'case' },
+        {
+          keep: 'case',
+          check: (answer) =>
+            expect(answer.body.extensions[0]).toMatchObject({
+              requestedDueAt: '2026-12-20T10:00:00+08:00',
+              decision: null,
+            }),
+        },
       ),
+      step('an officer may not decide an extension', 403, () => ({
+        name: 'decideServiceCaseExtension',
+        token: as('officer'),
+        params: { id: created.serviceCase },
+        body: { decision: 'approved', note: '' },
+        ifMatch: version('case'),
+      })),
+      step(
+        'the manager approves it: the new deadline stands',
+        200,
+        () => ({
+          name: 'decideServiceCaseExtension',
+          token: as('manager'),
+          params: { id: created.serviceCase },
+          body: { decision: 'approved', note: '同意' },
+          ifMatch: version('case'),
+        }),
+        { keep: 'case', check: (answer) => expect(answer.body.dueAt).toBe('2026-12-20T10:00:00+08:00') },
+      ),
+      step('no extension is left to decide', 409, () => ({
+        name: 'decideServiceCaseExtension',
+        token: as('manager'),
+        params: { id: created.serviceCase },
+        body: { decision: 'refused', note: '' },
+        ifMatch: version('case'),
+      })),
       step(
         'the liaison answers the case',
         200,
@@ -633,27 +736,27 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
         }),
         { check: (answer) => expect(answer.body.current).toMatchObject({ status: 'answered' }) },
       ),
-      step('a department does not close its own answer', 403, () => ({
-        name: 'closeServiceCase',
+      step('a department does not accept its own answer', 403, () => ({
+        name: 'acceptServiceCase',
         token: as('liaison'),
         params: { id: created.serviceCase },
         body: {},
         ifMatch: version('case'),
       })),
       step(
-        'the officer closes the answered case',
+        'the officer accepts the answer',
         200,
         () => ({
-          name: 'closeServiceCase',
+          name: 'acceptServiceCase',
           token: as('officer'),
           params: { id: created.serviceCase },
           body: {},
           ifMatch: version('case'),
         }),
-        { keep: 'case' },
+        { keep: 'case', check: (answer) => expect(answer.body).toMatchObject({ status: 'visiting' }) },
       ),
-      step('a closed case is not closed again', 409, () => ({
-        name: 'closeServiceCase',
+      step('an accepted answer is not accepted again', 409, () => ({
+        name: 'acceptServiceCase',
         token: as('officer'),
         params: { id: created.serviceCase },
         body: { note: '再次' },
@@ -666,7 +769,7 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
         body: { satisfaction: 'satisfied', note: '' },
         ifMatch: version('case'),
       })),
-      step('a case visited since it was closed awaits no other visit', 409, () => ({
+      step('a closed case awaits no other visit', 409, () => ({
         name: 'followUpServiceCase',
         token: as('officer'),
         params: { id: visited.id },
@@ -674,18 +777,24 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
         ifMatch: visited.version,
       })),
       step(
-        'an unsatisfied follow-up reopens the case',
+        'an unsatisfied visit the department caused redoes the case, with a new deadline',
         200,
         () => ({
           name: 'followUpServiceCase',
           token: as('officer'),
           params: { id: created.serviceCase },
-          body: { satisfaction: 'unsatisfied', note: '房源太远' },
+          body: { satisfaction: 'unsatisfied', attributable: true, note: '房源太远' },
           ifMatch: version('case'),
         }),
         {
           keep: 'case',
-          check: (answer) => expect(answer.body).toMatchObject({ status: 'reopened', closedAt: null }),
+          check: (answer) =>
+            expect(answer.body).toMatchObject({
+              status: 'inProgress',
+              round: 2,
+              closedAt: null,
+              dueAt: '2026-12-09T18:00:00+08:00',
+            }),
         },
       ),
       step('an officer may not supervise', 403, () => ({
@@ -703,7 +812,7 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
         ifMatch: version('case'),
       })),
       step(
-        'the manager supervises the reopened case',
+        'the manager supervises the redone case',
         200,
         () => ({
           name: 'superviseServiceCase',
@@ -713,6 +822,29 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
           ifMatch: version('case'),
         }),
         { keep: 'case' },
+      ),
+      step('a viewer sends no reminder', 403, () => ({
+        name: 'remindServiceCase',
+        token: as('viewer'),
+        params: { id: created.serviceCase },
+        body: { note: '催办' },
+        ifMatch: version('case'),
+      })),
+      step(
+        'the officer reminds 住建局',
+        200,
+        () => ({
+          name: 'remindServiceCase',
+          token: as('officer'),
+          params: { id: created.serviceCase },
+          body: { note: '请于本周内反馈' },
+          ifMatch: version('case'),
+        }),
+        {
+          keep: 'case',
+          check: (answer) =>
+            expect(answer.body.notices.map((n: { kind: string }) => n.kind)).toEqual(['supervision', 'reminder']),
+        },
       ),
       // 调整优先级: the talent office's, on open cases only; the deadline stays.
       step('the liaison may not change a priority', 403, () => ({
@@ -743,7 +875,7 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
         body: { priority: 'high' },
       })),
       step(
-        'the officer lowers the reopened case to high, its status and deadline kept',
+        'the officer lowers the redone case to high, its status and deadline kept',
         200,
         () => ({
           name: 'prioritizeServiceCase',
@@ -757,8 +889,8 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
           check: (answer) =>
             expect(answer.body).toMatchObject({
               priority: 'high',
-              status: 'reopened',
-              dueAt: '2026-12-04T18:00:00+08:00',
+              status: 'inProgress',
+              dueAt: '2026-12-09T18:00:00+08:00',
             }),
         },
       ),
@@ -792,19 +924,44 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
         body: { deadline: '2026-11-25', note: '今日办结' },
         ifMatch: otherDepartment.version,
       })),
-      step('a new demand is assigned to a department without an assignee', 200, () => ({
-        name: 'assignServiceCase',
+      step('a new demand is dispatched to a department without an assignee', 200, () => ({
+        name: 'dispatchServiceCase',
         token: as('officer'),
         params: { id: unassigned.id },
-        body: { departmentCode: 'dept.rsj', assigneeId: null, dueAt: '2026-12-10T18:00:00+08:00' },
+        body: { departmentCode: 'dept.rsj', assigneeId: null },
         ifMatch: unassigned.version,
       })),
+      // The talent office answers the second demand itself (直办): it is its lead department.
+      step(
+        'the talent office dispatches a demand to itself',
+        200,
+        () => ({
+          name: 'dispatchServiceCase',
+          token: as('officer'),
+          params: { id: made.case2.id },
+          body: { departmentCode: 'dept.rcb', assigneeId: 'u.officer' },
+          ifMatch: version('case2'),
+        }),
+        { keep: 'case2' },
+      ),
+      step(
+        'and signs for it',
+        200,
+        () => ({
+          name: 'signServiceCase',
+          token: as('officer'),
+          params: { id: made.case2.id },
+          body: {},
+          ifMatch: version('case2'),
+        }),
+        { keep: 'case2' },
+      ),
       // A due time in year 9999 (year 10000 in China time) is a typing mistake the contract refuses.
-      step('a due time in year 9999 is refused', 422, () => ({
-        name: 'assignServiceCase',
+      step('an extension to year 9999 is refused', 422, () => ({
+        name: 'requestServiceCaseExtension',
         token: as('officer'),
         params: { id: made.case2.id },
-        body: { departmentCode: 'dept.rsj', assigneeId: null, dueAt: '9999-12-31T20:00:00Z' },
+        body: { dueAt: '9999-12-31T20:00:00Z', reason: '等待' },
         ifMatch: version('case2'),
       })),
       step('both stores agree whether that case is overdue', 200, () => ({
@@ -813,16 +970,38 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
         query: { q: made.case2.id, overdue: 'true' },
       })),
       step(
-        'the case is given an ordinary due time again',
+        'the case is suspended while the requester is awaited',
         200,
         () => ({
-          name: 'assignServiceCase',
+          name: 'suspendServiceCase',
           token: as('officer'),
           params: { id: made.case2.id },
-          body: { departmentCode: 'dept.rsj', assigneeId: null, dueAt: '2026-12-10T18:00:00+08:00' },
+          body: { reason: '等待企业补充材料' },
           ifMatch: version('case2'),
         }),
-        { keep: 'case2' },
+        {
+          keep: 'case2',
+          check: (answer) => expect(answer.body).toMatchObject({ status: 'suspended', stageDueAt: null }),
+        },
+      ),
+      step('a suspended case is not answered', 409, () => ({
+        name: 'answerServiceCase',
+        token: as('officer'),
+        params: { id: made.case2.id },
+        body: { countermeasure: '已办' },
+        ifMatch: version('case2'),
+      })),
+      step(
+        'and resumed the same day, its deadline unmoved',
+        200,
+        () => ({
+          name: 'resumeServiceCase',
+          token: as('officer'),
+          params: { id: made.case2.id },
+          body: {},
+          ifMatch: version('case2'),
+        }),
+        { keep: 'case2', check: (answer) => expect(answer.body).toMatchObject({ status: 'inProgress' }) },
       ),
       step('a viewer reads the case with personal data masked', 200, () => ({
         name: 'getServiceCase',
@@ -1335,12 +1514,12 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
       unauthenticated(await both(me, at(backends, minutes(30))));
     });
 
-    // The created case is reopened, due 2026-12-04 18:00 and supervised until 2026-12-01 23:59.
+    // The created case is redone, due 2026-12-09 18:00 and supervised until 2026-12-01 23:59.
     const clocks = [
       '2026-12-01T23:59:00+08:00',
       '2026-12-01T23:59:01+08:00',
-      '2026-12-04T18:00:00+08:00',
-      '2026-12-04T10:00:01Z',
+      '2026-12-09T18:00:00+08:00',
+      '2026-12-09T10:00:01Z',
       '2027-03-01T00:00:00+08:00',
     ];
     const overdueReads: Call['query'][] = [

@@ -237,7 +237,8 @@ export function readMatrix(data: DemoDatabase): Read[] {
     { month: 'SM-2026' },
     { month: 'SM-1999' },
     { status: 'new' },
-    { status: ['assigned', 'reopened', 'answered'] },
+    { status: ['dispatched', 'returned', 'inProgress', 'suspended'] },
+    { status: ['answered', 'visiting'] },
     { priority: 'urgent' },
     { priority: casePrioritySchema.options.slice(0, 2) },
     { category: ['cat.housing', 'cat.visa'] },
@@ -268,7 +269,8 @@ export function readMatrix(data: DemoDatabase): Read[] {
     add('listServiceCases', { view, pageSize: PAGE });
     add('listServiceCases', { view, month: 'SM-2026', sort: '-dueAt', pageSize: PAGE });
     add('listServiceCases', { view, department: 'dept.zjj', priority: ['high', 'urgent'], overdue: 'false' });
-    add('listServiceCases', { view, status: ['assigned', 'closed'], supervised: 'true', q: '科技' });
+    add('listServiceCases', { view, status: ['inProgress', 'closed'], supervised: 'true', q: '科技' });
+    add('listServiceCases', { view, sort: 'stageDueAt', pageSize: PAGE });
   }
   add('listServiceCases', { view: 'mine', assignee: 'u.liaison', page: '2', pageSize: '5' });
   add('listServiceCases', { view: 'nonsense' });

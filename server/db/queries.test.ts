@@ -263,7 +263,7 @@ describe('service cases', () => {
   const isOpen = (c: ServiceCase) => c.status !== 'closed';
   const isOverdue = (c: ServiceCase) =>
     isOpen(c) &&
-    ((['new', 'assigned', 'reopened'].includes(c.status) && c.dueAt < NOW) ||
+    ((c.stageDueAt !== null && c.stageDueAt < NOW) ||
       (c.supervision !== null && isoAt(c.supervision.deadline, 23, 59) < NOW));
 
   it('lists a department its own cases only, overdue and not overdue splitting them exactly', async () => {

@@ -193,6 +193,9 @@ export const serviceCases = pgTable(
     assigneeId: codeText('assignee_id'),
     receivedAt: codeText('received_at').notNull(),
     dueAt: codeText('due_at').notNull(),
+    /** The deadline of what the case awaits now (`stageDueAt`); null while suspended or closed. */
+    stageDueAt: codeText('stage_due_at'),
+    extensionPending: boolean('extension_pending').notNull(),
     closedAt: codeText('closed_at'),
     /** Seconds from receipt to closing, when closed: summed by the figures without parsing instants. */
     resolutionSeconds: integer('resolution_seconds'),
@@ -212,6 +215,8 @@ export const serviceCases = pgTable(
     index('cases_month_due_at').on(t.monthId, t.dueAt, t.id),
     index('cases_department_due_at').on(t.departmentCode, t.dueAt, t.id),
     index('cases_status').on(t.status),
+    // The warnings: overdue and due-soon cases, by the deadline of their stage.
+    index('cases_stage_due_at').on(t.stageDueAt, t.id),
     // "Mine" (an officer's open cases) and the assignee filter, soonest due first.
     index('cases_assignee_due_at').on(t.assigneeId, t.dueAt, t.id),
   ],

@@ -105,7 +105,7 @@ describe('api client', () => {
 
   it('carries the current version of the resource on a 409', async () => {
     const client = clientFor();
-    const { id, version } = [...mockApi.db.serviceCases.values()].find((c) => c.status === 'assigned')!;
+    const { id, version } = [...mockApi.db.serviceCases.values()].find((c) => c.status === 'inProgress')!;
     const error = await failure(
       client.request('answerServiceCase', {
         params: { id },

@@ -224,9 +224,15 @@ function chinaOffsetMinutes(ms: number): number {
 const offsetByHour = new Map<number, number>();
 
 function offsetText(minutes: number): string {
-  const abs = Math.abs(minutes);
-  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  let text = offsetTexts.get(minutes);
+  if (text === undefined) {
+    const abs = Math.abs(minutes);
+    text = `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+    offsetTexts.set(minutes, text);
+  }
+  return text;
 }
+const offsetTexts = new Map<number, string>();
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

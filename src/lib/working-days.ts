@@ -1,4 +1,4 @@
-import { addDays, type Day } from './calendar';
+import type { Day } from './calendar';
 
 /**
  * One year's holiday arrangement (国务院办公厅关于部分节假日安排的通知): weekdays that are days
@@ -19,41 +19,54 @@ export interface WorkingCalendar {
   addWorkingDays(day: Day, n: number): Day;
   /** Working days after `from` up to and including `to` (0 when `to` is not later). */
   workingDaysBetween(from: Day, to: Day): number;
+  /** The last working day before `day`. */
+  previousWorkingDay(day: Day): Day;
 }
 
-export const isWeekend = (day: Day) => [0, 6].includes(new Date(`${day.slice(0, 10)}T00:00:00Z`).getUTCDay());
+const DAY_MS = 86_400_000;
+const dayNumber = (day: Day) =>
+  Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
+/** Monday to Friday by day number (day 0, 1970-01-01, was a Thursday). */
+const isWeekday = (n: number) => (((n % 7) + 7 + 4) % 7) % 6 !== 0;
 
+export const isWeekend = (day: Day) => !isWeekday(dayNumber(day));
+
+/**
+ * Counting works on day numbers, each day's standing worked out once: deadlines are counted for
+ * every action of thousands of generated cases, and text dates are slow to step through.
+ */
 export function workingCalendar(arrangements: readonly HolidayArrangement[]): WorkingCalendar {
-  const off = new Set(arrangements.flatMap((a) => a.off));
-  const work = new Set(arrangements.flatMap((a) => a.work));
+  const off = new Set(arrangements.flatMap((a) => a.off).map(dayNumber));
+  const work = new Set(arrangements.flatMap((a) => a.work).map(dayNumber));
   const years = new Set(arrangements.map((a) => a.year));
-
-  const isWorkingDay = (day: Day) => {
-    const d = day.slice(0, 10);
-    if (work.has(d)) return true;
-    if (off.has(d)) return false;
-    return !isWeekend(d);
-  };
+  const working = (n: number) => work.has(n) || (!off.has(n) && isWeekday(n));
+  const toDay = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
   return {
     covers: (year) => years.has(year),
-    isWorkingDay,
+    isWorkingDay: (day) => working(dayNumber(day)),
     addWorkingDays(day, n) {
-      let current = day.slice(0, 10);
+      let current = dayNumber(day);
       let left = n;
       if (left === 0) {
-        while (!isWorkingDay(current)) current = addDays(current, 1);
-        return current;
+        while (!working(current)) current++;
+        return toDay(current);
       }
       while (left > 0) {
-        current = addDays(current, 1);
-        if (isWorkingDay(current)) left--;
+        current++;
+        if (working(current)) left--;
       }
-      return current;
+      return toDay(current);
+    },
+    previousWorkingDay(day) {
+      let before = dayNumber(day) - 1;
+      while (!working(before)) before--;
+      return toDay(before);
     },
     workingDaysBetween(from, to) {
       let count = 0;
-      for (let d = addDays(from.slice(0, 10), 1); d <= to.slice(0, 10); d = addDays(d, 1)) if (isWorkingDay(d)) count++;
+      const last = dayNumber(to);
+      for (let d = dayNumber(from) + 1; d <= last; d++) if (working(d)) count++;
       return count;
     },
   };

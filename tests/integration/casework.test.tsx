@@ -17,13 +17,13 @@ const workspace = async (title: string) =>
 const viewButton = (name: string) => screen.getByRole('button', { name: new RegExp(`^${name}[\\d,…]`) });
 
 describe('the triage queue', () => {
-  it('starts the talent office on 待分派, with every view counted as the server counts it', async () => {
+  it('starts the talent office on 待派单, with every view counted as the server counts it', async () => {
     renderApp('/service-cases', { as: 'officer' });
     const list = await queue();
     const fresh = cases().filter((c) => inMonth(c) && c.status === 'new');
     expect(await list.findByText(`共 ${fresh.length} 条`)).toBeInTheDocument();
-    expect(viewButton('待分派')).toHaveAttribute('aria-pressed', 'true');
-    await waitFor(() => expect(viewButton('待分派')).toHaveTextContent(String(fresh.length)));
+    expect(viewButton('待派单')).toHaveAttribute('aria-pressed', 'true');
+    await waitFor(() => expect(viewButton('待派单')).toHaveTextContent(String(fresh.length)));
     const all = cases().filter(inMonth).length.toLocaleString('zh-CN');
     expect(viewButton('全部')).toHaveTextContent(all);
   });
@@ -31,11 +31,14 @@ describe('the triage queue', () => {
   it('switches views in the URL, and a department liaison sees only its own department’s cases', async () => {
     const { user, router } = renderApp('/service-cases', { as: 'liaison' });
     const list = await queue();
-    expect(viewButton('我的待办')).toHaveAttribute('aria-pressed', 'true');
-    await user.click(viewButton('全部'));
-    expect(router.state.location.search).toBe('?view=all');
+    expect(viewButton('全部')).toHaveAttribute('aria-pressed', 'true');
     const own = cases().filter((c) => inMonth(c) && c.departmentCode === 'dept.zjj');
     expect(await list.findByText(`共 ${own.length} 条`)).toBeInTheDocument();
+    await user.click(viewButton('待签收'));
+    expect(router.state.location.search).toBe('?view=dispatched');
+    const toSign = own.filter((c) => c.status === 'dispatched');
+    expect(await list.findByText(`共 ${toSign.length} 条`)).toBeInTheDocument();
+    await user.click(viewButton('全部'));
     const column = list.getAllByRole('columnheader').findIndex((h) => h.textContent?.includes('承办部门'));
     const departments = list
       .getAllByRole('row')
@@ -57,26 +60,28 @@ describe('the case workspace', () => {
     const target = cases().find((c) => inMonth(c) && c.status === 'new')!;
     const { user } = renderApp(`/service-cases?case=${target.id}`, { as: 'officer' });
     const pane = await workspace(target.title);
-    await user.click(await pane.findByRole('button', { name: '分派' }));
-    const dialog = within(await screen.findByRole('dialog', { name: '分派' }));
+    await user.click(await pane.findByRole('button', { name: '派单' }));
+    const dialog = within(await screen.findByRole('dialog', { name: '派单' }));
+    expect(dialog.getByText(/签收时限 1 个工作日/)).toBeInTheDocument();
     await user.selectOptions(dialog.getByLabelText(/承办部门/), '住建局');
     await user.selectOptions(dialog.getByLabelText(/承办人/), '刘洋');
-    await user.clear(dialog.getByLabelText(/办理时限/));
-    await user.type(dialog.getByLabelText(/办理时限/), '2026-12-10T17:30');
     await user.click(dialog.getByRole('button', { name: '确定' }));
-    await waitFor(() => expect(mockApi.db.serviceCases.get(target.id)!.status).toBe('assigned'));
+    await waitFor(() => expect(mockApi.db.serviceCases.get(target.id)!.status).toBe('dispatched'));
     expect(mockApi.db.serviceCases.get(target.id)).toMatchObject({
       departmentCode: 'dept.zjj',
       assigneeName: '刘洋',
-      dueAt: '2026-12-10T17:30:00+08:00',
+      // Wednesday 10:00: to sign by 18:00 on Thursday.
+      stageDueAt: '2026-11-26T18:00:00+08:00',
     });
-    expect(await pane.findByText('办理中')).toBeInTheDocument();
+    expect(await pane.findByText('待签收')).toBeInTheDocument();
+    const lifecycle = within(pane.getByRole('heading', { name: '办理进程' }).closest('section')!);
+    expect(await lifecycle.findByText(/派单至住建局，签收时限/)).toBeInTheDocument();
     const history = within(pane.getByRole('heading', { name: '办理记录' }).closest('section')!);
-    expect(await history.findByText('分派')).toBeInTheDocument();
+    expect(await history.findByText('派单')).toBeInTheDocument();
   });
 
   it('keeps an answer being written through a 409 and a reload, and clears it once sent', async () => {
-    const target = cases().find((c) => c.departmentCode === 'dept.zjj' && c.status === 'assigned')!;
+    const target = cases().find((c) => c.departmentCode === 'dept.zjj' && c.status === 'inProgress')!;
     const first = renderApp(`/service-cases?view=all&case=${target.id}`, { as: 'liaison' });
     let pane = await workspace(target.title);
     await first.user.type(await pane.findByLabelText(/^对策/), '已协调人才公寓');
@@ -107,8 +112,8 @@ describe('the case workspace', () => {
     expect(Object.keys(localStorage).filter((key) => key.startsWith('tod.draft.answer.'))).toEqual([]);
   });
 
-  it('an unsatisfied follow-up visit reopens the case', async () => {
-    const target = cases().find((c) => inMonth(c) && c.status === 'closed' && c.followUp === null)!;
+  it('an unsatisfied follow-up visit the department caused redoes the case', async () => {
+    const target = cases().find((c) => inMonth(c) && c.status === 'visiting')!;
     const { user } = renderApp(`/service-cases?view=all&case=${target.id}`, { as: 'officer' });
     const pane = await workspace(target.title);
     await user.click(await pane.findByRole('button', { name: '回访' }));
@@ -116,17 +121,59 @@ describe('the case workspace', () => {
     await user.click(dialog.getByRole('button', { name: '确定' }));
     expect(await dialog.findByText('此项必填')).toBeInTheDocument();
     await user.click(dialog.getByRole('radio', { name: '不满意' }));
+    await user.click(dialog.getByRole('checkbox', { name: /不满意原因在承办部门/ }));
     await user.type(dialog.getByLabelText('备注'), '房源仍未落实');
     await user.click(dialog.getByRole('button', { name: '确定' }));
-    await waitFor(() => expect(mockApi.db.serviceCases.get(target.id)!.status).toBe('reopened'));
-    expect(await pane.findByText('重新办理')).toBeInTheDocument();
+    await waitFor(() => expect(mockApi.db.serviceCases.get(target.id)!.status).toBe('inProgress'));
+    expect(mockApi.db.serviceCases.get(target.id)!.round).toBe(target.round + 1);
+    expect(await pane.findByText(`第 ${target.round + 1} 轮（重办）`)).toBeInTheDocument();
     // The 回访 button is gone with the state it was for: focus is back on the case, not the page.
     expect(pane.queryByRole('button', { name: '回访' })).not.toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('heading', { name: new RegExp(target.title) })).toHaveFocus());
   });
 
+  it('a liaison signs one dispatched case and returns another, which the talent office sends elsewhere', async () => {
+    const [first, second] = cases().filter(
+      (c) => c.departmentCode === 'dept.zjj' && c.status === 'dispatched' && c.dispatches.at(-1)!.upheld === false,
+    );
+    const liaison = renderApp(`/service-cases?case=${first!.id}`, { as: 'liaison' });
+    let pane = await workspace(first!.title);
+    await liaison.user.click(await pane.findByRole('button', { name: '签收' }));
+    let dialog = within(await screen.findByRole('dialog', { name: '签收' }));
+    expect(dialog.getByText(/签收后开始计时，须在 .* 前办结/)).toBeInTheDocument();
+    await liaison.user.click(dialog.getByRole('button', { name: '确定' }));
+    await waitFor(() => expect(mockApi.db.serviceCases.get(first!.id)!.status).toBe('inProgress'));
+    expect(await pane.findByText('办理中')).toBeInTheDocument();
+    liaison.unmount();
+
+    const again = renderApp(`/service-cases?case=${second!.id}`, { as: 'liaison' });
+    pane = await workspace(second!.title);
+    await again.user.click(await pane.findByRole('button', { name: '退单' }));
+    dialog = within(await screen.findByRole('dialog', { name: '退单' }));
+    await again.user.click(dialog.getByRole('button', { name: '确定' }));
+    expect(await dialog.findByText('此项必填')).toBeInTheDocument();
+    await again.user.type(dialog.getByLabelText(/理由/), '应由属地板块办理');
+    await again.user.click(dialog.getByRole('button', { name: '确定' }));
+    await waitFor(() => expect(mockApi.db.serviceCases.get(second!.id)!.status).toBe('returned'));
+    again.unmount();
+
+    const office = renderApp(`/service-cases?view=returned&case=${second!.id}`, { as: 'officer' });
+    pane = await workspace(second!.title);
+    await office.user.click(await pane.findByRole('button', { name: '异议审核' }));
+    dialog = within(await screen.findByRole('dialog', { name: '异议审核' }));
+    expect(dialog.getByText(/住建局于.*退单：应由属地板块办理/)).toBeInTheDocument();
+    await office.user.selectOptions(dialog.getByLabelText(/承办部门/), '人社局');
+    await office.user.click(dialog.getByRole('button', { name: '确定' }));
+    await waitFor(() =>
+      expect(mockApi.db.serviceCases.get(second!.id)).toMatchObject({
+        status: 'dispatched',
+        departmentCode: 'dept.rsj',
+      }),
+    );
+  });
+
   it('shows a viewer the case with personal data masked and no action', async () => {
-    const target = cases().find((c) => inMonth(c) && c.status === 'assigned' && c.requesterIdNumber !== null)!;
+    const target = cases().find((c) => inMonth(c) && c.status === 'inProgress' && c.requesterIdNumber !== null)!;
     renderApp(`/service-cases?case=${target.id}`, { as: 'viewer' });
     const pane = await workspace(target.title);
     const phone = target.requesterPhone;
@@ -150,18 +197,18 @@ describe('keyboard triage', () => {
     let pane = await workspace(fresh[0]!.title);
     await waitFor(() => expect(screen.getByRole('heading', { name: new RegExp(fresh[0]!.title) })).toHaveFocus());
 
-    await user.keyboard('a');
-    const dialog = within(await screen.findByRole('dialog', { name: '分派' }));
+    await user.keyboard('d');
+    const dialog = within(await screen.findByRole('dialog', { name: '派单' }));
     await user.selectOptions(dialog.getByLabelText(/承办部门/), '住建局');
     await user.click(dialog.getByRole('button', { name: '确定' }));
-    await waitFor(() => expect(mockApi.db.serviceCases.get(fresh[0]!.id)!.status).toBe('assigned'));
+    await waitFor(() => expect(mockApi.db.serviceCases.get(fresh[0]!.id)!.status).toBe('dispatched'));
 
-    // The case left 待分派: j opens the one now in its place.
+    // The case left 待派单: j opens the one now in its place.
     await waitFor(() => expect(list.queryByRole('row', { name: new RegExp(fresh[0]!.id) })).not.toBeInTheDocument());
     await user.keyboard('j');
     await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('case')).toBe(fresh[1]!.id));
     pane = await workspace(fresh[1]!.title);
-    expect(pane.getByRole('button', { name: '分派' })).toBeInTheDocument();
+    expect(pane.getByRole('button', { name: '派单' })).toBeInTheDocument();
 
     await user.keyboard('?');
     const help = within(await screen.findByRole('dialog', { name: '键盘操作' }));
@@ -201,8 +248,8 @@ describe('bulk dispatch', () => {
     for (const picked of [a!, b!, c!]) await tick(user, list, `选择 ${picked.id}`);
     // Someone else changes the second case after the user saw it.
     mockApi.db.serviceCases.set(b!.id, { ...b!, priority: 'urgent', version: b!.version + 1 });
-    await user.click(within(list.getByRole('region', { name: '批量操作' })).getByRole('button', { name: '批量分派' }));
-    const dialog = within(await screen.findByRole('dialog', { name: '分派 3 条工单' }));
+    await user.click(within(list.getByRole('region', { name: '批量操作' })).getByRole('button', { name: '批量派单' }));
+    const dialog = within(await screen.findByRole('dialog', { name: '派单 3 条工单' }));
     await user.selectOptions(dialog.getByLabelText(/承办部门/), '住建局');
     await user.click(dialog.getByRole('button', { name: '确定' }));
     expect(await list.findByText('1 条工单未能办理（仍保持勾选）：')).toBeInTheDocument();

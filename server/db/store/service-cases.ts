@@ -1,11 +1,11 @@
-import { and, eq, inArray, not, sql, type SQL } from 'drizzle-orm';
+import { and, eq, not, sql, type SQL } from 'drizzle-orm';
 import {
   casePrioritySchema,
   caseQueueViewSchema,
   type CaseQueueView,
-  type CaseStatus,
   type ServiceCase,
 } from '../../../src/api/schemas/service-cases';
+import { pendingExtension } from '../../../src/api/schemas/case-workflow';
 import { isoAt } from '../../../domain/rules/dates';
 import type {
   CaseFigures,
@@ -38,6 +38,8 @@ export function caseColumns(serviceCase: ServiceCase): typeof serviceCases.$infe
     assigneeId: serviceCase.assigneeId,
     receivedAt: serviceCase.receivedAt,
     dueAt: serviceCase.dueAt,
+    stageDueAt: serviceCase.stageDueAt,
+    extensionPending: pendingExtension(serviceCase) !== null,
     closedAt: serviceCase.closedAt,
     resolutionSeconds:
       serviceCase.closedAt === null
@@ -50,32 +52,30 @@ export function caseColumns(serviceCase: ServiceCase): typeof serviceCases.$infe
   };
 }
 
-/** Statuses waiting for a countermeasure: the SLA due time measures this part of the work. */
-const awaitingAnswer: CaseStatus[] = ['new', 'assigned', 'reopened'];
-
 const isOpen = sql`${t.status} <> 'closed'`;
 
 /**
- * Overdue at `now`: open, and unanswered past its SLA due time or past its supervision (督办)
- * deadline. Written never to be NULL, so `not overdue` is its exact complement.
+ * Overdue at `now`: open, and past the deadline of its stage or of its supervision (督办).
+ * Written never to be NULL, so `not overdue` is its exact complement.
  */
 const isOverdue = (now: string) =>
-  sql`(${isOpen} and ((${inArray(t.status, awaitingAnswer)} and ${t.dueAt} < ${now})
+  sql`(${isOpen} and ((${t.stageDueAt} is not null and ${t.stageDueAt} < ${now})
     or (${t.supervisionDueAt} is not null and ${t.supervisionDueAt} < ${now})))`;
 
 const isSupervised = sql`(${t.supervisionDueAt} is not null and ${isOpen})`;
 
-/**
- * The queue views, each never NULL; due soon: falls overdue by the frame's bound, and is not yet.
- * Follow-up: closed and not visited since (an unsatisfied visit reopened it, so it was closed again).
- */
+/** The queue views, each never NULL; due soon: falls overdue by the frame's bound, and is not yet. */
 const inQueueView = (frame: CaseQueueFrame): Record<CaseQueueView, SQL> => ({
   new: sql`${t.status} = 'new'`,
+  dispatched: sql`${t.status} = 'dispatched'`,
+  returned: sql`${t.status} = 'returned'`,
+  extension: sql`${t.extensionPending}`,
+  answered: sql`${t.status} = 'answered'`,
   mine: sql`(${isOpen} and coalesce(${t.assigneeId} = ${frame.userId}, false))`,
   dueSoon: sql`(not ${isOverdue(frame.now)} and ${isOverdue(frame.dueSoonBefore)})`,
   overdue: isOverdue(frame.now),
   supervised: isSupervised,
-  followUp: sql`(${t.status} = 'closed' and coalesce(${t.followUpSatisfaction} = 'unsatisfied', true))`,
+  followUp: sql`${t.status} = 'visiting'`,
   all: sql`true`,
 });
 
@@ -98,6 +98,7 @@ const sortColumns = {
   id: t.id,
   receivedAt: t.receivedAt,
   dueAt: t.dueAt,
+  stageDueAt: t.stageDueAt,
   priority: t.priorityRank,
   status: t.status,
   updatedAt: t.updatedAt,

@@ -1,11 +1,23 @@
 import { z } from 'zod';
 import { pageSchema } from '../schemas/common';
+import type { Permission } from '../permissions';
 import {
+  caseAcceptSchema,
+  type CaseAction,
   caseAnswerSchema,
   caseAssignSchema,
-  caseCloseSchema,
+  caseDispatchBodySchema,
+  caseExtensionDecisionSchema,
+  caseExtensionRequestSchema,
   caseFollowUpSchema,
   casePrioritizeSchema,
+  caseRemindSchema,
+  caseResumeSchema,
+  caseReturnSchema,
+  caseReviewReturnSchema,
+  caseSendBackSchema,
+  caseSignSchema,
+  caseSuspendSchema,
   caseQueueCountsQuerySchema,
   caseQueueCountsSchema,
   caseSuperviseSchema,
@@ -23,6 +35,26 @@ import {
   caseOversightSchema,
 } from '../schemas/stats';
 import { endpoint, idParams, type Endpoint } from './endpoint';
+
+/** One lifecycle action on a case (see `caseWorkflow`): sent with If-Match, answered with the case. */
+function caseAction<B extends z.ZodType>(
+  path: string,
+  summary: string,
+  body: B,
+  permission: Permission = 'case:triage',
+) {
+  return endpoint({
+    method: 'POST',
+    path: `/service-cases/:id/${path}`,
+    summary,
+    tag: 'service-cases',
+    permission,
+    params: idParams,
+    body,
+    response: serviceCaseSchema,
+    ifMatch: true,
+  });
+}
 
 /** Service months, their services, cases (工单) and casework statistics. */
 export const serviceCaseEndpoints = {
@@ -67,72 +99,64 @@ export const serviceCaseEndpoints = {
     response: serviceCaseSchema,
     successStatus: 201,
   }),
-  assignServiceCase: endpoint({
-    method: 'POST',
-    path: '/service-cases/:id/assign',
-    summary: 'Assign to a department and officer with a due date',
-    tag: 'service-cases',
-    permission: 'case:triage',
-    params: idParams,
-    body: caseAssignSchema,
-    response: serviceCaseSchema,
-    ifMatch: true,
-  }),
-  answerServiceCase: endpoint({
-    method: 'POST',
-    path: '/service-cases/:id/answer',
-    summary: 'Record the countermeasure (对策)',
-    tag: 'service-cases',
-    permission: 'case:triage',
-    params: idParams,
-    body: caseAnswerSchema,
-    response: serviceCaseSchema,
-    ifMatch: true,
-  }),
-  closeServiceCase: endpoint({
-    method: 'POST',
-    path: '/service-cases/:id/close',
-    summary: 'Close an answered case',
-    tag: 'service-cases',
-    permission: 'case:triage',
-    params: idParams,
-    body: caseCloseSchema,
-    response: serviceCaseSchema,
-    ifMatch: true,
-  }),
-  followUpServiceCase: endpoint({
-    method: 'POST',
-    path: '/service-cases/:id/follow-up',
-    summary: 'Record the follow-up visit (回访); 不满意 reopens the case',
-    tag: 'service-cases',
-    permission: 'case:triage',
-    params: idParams,
-    body: caseFollowUpSchema,
-    response: serviceCaseSchema,
-    ifMatch: true,
-  }),
-  superviseServiceCase: endpoint({
-    method: 'POST',
-    path: '/service-cases/:id/supervise',
-    summary: 'Put a case under supervision (督办) with its own deadline',
-    tag: 'service-cases',
-    permission: 'case:supervise',
-    params: idParams,
-    body: caseSuperviseSchema,
-    response: serviceCaseSchema,
-    ifMatch: true,
-  }),
-  prioritizeServiceCase: endpoint({
-    method: 'POST',
-    path: '/service-cases/:id/priority',
-    summary: "Change an open case's priority (the talent office; the deadline stays)",
-    tag: 'service-cases',
-    permission: 'case:triage',
-    params: idParams,
-    body: casePrioritizeSchema,
-    response: serviceCaseSchema,
-    ifMatch: true,
-  }),
+  dispatchServiceCase: caseAction(
+    'dispatch',
+    'Dispatch (派单) or move (改派) a case to a lead department',
+    caseDispatchBodySchema,
+  ),
+  signServiceCase: caseAction('sign', 'Sign for a dispatched case (签收); its clock starts', caseSignSchema),
+  returnServiceCase: caseAction('return', 'Return a dispatched case with a reason (退单)', caseReturnSchema),
+  reviewReturnOfServiceCase: caseAction(
+    'review-return',
+    'Decide a return (异议审核): send the case to another department, or uphold the dispatch',
+    caseReviewReturnSchema,
+  ),
+  assignServiceCase: caseAction('assign', 'Name the handling officer within the lead department', caseAssignSchema),
+  suspendServiceCase: caseAction('suspend', 'Stop the clock while the requester is awaited (挂起)', caseSuspendSchema),
+  resumeServiceCase: caseAction('resume', 'Restart the clock; the deadline moves by the days paused', caseResumeSchema),
+  requestServiceCaseExtension: caseAction(
+    'extension',
+    'Ask for a later deadline (延期申请), by the working day before the deadline',
+    caseExtensionRequestSchema,
+  ),
+  decideServiceCaseExtension: caseAction(
+    'extension/decision',
+    'Approve or refuse the pending extension (a manager of the talent office)',
+    caseExtensionDecisionSchema,
+    'case:supervise',
+  ),
+  answerServiceCase: caseAction(
+    'answer',
+    'Record the countermeasure (对策) and report it done (办结)',
+    caseAnswerSchema,
+  ),
+  acceptServiceCase: caseAction(
+    'accept',
+    'Accept the answer (审核通过); the requester is visited next',
+    caseAcceptSchema,
+  ),
+  sendBackServiceCase: caseAction(
+    'send-back',
+    'Send the answer back to the department with a reason',
+    caseSendBackSchema,
+  ),
+  followUpServiceCase: caseAction(
+    'follow-up',
+    'Record the follow-up visit (回访): closes the case, or redoes it (重办) when the department caused 不满意',
+    caseFollowUpSchema,
+  ),
+  remindServiceCase: caseAction('remind', 'Send the lead department a reminder (催办)', caseRemindSchema),
+  superviseServiceCase: caseAction(
+    'supervise',
+    'Put a case under supervision (督办) with its own deadline',
+    caseSuperviseSchema,
+    'case:supervise',
+  ),
+  prioritizeServiceCase: caseAction(
+    'priority',
+    "Change an open case's priority (the talent office; the deadline stays)",
+    casePrioritizeSchema,
+  ),
   caseQueueCounts: endpoint({
     method: 'GET',
     path: '/stats/service-cases/queue',
@@ -159,3 +183,23 @@ export const serviceCaseEndpoints = {
     response: caseOversightSchema,
   }),
 } satisfies Record<string, Endpoint>;
+
+/** The route of each workflow action. */
+export const caseActionEndpoints = {
+  dispatch: 'dispatchServiceCase',
+  sign: 'signServiceCase',
+  return: 'returnServiceCase',
+  reviewReturn: 'reviewReturnOfServiceCase',
+  assign: 'assignServiceCase',
+  suspend: 'suspendServiceCase',
+  resume: 'resumeServiceCase',
+  requestExtension: 'requestServiceCaseExtension',
+  decideExtension: 'decideServiceCaseExtension',
+  answer: 'answerServiceCase',
+  accept: 'acceptServiceCase',
+  sendBack: 'sendBackServiceCase',
+  followUp: 'followUpServiceCase',
+  remind: 'remindServiceCase',
+  supervise: 'superviseServiceCase',
+  prioritize: 'prioritizeServiceCase',
+} as const satisfies Record<CaseAction, keyof typeof serviceCaseEndpoints>;

@@ -1,7 +1,8 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../lib/api-client';
 import type { BodyOf } from '../endpoints';
-import type { ServiceCaseListQuery, ServiceRecordListQuery } from '../schemas/service-cases';
+import { caseActionEndpoints } from '../endpoints/service-cases';
+import type { CaseAction, ServiceCaseListQuery, ServiceRecordListQuery } from '../schemas/service-cases';
 import { statsQueries } from './stats-queries';
 
 /** Casework: the months, the three lists, one case and its history, the queue's counts. */
@@ -56,19 +57,15 @@ export const caseQueries = {
 /** After any case action: the lists, the case, its history, and every figure. */
 const caseChanged = { invalidates: [caseQueries.all(), statsQueries.all()] };
 
-type CaseActionEndpoint =
-  | 'assignServiceCase'
-  | 'answerServiceCase'
-  | 'closeServiceCase'
-  | 'followUpServiceCase'
-  | 'superviseServiceCase'
-  | 'prioritizeServiceCase';
+type CaseActionEndpoint = (typeof caseActionEndpoints)[CaseAction];
 
 /**
  * One workflow action on a case, sent with the version the user saw (`If-Match`); the answer goes
  * into the cache at once, so the workspace shows the new state before the lists refresh.
  */
-export function useCaseAction<N extends CaseActionEndpoint>(name: N) {
+export function useCaseAction<A extends CaseAction>(action: A) {
+  type N = (typeof caseActionEndpoints)[A];
+  const name: N = caseActionEndpoints[action];
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, input, version }: { id: string; input: BodyOf<N>; version: number }) =>

@@ -1,5 +1,17 @@
 import { can, TALENT_OFFICE_DEPARTMENT, type Permission, type Subject } from '../permissions';
-import type { CaseAction, CaseStatus, ServiceCase } from './service-cases';
+import { addDays, chinaDay, chinaIsoAt, compareInstants } from '../../lib/calendar';
+import type { WorkingCalendar } from '../../lib/working-days';
+import { DUE_SOON_WORKING_DAYS, type CaseAction, type CaseStatus, type ServiceCase } from './service-cases';
+
+/**
+ * Who of the case's chain takes an action: the talent office (人才办), the lead department (主办,
+ * the one the case is dispatched to; the talent office itself when it answers directly, 直办),
+ * or either.
+ */
+export type CaseActor = 'office' | 'lead' | 'leadOrOffice';
+
+/** What a case must be, beyond its status, for an action; each names why it is refused. */
+export type CaseCondition = 'returnable' | 'extensionPending' | 'noExtensionPending';
 
 /** One action of the case workflow: in which states, by whom, and where it leads. */
 export interface CaseStep {
@@ -7,67 +19,156 @@ export interface CaseStep {
   from: readonly CaseStatus[];
   /** The permission it needs (the role). */
   permission: Permission;
-  /** Only the talent office (人才办) takes it: a department's officer may not. */
-  officeOnly: boolean;
-  /** The status after it; `null` keeps the status (a follow-up decides by the answer). */
+  by: CaseActor;
+  /** The status after it; `null` keeps the status, or the request decides (a review, a visit). */
   to: CaseStatus | null;
+  when?: CaseCondition;
 }
 
-const open: readonly CaseStatus[] = ['new', 'assigned', 'answered', 'reopened'];
+/** Not closed: the priority may change. */
+const open: readonly CaseStatus[] = [
+  'new',
+  'dispatched',
+  'returned',
+  'inProgress',
+  'suspended',
+  'answered',
+  'visiting',
+];
+/** With a lead department that has it in hand, or is about to. */
+const held: readonly CaseStatus[] = ['dispatched', 'inProgress', 'suspended'];
 
 /**
- * The casework workflow as one table of states, actions, roles and guards: the API refuses what it
- * does not allow, the UI offers only what it allows, and the tests walk it. New states and
- * actions (the hotline lifecycle) are added as rows.
+ * The hotline lifecycle (12345 practice, as the city's departments already work it) as one table
+ * of states, actions, roles and conditions: the API refuses what it does not allow, the UI offers
+ * only what it allows, and the tests walk it.
  *
- * - 分派 assign: the talent office dispatches a case to a department (and sets its deadline); a
- *   department may hand its own case to another of its officers, never move the deadline.
- * - 答复 answer: the department gives the countermeasure (对策).
- * - 办结 close, 回访 follow-up, 督办 supervise: the talent office's.
- * - 调整优先级 prioritize: the talent office raises or lowers an open case's priority; the
- *   deadline stays as it is (moving it is an assignment's).
+ * - 派单 dispatch: the talent office sends a case to a lead department (or moves it, 改派).
+ * - 签收 sign / 退单 return: the department accepts it (its clock starts) or returns it with a
+ *   reason; 异议审核 reviewReturn: the talent office sends it elsewhere or upholds the dispatch, and
+ *   a department whose objection was overruled may not return the case again.
+ * - 分派 assign: the handling officer within the lead department.
+ * - 挂起 suspend / 恢复 resume: the clock stops while the requester is awaited.
+ * - 延期申请 requestExtension / 延期审批 decideExtension: more time, asked by the department at
+ *   least a working day before the deadline and decided by a manager of the talent office.
+ * - 办结 answer: the lead department's countermeasure; 审核 accept / 退回 sendBack by the office.
+ * - 回访 followUp: satisfied closes the case (结案); unsatisfied for a reason the department
+ *   caused redoes it (重办) with a new deadline.
+ * - 催办 remind, 督办 supervise: the talent office urges the department that holds the case;
+ *   调整优先级 prioritize: on any open case.
  */
 export const caseWorkflow: Record<CaseAction, CaseStep> = {
-  assign: { from: open, permission: 'case:triage', officeOnly: false, to: 'assigned' },
-  answer: { from: ['assigned', 'reopened'], permission: 'case:triage', officeOnly: false, to: 'answered' },
-  close: { from: ['answered'], permission: 'case:triage', officeOnly: true, to: 'closed' },
-  followUp: { from: ['closed'], permission: 'case:triage', officeOnly: true, to: null },
-  supervise: { from: open, permission: 'case:supervise', officeOnly: true, to: null },
-  prioritize: { from: open, permission: 'case:triage', officeOnly: true, to: null },
+  dispatch: {
+    from: ['new', 'dispatched', 'inProgress', 'suspended'],
+    permission: 'case:triage',
+    by: 'office',
+    to: 'dispatched',
+  },
+  sign: { from: ['dispatched'], permission: 'case:triage', by: 'lead', to: 'inProgress' },
+  return: { from: ['dispatched'], permission: 'case:triage', by: 'lead', to: 'returned', when: 'returnable' },
+  reviewReturn: { from: ['returned'], permission: 'case:triage', by: 'office', to: 'dispatched' },
+  assign: { from: held, permission: 'case:triage', by: 'leadOrOffice', to: null },
+  suspend: { from: ['inProgress'], permission: 'case:triage', by: 'lead', to: 'suspended' },
+  resume: { from: ['suspended'], permission: 'case:triage', by: 'leadOrOffice', to: 'inProgress' },
+  requestExtension: {
+    from: ['inProgress', 'suspended'],
+    permission: 'case:triage',
+    by: 'lead',
+    to: null,
+    when: 'noExtensionPending',
+  },
+  decideExtension: { from: held, permission: 'case:supervise', by: 'office', to: null, when: 'extensionPending' },
+  answer: { from: ['inProgress'], permission: 'case:triage', by: 'lead', to: 'answered' },
+  accept: { from: ['answered'], permission: 'case:triage', by: 'office', to: 'visiting' },
+  sendBack: { from: ['answered'], permission: 'case:triage', by: 'office', to: 'inProgress' },
+  followUp: { from: ['visiting'], permission: 'case:triage', by: 'office', to: null },
+  remind: { from: held, permission: 'case:triage', by: 'office', to: null },
+  supervise: { from: held, permission: 'case:supervise', by: 'office', to: null },
+  prioritize: { from: open, permission: 'case:triage', by: 'office', to: null },
 };
 
 /**
- * A closed case waits for its follow-up visit (回访) until it has had one since it was closed: an
- * unsatisfied visit reopens a case, so a closed case whose last visit was unsatisfied has been
- * answered and closed again since, and is due another.
+ * The time limits of the lifecycle in working days; the answer's own limit is the demand
+ * category's (`timeLimitDays`). A stage is due at 18:00 of its last working day.
  */
-export function awaitsFollowUp(serviceCase: Pick<ServiceCase, 'status' | 'followUp'>): boolean {
-  return (
-    serviceCase.status === 'closed' &&
-    (serviceCase.followUp === null || serviceCase.followUp.satisfaction === 'unsatisfied')
-  );
+export const caseTimeLimits = {
+  /** 派单: the talent office dispatches a registered demand. */
+  dispatch: 1,
+  /** 签收 or 退单. */
+  sign: 1,
+  /** 异议审核: a return is decided. */
+  review: 1,
+  /** 审核: an answer is accepted or sent back. */
+  accept: 1,
+  /** 回访 after acceptance. */
+  followUp: 3,
+  /** 延期申请: asked at least this many working days before the deadline. */
+  extensionNotice: 1,
+  /** Lapsed by this many working days: a written 催办通知书 to the department's head. */
+  notice: 5,
+} as const;
+
+type CaseFacts = Pick<ServiceCase, 'status' | 'departmentCode' | 'dispatches' | 'extensions'>;
+
+export const pendingExtension = (c: Pick<ServiceCase, 'extensions'>) =>
+  c.extensions.find((e) => e.decision === null) ?? null;
+
+const conditions: Record<CaseCondition, (c: CaseFacts) => boolean> = {
+  returnable: (c) => !(c.dispatches.at(-1)?.upheld ?? false),
+  extensionPending: (c) => pendingExtension(c) !== null,
+  noExtensionPending: (c) => pendingExtension(c) === null,
+};
+
+function actsAs(subject: Subject, c: CaseFacts, by: CaseActor): boolean {
+  const office = subject.departmentCode === TALENT_OFFICE_DEPARTMENT;
+  const lead = c.departmentCode !== null && subject.departmentCode === c.departmentCode;
+  return by === 'office' ? office : by === 'lead' ? lead : office || lead;
 }
 
+export type CaseRefusal = 'role' | 'department' | 'status' | CaseCondition;
+
 /** Why an action is refused, or null when the user may take it on the case now. */
-export function caseActionRefusal(
-  subject: Subject,
-  serviceCase: Pick<ServiceCase, 'status' | 'followUp'>,
-  action: CaseAction,
-): 'status' | 'role' | 'department' | null {
+export function caseActionRefusal(subject: Subject, c: CaseFacts, action: CaseAction): CaseRefusal | null {
   const step = caseWorkflow[action];
   if (!can(subject, step.permission)) return 'role';
-  if (step.officeOnly && subject.departmentCode !== TALENT_OFFICE_DEPARTMENT) return 'department';
-  if (!step.from.includes(serviceCase.status)) return 'status';
-  if (action === 'followUp' && !awaitsFollowUp(serviceCase)) return 'status';
+  if (!actsAs(subject, c, step.by)) return 'department';
+  if (!step.from.includes(c.status)) return 'status';
+  if (step.when && !conditions[step.when](c)) return step.when;
   return null;
 }
 
 /** The actions the user may take on the case now, in the workflow's order. */
-export function caseActionsFor(subject: Subject, serviceCase: Pick<ServiceCase, 'status' | 'followUp'>): CaseAction[] {
-  return (Object.keys(caseWorkflow) as CaseAction[]).filter(
-    (action) => caseActionRefusal(subject, serviceCase, action) === null,
-  );
+export function caseActionsFor(subject: Subject, c: CaseFacts): CaseAction[] {
+  return (Object.keys(caseWorkflow) as CaseAction[]).filter((action) => caseActionRefusal(subject, c, action) === null);
 }
 
-/** Whether the user's department sets deadlines (the talent office does; departments keep them). */
-export const setsDeadlines = (subject: Subject) => subject.departmentCode === TALENT_OFFICE_DEPARTMENT;
+export const isOpenCase = (c: Pick<ServiceCase, 'status'>) => c.status !== 'closed';
+
+/**
+ * Where "due soon" (the yellow warning) ends: at midnight after the `DUE_SOON_WORKING_DAYS`th
+ * working day after today in China, so on a Friday it reaches past the weekend to Monday.
+ */
+export function dueSoonBefore(now: string | Date, calendar: WorkingCalendar): string {
+  const lastDay = calendar.addWorkingDays(chinaDay(now), DUE_SOON_WORKING_DAYS);
+  return chinaIsoAt(addDays(lastDay, 1), 0);
+}
+
+/** The deadlines an open case is held to now: its stage's, and its supervision's (督办, to 23:59 of its day). */
+function deadlinesOf(c: Pick<ServiceCase, 'status' | 'stageDueAt' | 'supervision'>): string[] {
+  if (!isOpenCase(c)) return [];
+  return [c.stageDueAt, c.supervision && chinaIsoAt(c.supervision.deadline, 23, 59)].filter((d) => !!d) as string[];
+}
+
+export type CaseWarning = 'overdue' | 'dueSoon';
+
+/** Red when a deadline has passed, yellow when one falls due before the end of the next working day. */
+export function caseWarning(
+  c: Pick<ServiceCase, 'status' | 'stageDueAt' | 'supervision'>,
+  now: string | Date,
+  calendar: WorkingCalendar,
+): CaseWarning | null {
+  const deadlines = deadlinesOf(c);
+  if (deadlines.some((d) => compareInstants(d, now) < 0)) return 'overdue';
+  const soon = dueSoonBefore(now, calendar);
+  return deadlines.some((d) => compareInstants(d, soon) < 0) ? 'dueSoon' : null;
+}

@@ -28,6 +28,12 @@ export const departmentSchema = dictionaryEntrySchema.extend({
 });
 export type Department = z.infer<typeof departmentSchema>;
 
+/** A kind of demand, with the working days its lead department has to answer it (办理时限). */
+export const demandCategorySchema = dictionaryEntrySchema.extend({
+  timeLimitDays: z.number().int().min(1).max(60),
+});
+export type DemandCategory = z.infer<typeof demandCategorySchema>;
+
 export const policyLevelSchema = z.enum(['core', 'specialised', 'rule']);
 export type PolicyLevel = z.infer<typeof policyLevelSchema>;
 /** A policy of the "1+N+X" system: 1 core policy, N specialised policies, X implementation rules. */
@@ -45,7 +51,7 @@ export const dictionariesSchema = z.object({
   industries: z.array(industrySchema),
   towns: z.array(dictionaryEntrySchema),
   departments: z.array(departmentSchema),
-  demandCategories: z.array(dictionaryEntrySchema),
+  demandCategories: z.array(demandCategorySchema),
   policies: z.array(policySchema),
 });
 export type Dictionaries = z.infer<typeof dictionariesSchema>;
@@ -66,5 +72,7 @@ export const dictionaryEntryUpdateSchema = z.object({
   nameEn: z.string().trim().min(1).max(96),
   order: z.number().int(),
   active: z.boolean(),
+  /** Demand categories only: the time limit in working days. */
+  timeLimitDays: z.number().int().min(1).max(60).optional(),
 });
 export type DictionaryEntryUpdate = z.infer<typeof dictionaryEntryUpdateSchema>;

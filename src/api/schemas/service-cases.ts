@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   codeSchema,
+  hasVisibleText,
   idSchema,
   isoDateSchema,
   isoDateTimeSchema,
@@ -19,7 +20,21 @@ export const serviceMonthSchema = z.object({
 });
 export type ServiceMonth = z.infer<typeof serviceMonthSchema>;
 
-export const caseStatusSchema = z.enum(['new', 'assigned', 'answered', 'closed', 'reopened']);
+/**
+ * Where a case stands in the hotline lifecycle (see `caseWorkflow`): 待派单 new → 待签收
+ * dispatched → (退单待审 returned →) 办理中 inProgress (挂起 suspended while waiting for the
+ * requester) → 待审核 answered → 待回访 visiting → 已结案 closed.
+ */
+export const caseStatusSchema = z.enum([
+  'new',
+  'dispatched',
+  'returned',
+  'inProgress',
+  'suspended',
+  'answered',
+  'visiting',
+  'closed',
+]);
 export type CaseStatus = z.infer<typeof caseStatusSchema>;
 export const casePrioritySchema = z.enum(['low', 'normal', 'high', 'urgent']);
 export type CasePriority = z.infer<typeof casePrioritySchema>;
@@ -27,18 +42,48 @@ export const satisfactionSchema = z.enum(['satisfied', 'basically_satisfied', 'u
 export type Satisfaction = z.infer<typeof satisfactionSchema>;
 export const requesterTypeSchema = z.enum(['person', 'enterprise']);
 
-export const caseActionSchema = z.enum(['assign', 'answer', 'close', 'followUp', 'supervise', 'prioritize']);
+export const caseActionSchema = z.enum([
+  'dispatch',
+  'sign',
+  'return',
+  'reviewReturn',
+  'assign',
+  'suspend',
+  'resume',
+  'requestExtension',
+  'decideExtension',
+  'answer',
+  'accept',
+  'sendBack',
+  'followUp',
+  'remind',
+  'supervise',
+  'prioritize',
+]);
 export type CaseAction = z.infer<typeof caseActionSchema>;
 
 /**
- * The triage queue's views (see `caseWorkflow` for the actions): 待分派 new; 我的待办 open cases
- * assigned to the caller; 即将到期 open and due within two working days; 已逾期 overdue; 督办中
- * supervised and open; 待回访 closed and awaiting the follow-up visit; 全部 all.
+ * The triage queue's views (see `caseWorkflow` for the actions): 待派单 new; 待签收 dispatched;
+ * 退单待审 returned; 我的待办 open cases assigned to the caller; 延期待批 an extension awaiting
+ * the talent office; 待审核 answered; 即将到期 due within one working day (yellow); 已逾期 overdue
+ * (red); 督办中 supervised and open; 待回访 visiting; 全部 all.
  */
-export const caseQueueViewSchema = z.enum(['new', 'mine', 'dueSoon', 'overdue', 'supervised', 'followUp', 'all']);
+export const caseQueueViewSchema = z.enum([
+  'new',
+  'dispatched',
+  'returned',
+  'mine',
+  'extension',
+  'answered',
+  'dueSoon',
+  'overdue',
+  'supervised',
+  'followUp',
+  'all',
+]);
 export type CaseQueueView = z.infer<typeof caseQueueViewSchema>;
-/** How many working days ahead "due soon" looks. */
-export const DUE_SOON_WORKING_DAYS = 2;
+/** How many working days ahead "due soon" (the yellow warning) looks. */
+export const DUE_SOON_WORKING_DAYS = 1;
 
 export const supervisionSchema = z.object({
   deadline: isoDateSchema,
@@ -49,9 +94,69 @@ export const supervisionSchema = z.object({
 
 export const followUpSchema = z.object({
   satisfaction: satisfactionSchema,
+  /** For 不满意: whether the department caused it (then the case is redone, 重办). */
+  attributable: z.boolean().default(false),
   note: z.string().max(1000),
   byName: z.string(),
   at: isoDateTimeSchema,
+});
+
+const signature = { byName: z.string(), at: isoDateTimeSchema };
+
+/**
+ * 派单: one dispatch of the case to a lead department, and what became of it: signed (签收) by
+ * its deadline or not, or returned (退单) with a reason, and the talent office's review of the
+ * objection (异议审核): sent to another department, or upheld (the department keeps it).
+ */
+export const caseDispatchSchema = z.object({
+  departmentCode: codeSchema,
+  ...signature,
+  signDueAt: isoDateTimeSchema,
+  signedAt: isoDateTimeSchema.nullable(),
+  /** Sent back to the same department after its objection was overruled: it may not return it again. */
+  upheld: z.boolean(),
+  returned: z
+    .object({
+      reason: z.string().max(500),
+      ...signature,
+      reviewDueAt: isoDateTimeSchema,
+      decision: z.enum(['redispatch', 'uphold']).nullable(),
+      decisionNote: z.string().max(500),
+      decidedByName: z.string().nullable(),
+      decidedAt: isoDateTimeSchema.nullable(),
+    })
+    .nullable(),
+});
+export type CaseDispatch = z.infer<typeof caseDispatchSchema>;
+
+/** 延期申请: more time asked by the department with a reason, and the talent office's decision. */
+export const caseExtensionSchema = z.object({
+  requestedDueAt: isoDateTimeSchema,
+  /** The deadline when it was asked. */
+  previousDueAt: isoDateTimeSchema,
+  reason: z.string().max(500),
+  ...signature,
+  decision: z.enum(['approved', 'refused']).nullable(),
+  decisionNote: z.string().max(500),
+  decidedByName: z.string().nullable(),
+  decidedAt: isoDateTimeSchema.nullable(),
+});
+export type CaseExtension = z.infer<typeof caseExtensionSchema>;
+
+/** 挂起: the clock stopped while the requester is awaited; the deadline moves by the working days it lasted. */
+export const caseSuspensionSchema = z.object({
+  reason: z.string().max(500),
+  ...signature,
+  resumedAt: isoDateTimeSchema.nullable(),
+  pausedWorkingDays: z.number().int().nonnegative().nullable(),
+});
+
+/** 催办 and 督办: logged notices to the lead department. */
+export const caseNoticeSchema = z.object({
+  kind: z.enum(['reminder', 'supervision']),
+  departmentCode: codeSchema.nullable(),
+  note: z.string().max(500),
+  ...signature,
 });
 
 /** 服务工单: one demand raised by a talent or an enterprise (需求清单), with its countermeasure (对策). */
@@ -74,7 +179,23 @@ export const serviceCaseSchema = z.object({
   assigneeId: idSchema.nullable(),
   assigneeName: z.string().nullable(),
   receivedAt: isoDateTimeSchema,
+  /** The lead department's deadline to answer (办结时限), in working days from signing. */
   dueAt: isoDateTimeSchema,
+  /**
+   * What the case awaits now, by when: dispatch, sign-off, the review of a return, the answer,
+   * its acceptance or the follow-up visit; null while suspended or closed. Warnings and the
+   * queue's order read it.
+   */
+  stageDueAt: isoDateTimeSchema.nullable(),
+  /** 1, and one more for each redo (重办) after an unsatisfied visit the department caused. */
+  round: z.number().int().min(1),
+  dispatches: z.array(caseDispatchSchema),
+  signedAt: isoDateTimeSchema.nullable(),
+  extensions: z.array(caseExtensionSchema),
+  suspensions: z.array(caseSuspensionSchema),
+  notices: z.array(caseNoticeSchema),
+  /** Why the talent office last sent the answer back (cleared once accepted). */
+  sentBack: z.object({ reason: z.string().max(500), ...signature }).nullable(),
   countermeasure: z.string().max(4000).nullable(),
   /** The policy of the 1+N+X system the answer rests on, if it cites one. */
   citedPolicyCode: codeSchema.nullable().default(null),
@@ -118,21 +239,45 @@ export const serviceCaseCreateSchema = z.object({
 });
 export type ServiceCaseCreate = z.infer<typeof serviceCaseCreateSchema>;
 
-export const caseAssignSchema = z.object({
+/** Why, in words: required, trimmed, something visible. */
+const reasonSchema = z.string().trim().min(1).max(500).refine(hasVisibleText, 'visible');
+
+/** 派单 (and 改派): to a lead department, optionally to one of its officers. */
+export const caseDispatchBodySchema = z.object({
   departmentCode: codeSchema,
   assigneeId: idSchema.nullable(),
-  dueAt: isoDateTimeSchema,
 });
+/** 分派: the handling officer within the lead department. */
+export const caseAssignSchema = z.object({ assigneeId: idSchema.nullable() });
+/** 签收: nothing to say but the version signed for. */
+export const caseSignSchema = z.object({});
+export const caseReturnSchema = z.object({ reason: reasonSchema });
+/** 异议审核: send the case to another department, or uphold the dispatch (the department keeps it). */
+export const caseReviewReturnSchema = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('redispatch'), departmentCode: codeSchema, note: z.string().trim().max(500) }),
+  z.object({ decision: z.literal('uphold'), note: reasonSchema }),
+]);
+export const caseSuspendSchema = z.object({ reason: reasonSchema });
+export const caseResumeSchema = z.object({ note: z.string().trim().max(500).default('') });
+export const caseExtensionRequestSchema = z.object({ dueAt: isoDateTimeSchema, reason: reasonSchema });
+export const caseExtensionDecisionSchema = z.object({
+  decision: z.enum(['approved', 'refused']),
+  note: z.string().trim().max(500),
+});
+export const caseSendBackSchema = z.object({ reason: reasonSchema });
+export const caseRemindSchema = z.object({ note: reasonSchema });
 export const caseAnswerSchema = z.object({
   countermeasure: z.string().trim().min(1).max(4000),
   /** A policy of the 1+N+X tree the answer cites (optional). */
   citedPolicyCode: codeSchema.nullable().optional(),
 });
-export const caseCloseSchema = z.object({
+export const caseAcceptSchema = z.object({
   note: z.string().trim().max(1000).default(''),
 });
 export const caseFollowUpSchema = z.object({
   satisfaction: satisfactionSchema,
+  /** 不满意 caused by the department: the case is redone. */
+  attributable: z.boolean().default(false),
   note: z.string().trim().max(1000),
 });
 export const caseSuperviseSchema = z.object({
@@ -140,9 +285,18 @@ export const caseSuperviseSchema = z.object({
   note: z.string().trim().min(1).max(500),
 });
 export const casePrioritizeSchema = z.object({ priority: casePrioritySchema });
+export type CaseDispatchBody = z.infer<typeof caseDispatchBodySchema>;
 export type CaseAssign = z.infer<typeof caseAssignSchema>;
+export type CaseReturn = z.infer<typeof caseReturnSchema>;
+export type CaseReviewReturn = z.infer<typeof caseReviewReturnSchema>;
+export type CaseSuspend = z.infer<typeof caseSuspendSchema>;
+export type CaseResume = z.infer<typeof caseResumeSchema>;
+export type CaseExtensionRequest = z.infer<typeof caseExtensionRequestSchema>;
+export type CaseExtensionDecision = z.infer<typeof caseExtensionDecisionSchema>;
+export type CaseSendBack = z.infer<typeof caseSendBackSchema>;
+export type CaseRemind = z.infer<typeof caseRemindSchema>;
 export type CaseAnswer = z.infer<typeof caseAnswerSchema>;
-export type CaseClose = z.infer<typeof caseCloseSchema>;
+export type CaseAccept = z.infer<typeof caseAcceptSchema>;
 export type CaseFollowUp = z.infer<typeof caseFollowUpSchema>;
 export type CaseSupervise = z.infer<typeof caseSuperviseSchema>;
 export type CasePrioritize = z.infer<typeof casePrioritizeSchema>;

@@ -1,23 +1,31 @@
 import { useForm, useFormContext, useWatch, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
 import { caseQueries, useCaseAction } from '../../api/queries/case-queries';
-import { setsDeadlines } from '../../api/schemas/case-workflow';
+import { useWorkingCalendar } from '../../api/queries/dictionary-queries';
+import { pendingExtension } from '../../api/schemas/case-workflow';
 import {
-  caseCloseSchema,
+  caseAcceptSchema,
+  caseExtensionDecisionSchema,
   caseFollowUpSchema,
   casePrioritizeSchema,
   casePrioritySchema,
+  caseRemindSchema,
+  caseResumeSchema,
+  caseReturnSchema,
+  caseSendBackSchema,
   caseSuperviseSchema,
+  caseSuspendSchema,
   satisfactionSchema,
+  type CaseAction,
   type ServiceCase,
 } from '../../api/schemas/service-cases';
 import { FormDialog, useFormDialogOutcome } from '../../components/form/form-dialog';
 import { FormField, inputClass, textareaClass } from '../../components/form/form-field';
 import { schemaResolver } from '../../components/form/schema-resolver';
-import { chinaIsoAt, toChinaIso, todayInChina } from '../../lib/calendar';
+import { chinaDay, chinaIsoAt, todayInChina } from '../../lib/calendar';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n, type Translate } from '../../lib/i18n/i18n';
-import { useSessionState } from '../../lib/session';
+import type { MessageKey } from '../../lib/i18n/zh-cn';
 import type { CaseLabels } from './use-case-labels';
 
 interface ActionDialogProps {
@@ -42,12 +50,6 @@ function useActionOutcome<T extends FieldValues, O>(
   });
 }
 
-/** `2026-11-30T18:00` (China time, as a datetime-local field shows it) from an instant. */
-const toLocalInput = (instant: string) => toChinaIso(instant).slice(0, 16);
-/** The instant of a datetime-local value read as China time. */
-const fromLocalInput = (value: string) =>
-  chinaIsoAt(value.slice(0, 10), Number(value.slice(11, 13)), Number(value.slice(14, 16)));
-
 /** The two fields a dispatch sets, in any form that has them. */
 interface DepartmentOfficerValues {
   departmentCode: string;
@@ -56,9 +58,9 @@ interface DepartmentOfficerValues {
 
 /**
  * 承办部门 and 承办人, for one case or many: the officers offered are the department's, and a new
- * department clears the officer. A department's own officer keeps the department.
+ * department clears the officer. `exclude` leaves out a department (the one that returned it).
  */
-export function DepartmentOfficerFields({ labels, office }: { labels: CaseLabels; office: boolean }) {
+export function DepartmentOfficerFields({ labels, exclude }: { labels: CaseLabels; exclude?: string }) {
   const { t } = useI18n();
   const { control, setValue } = useFormContext<DepartmentOfficerValues>();
   const department = useWatch({ control, name: 'departmentCode' });
@@ -68,7 +70,6 @@ export function DepartmentOfficerFields({ labels, office }: { labels: CaseLabels
         {(props) => (
           <select
             {...props}
-            disabled={!office}
             className={inputClass}
             onChange={(event) => {
               void props.onChange(event);
@@ -76,72 +77,105 @@ export function DepartmentOfficerFields({ labels, office }: { labels: CaseLabels
             }}
           >
             <option value="">{t('form.choose')}</option>
-            {labels.options.department.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
+            {labels.options.department
+              .filter((o) => o.value !== exclude)
+              .map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
           </select>
         )}
       </FormField>
-      <FormField<DepartmentOfficerValues>
-        name="assigneeId"
-        label={t('case.field.assignee')}
-        hint={t('case.assigneeHint')}
-      >
-        {(props) => (
-          <select {...props} className={inputClass}>
-            <option value="">{t('form.none')}</option>
-            {labels.officersOf(department).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <OfficerField labels={labels} departmentCode={department} />
     </>
   );
 }
 
-const assignFormSchema = (t: Translate) =>
-  z.object({
-    departmentCode: z.string().min(1, t('form.required')),
-    assigneeId: z.string(),
-    due: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, t('form.required')),
-  });
-type AssignValues = z.input<ReturnType<typeof assignFormSchema>>;
-
-/**
- * 分派: to a department and an officer, with the deadline. The talent office sets the deadline; a
- * department's officer hands its own case to a colleague and keeps the deadline as it is.
- */
-export function AssignDialog({ serviceCase, labels, open, onOpenChange }: ActionDialogProps & { labels: CaseLabels }) {
+function OfficerField({ labels, departmentCode }: { labels: CaseLabels; departmentCode: string }) {
   const { t } = useI18n();
-  const user = useSessionState().session?.user;
-  const office = user ? setsDeadlines(user) : false;
-  const form = useForm<AssignValues>({
-    resolver: schemaResolver(assignFormSchema(t), t),
-    values: {
-      departmentCode: serviceCase.departmentCode ?? (office ? '' : (user?.departmentCode ?? '')),
-      assigneeId: serviceCase.assigneeId ?? '',
-      due: toLocalInput(serviceCase.dueAt),
-    },
+  return (
+    <FormField<DepartmentOfficerValues>
+      name="assigneeId"
+      label={t('case.field.assignee')}
+      hint={t('case.assigneeHint')}
+    >
+      {(props) => (
+        <select {...props} className={inputClass}>
+          <option value="">{t('form.none')}</option>
+          {labels.officersOf(departmentCode).map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  );
+}
+
+const dispatchFormSchema = (t: Translate) =>
+  z.object({ departmentCode: z.string().min(1, t('form.required')), assigneeId: z.string() });
+type DispatchValues = z.input<ReturnType<typeof dispatchFormSchema>>;
+
+/** 派单 / 改派: to a lead department (and an officer of it); the deadlines follow from the category. */
+export function DispatchDialog({
+  serviceCase,
+  labels,
+  open,
+  onOpenChange,
+}: ActionDialogProps & { labels: CaseLabels }) {
+  const { t } = useI18n();
+  const form = useForm<DispatchValues>({
+    resolver: schemaResolver(dispatchFormSchema(t), t),
+    values: { departmentCode: serviceCase.departmentCode ?? '', assigneeId: serviceCase.assigneeId ?? '' },
   });
-  const assign = useCaseAction('assignServiceCase');
-  const outcome = useActionOutcome(serviceCase, form, onOpenChange, t('case.done.assign'));
+  const dispatch = useCaseAction('dispatch');
+  const outcome = useActionOutcome(serviceCase, form, onOpenChange, t('case.done.dispatch'));
   const submit = form.handleSubmit((values) =>
-    assign.mutate(
+    dispatch.mutate(
       {
         id: serviceCase.id,
         version: serviceCase.version,
-        input: {
-          departmentCode: values.departmentCode,
-          assigneeId: values.assigneeId || null,
-          // A department keeps the deadline exactly as the talent office set it.
-          dueAt: office ? fromLocalInput(values.due) : serviceCase.dueAt,
-        },
+        input: { departmentCode: values.departmentCode, assigneeId: values.assigneeId || null },
       },
+      outcome,
+    ),
+  );
+  return (
+    <FormDialog
+      title={t('case.action.dispatch')}
+      description={t('case.dispatchHint', {
+        category: labels.label('category', serviceCase.categoryCode),
+        days: labels.timeLimitOf(serviceCase.categoryCode),
+      })}
+      form={form}
+      onSubmit={submit}
+      pending={dispatch.isPending}
+      error={dispatch.error}
+      open={open}
+      onOpenChange={onOpenChange}
+    >
+      <DepartmentOfficerFields labels={labels} />
+    </FormDialog>
+  );
+}
+
+const assignFormSchema = z.object({ assigneeId: z.string() });
+type AssignValues = z.input<typeof assignFormSchema>;
+
+/** 指定承办人: the handling officer within the lead department. */
+export function AssignDialog({ serviceCase, labels, open, onOpenChange }: ActionDialogProps & { labels: CaseLabels }) {
+  const { t } = useI18n();
+  const form = useForm<AssignValues>({
+    resolver: schemaResolver(assignFormSchema, t),
+    values: { assigneeId: serviceCase.assigneeId ?? '' },
+  });
+  const assign = useCaseAction('assign');
+  const outcome = useActionOutcome(serviceCase, form, onOpenChange, t('case.done.assign'));
+  const submit = form.handleSubmit((values) =>
+    assign.mutate(
+      { id: serviceCase.id, version: serviceCase.version, input: { assigneeId: values.assigneeId || null } },
       outcome,
     ),
   );
@@ -155,42 +189,286 @@ export function AssignDialog({ serviceCase, labels, open, onOpenChange }: Action
       open={open}
       onOpenChange={onOpenChange}
     >
-      <DepartmentOfficerFields labels={labels} office={office} />
-      <FormField<AssignValues>
-        name="due"
-        label={t('case.field.dueAt')}
-        required
-        hint={office ? t('case.dueHint') : t('case.dueKept')}
-      >
-        {(props) => <input {...props} type="datetime-local" readOnly={!office} className={inputClass} />}
+      <OfficerField labels={labels} departmentCode={serviceCase.departmentCode ?? ''} />
+    </FormDialog>
+  );
+}
+
+/** The actions whose only input is a reason or a note, with what they send and say. */
+const noteActions = {
+  sign: { schema: z.object({}), field: null, required: false },
+  return: { schema: caseReturnSchema, field: 'reason', required: true },
+  suspend: { schema: caseSuspendSchema, field: 'reason', required: true },
+  resume: { schema: caseResumeSchema, field: 'note', required: false },
+  accept: { schema: caseAcceptSchema, field: 'note', required: false },
+  sendBack: { schema: caseSendBackSchema, field: 'reason', required: true },
+  remind: { schema: caseRemindSchema, field: 'note', required: true },
+} as const satisfies Partial<Record<CaseAction, { schema: z.ZodObject; field: string | null; required: boolean }>>;
+export type NoteAction = keyof typeof noteActions;
+export const isNoteAction = (action: CaseAction): action is NoteAction => action in noteActions;
+
+type NoteValues = { reason?: string; note?: string };
+
+/**
+ * 签收, 退单, 挂起, 恢复, 审核通过, 退回, 催办: a confirmation with the reason or note it needs, and
+ * what it will do (`hint`).
+ */
+export function NoteActionDialog({
+  action,
+  hint,
+  serviceCase,
+  open,
+  onOpenChange,
+}: ActionDialogProps & { action: NoteAction; hint?: string }) {
+  const { t } = useI18n();
+  const { schema, field, required } = noteActions[action];
+  const form = useForm<NoteValues>({
+    resolver: schemaResolver(schema as z.ZodType<NoteValues, NoteValues>, t),
+    defaultValues: field ? { [field]: '' } : {},
+  });
+  const act = useCaseAction(action);
+  const outcome = useActionOutcome(serviceCase, form, onOpenChange, t(`case.done.${action}`));
+  const submit = form.handleSubmit((input) =>
+    // Each of these actions takes exactly the one field its schema names (checked just above).
+    act.mutate({ id: serviceCase.id, version: serviceCase.version, input: input as never }, outcome),
+  );
+  const label: MessageKey = field === 'reason' ? 'case.field.reason' : 'case.field.note';
+  return (
+    <FormDialog
+      title={t(`case.action.${action}`)}
+      description={hint}
+      form={form}
+      onSubmit={submit}
+      pending={act.isPending}
+      error={act.error}
+      open={open}
+      onOpenChange={onOpenChange}
+    >
+      {field && (
+        <FormField<NoteValues> name={field} label={t(label)} required={required}>
+          {(props) => <textarea {...props} rows={3} className={textareaClass} />}
+        </FormField>
+      )}
+    </FormDialog>
+  );
+}
+
+const reviewFormSchema = (t: Translate) =>
+  z
+    .object({
+      decision: z.enum(['redispatch', 'uphold']),
+      departmentCode: z.string(),
+      assigneeId: z.string(),
+      note: z.string().trim().max(500),
+    })
+    .superRefine((v, ctx) => {
+      if (v.decision === 'redispatch' && !v.departmentCode) {
+        ctx.addIssue({ code: 'custom', path: ['departmentCode'], message: t('form.required') });
+      }
+      if (v.decision === 'uphold' && !v.note) {
+        ctx.addIssue({ code: 'custom', path: ['note'], message: t('form.required') });
+      }
+    });
+type ReviewValues = z.input<ReturnType<typeof reviewFormSchema>>;
+
+/** 异议审核: the department's reason beside the two decisions; a redispatch names the department. */
+export function ReviewReturnDialog({
+  serviceCase,
+  labels,
+  open,
+  onOpenChange,
+}: ActionDialogProps & { labels: CaseLabels }) {
+  const { t } = useI18n();
+  const format = useFormat();
+  const last = serviceCase.dispatches.at(-1);
+  const form = useForm<ReviewValues>({
+    resolver: schemaResolver(reviewFormSchema(t), t),
+    defaultValues: { decision: 'redispatch', departmentCode: '', assigneeId: '', note: '' },
+  });
+  const decision = useWatch({ control: form.control, name: 'decision' });
+  const review = useCaseAction('reviewReturn');
+  const outcome = useActionOutcome(serviceCase, form, onOpenChange, t('case.done.reviewReturn'));
+  const submit = form.handleSubmit((v) =>
+    review.mutate(
+      {
+        id: serviceCase.id,
+        version: serviceCase.version,
+        input:
+          v.decision === 'redispatch'
+            ? { decision: 'redispatch', departmentCode: v.departmentCode, note: v.note }
+            : { decision: 'uphold', note: v.note },
+      },
+      outcome,
+    ),
+  );
+  return (
+    <FormDialog
+      title={t('case.action.reviewReturn')}
+      description={
+        last?.returned
+          ? t('case.returnedBy', {
+              department: labels.label('department', last.departmentCode),
+              at: format.dateTime(last.returned.at),
+              reason: last.returned.reason,
+            })
+          : undefined
+      }
+      form={form}
+      onSubmit={submit}
+      pending={review.isPending}
+      error={review.error}
+      open={open}
+      onOpenChange={onOpenChange}
+    >
+      <RadioGroupField<ReviewValues>
+        name="decision"
+        legend={t('case.field.review')}
+        options={(['redispatch', 'uphold'] as const).map((value) => ({ value, label: t(`case.review.${value}`) }))}
+      />
+      {decision === 'redispatch' && <DepartmentOfficerFields labels={labels} exclude={last?.departmentCode} />}
+      <FormField<ReviewValues> name="note" label={t('case.field.reviewNote')} required={decision === 'uphold'}>
+        {(props) => <textarea {...props} rows={2} className={textareaClass} />}
       </FormField>
     </FormDialog>
   );
 }
 
-type CloseValues = z.input<typeof caseCloseSchema>;
-
-/** 办结: the talent office accepts the answer and closes the case; the follow-up visit comes next. */
-export function CloseDialog({ serviceCase, open, onOpenChange }: ActionDialogProps) {
-  const { t } = useI18n();
-  const form = useForm<CloseValues>({ resolver: schemaResolver(caseCloseSchema, t), defaultValues: { note: '' } });
-  const close = useCaseAction('closeServiceCase');
-  const outcome = useActionOutcome(serviceCase, form, onOpenChange, t('case.done.close'));
-  const submit = form.handleSubmit((input) =>
-    close.mutate({ id: serviceCase.id, version: serviceCase.version, input: { note: input.note ?? '' } }, outcome),
+/** A required choice of a few, as radio buttons in a fieldset with its error. */
+function RadioGroupField<T extends FieldValues>({
+  name,
+  legend,
+  options,
+}: {
+  name: Extract<keyof T, string>;
+  legend: string;
+  options: { value: string; label: string }[];
+}) {
+  const { register, formState } = useFormContext<T>();
+  const error = formState.errors[name] as { message?: string } | undefined;
+  const errorId = `${name}-choice-error`;
+  return (
+    <fieldset aria-describedby={error ? errorId : undefined}>
+      <legend className="mb-1 text-sm font-medium">
+        {legend}
+        <span aria-hidden className="text-danger">
+          {' '}
+          *
+        </span>
+      </legend>
+      <div className="flex flex-col gap-1.5">
+        {options.map((option) => (
+          <label key={option.value} className="inline-flex items-center gap-1.5 text-sm">
+            <input type="radio" value={option.value} {...register(name as never)} />
+            {option.label}
+          </label>
+        ))}
+      </div>
+      {error && (
+        <p id={errorId} className="mt-1 text-sm text-danger">
+          {error.message}
+        </p>
+      )}
+    </fieldset>
   );
+}
+
+const extensionFormSchema = (t: Translate, after: string) =>
+  z.object({
+    day: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, t('form.required'))
+      .refine((d) => d > after, t('case.deadlineFrom', { from: after })),
+    reason: caseReturnSchema.shape.reason,
+  });
+type ExtensionValues = z.input<ReturnType<typeof extensionFormSchema>>;
+
+/** 申请延期: a later day (due at 18:00 of it) and why; asked by the working day before the deadline. */
+export function ExtensionRequestDialog({ serviceCase, open, onOpenChange }: ActionDialogProps) {
+  const { t } = useI18n();
+  const format = useFormat();
+  const calendar = useWorkingCalendar();
+  const dueDay = chinaDay(serviceCase.dueAt);
+  const lastDay = calendar.previousWorkingDay(dueDay);
+  const form = useForm<ExtensionValues>({
+    resolver: schemaResolver(extensionFormSchema(t, dueDay), t),
+    defaultValues: { day: calendar.addWorkingDays(dueDay, 5), reason: '' },
+  });
+  const request = useCaseAction('requestExtension');
+  const outcome = useActionOutcome(serviceCase, form, onOpenChange, t('case.done.requestExtension'));
+  const submit = form.handleSubmit((v) =>
+    request.mutate(
+      { id: serviceCase.id, version: serviceCase.version, input: { dueAt: chinaIsoAt(v.day, 18), reason: v.reason } },
+      outcome,
+    ),
+  );
+  const late = todayInChina() > lastDay;
   return (
     <FormDialog
-      title={t('case.action.close')}
+      title={t('case.action.requestExtension')}
+      description={
+        late
+          ? t('case.extensionTooLate', { lastDay: format.date(lastDay) })
+          : t('case.extensionHint', { due: format.dateTime(serviceCase.dueAt), lastDay: format.date(lastDay) })
+      }
       form={form}
       onSubmit={submit}
-      pending={close.isPending}
-      error={close.error}
+      pending={request.isPending}
+      error={request.error}
       open={open}
       onOpenChange={onOpenChange}
     >
-      <FormField<CloseValues> name="note" label={t('case.field.note')}>
+      <FormField<ExtensionValues> name="day" label={t('case.field.extendTo')} required>
+        {(props) => <input {...props} type="date" className={inputClass} />}
+      </FormField>
+      <FormField<ExtensionValues> name="reason" label={t('case.field.reason')} required>
         {(props) => <textarea {...props} rows={3} className={textareaClass} />}
+      </FormField>
+    </FormDialog>
+  );
+}
+
+type DecisionValues = z.input<typeof caseExtensionDecisionSchema>;
+
+/** 延期审批: the request beside approve or refuse. */
+export function ExtensionDecisionDialog({ serviceCase, open, onOpenChange }: ActionDialogProps) {
+  const { t } = useI18n();
+  const format = useFormat();
+  const pending = pendingExtension(serviceCase);
+  const form = useForm<DecisionValues>({
+    resolver: schemaResolver(caseExtensionDecisionSchema, t),
+    defaultValues: { decision: 'approved', note: '' },
+  });
+  const decide = useCaseAction('decideExtension');
+  const outcome = useActionOutcome(serviceCase, form, onOpenChange, t('case.done.decideExtension'));
+  const submit = form.handleSubmit((input) =>
+    decide.mutate({ id: serviceCase.id, version: serviceCase.version, input }, outcome),
+  );
+  return (
+    <FormDialog
+      title={t('case.action.decideExtension')}
+      description={
+        pending
+          ? t('case.pendingExtension', {
+              by: pending.byName,
+              to: format.dateTime(pending.requestedDueAt),
+              reason: pending.reason,
+            })
+          : undefined
+      }
+      form={form}
+      onSubmit={submit}
+      pending={decide.isPending}
+      error={decide.error}
+      open={open}
+      onOpenChange={onOpenChange}
+    >
+      <RadioGroupField<DecisionValues>
+        name="decision"
+        legend={t('case.field.decision')}
+        options={(['approved', 'refused'] as const).map((value) => ({ value, label: t(`case.decision.${value}`) }))}
+      />
+      <FormField<DecisionValues> name="note" label={t('case.field.decisionNote')}>
+        {(props) => <textarea {...props} rows={2} className={textareaClass} />}
       </FormField>
     </FormDialog>
   );
@@ -211,7 +489,7 @@ export function SuperviseDialog({ serviceCase, open, onOpenChange }: ActionDialo
     resolver: schemaResolver(schema, t),
     defaultValues: { deadline: serviceCase.supervision?.deadline ?? '', note: '' },
   });
-  const supervise = useCaseAction('superviseServiceCase');
+  const supervise = useCaseAction('supervise');
   const outcome = useActionOutcome(serviceCase, form, onOpenChange, t('case.done.supervise'));
   const submit = form.handleSubmit((input) =>
     supervise.mutate({ id: serviceCase.id, version: serviceCase.version, input }, outcome),
@@ -238,19 +516,26 @@ export function SuperviseDialog({ serviceCase, open, onOpenChange }: ActionDialo
 
 type FollowUpValues = z.input<typeof caseFollowUpSchema>;
 
-/** 回访: how satisfied the requester is; 不满意 reopens the case. */
+/** 回访: how satisfied the requester is; 不满意 the department caused redoes the case. */
 export function FollowUpDialog({ serviceCase, open, onOpenChange }: ActionDialogProps) {
   const { t } = useI18n();
   const form = useForm<FollowUpValues>({
     resolver: schemaResolver(caseFollowUpSchema, t),
-    defaultValues: { satisfaction: undefined, note: '' },
+    defaultValues: { satisfaction: undefined, attributable: false, note: '' },
   });
-  const followUp = useCaseAction('followUpServiceCase');
+  const satisfaction = useWatch({ control: form.control, name: 'satisfaction' });
+  const followUp = useCaseAction('followUp');
   const outcome = useActionOutcome(serviceCase, form, onOpenChange, t('case.done.followUp'));
   const submit = form.handleSubmit((input) =>
-    followUp.mutate({ id: serviceCase.id, version: serviceCase.version, input }, outcome),
+    followUp.mutate(
+      {
+        id: serviceCase.id,
+        version: serviceCase.version,
+        input: { ...input, attributable: input.satisfaction === 'unsatisfied' && input.attributable === true },
+      },
+      outcome,
+    ),
   );
-  const error = form.formState.errors.satisfaction;
   return (
     <FormDialog
       title={t('case.action.followUp')}
@@ -261,28 +546,17 @@ export function FollowUpDialog({ serviceCase, open, onOpenChange }: ActionDialog
       open={open}
       onOpenChange={onOpenChange}
     >
-      <fieldset aria-describedby={error ? 'follow-up-satisfaction-error' : undefined}>
-        <legend className="mb-1 text-sm font-medium">
-          {t('case.field.satisfaction')}
-          <span aria-hidden className="text-danger">
-            {' '}
-            *
-          </span>
-        </legend>
-        <div className="flex flex-wrap gap-3">
-          {satisfactionSchema.options.map((option) => (
-            <label key={option} className="inline-flex items-center gap-1.5 text-sm">
-              <input type="radio" value={option} {...form.register('satisfaction')} />
-              {t(`case.satisfaction.${option}`)}
-            </label>
-          ))}
-        </div>
-        {error && (
-          <p id="follow-up-satisfaction-error" className="mt-1 text-sm text-danger">
-            {error.message}
-          </p>
-        )}
-      </fieldset>
+      <RadioGroupField<FollowUpValues>
+        name="satisfaction"
+        legend={t('case.field.satisfaction')}
+        options={satisfactionSchema.options.map((value) => ({ value, label: t(`case.satisfaction.${value}`) }))}
+      />
+      {satisfaction === 'unsatisfied' && (
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" className="mt-1" {...form.register('attributable')} />
+          {t('case.field.attributable')}
+        </label>
+      )}
       <FormField<FollowUpValues> name="note" label={t('case.field.note')}>
         {(props) => <textarea {...props} rows={3} className={textareaClass} />}
       </FormField>
@@ -299,7 +573,7 @@ export function PriorityDialog({ serviceCase, open, onOpenChange }: ActionDialog
     resolver: schemaResolver(casePrioritizeSchema, t),
     values: { priority: serviceCase.priority },
   });
-  const prioritize = useCaseAction('prioritizeServiceCase');
+  const prioritize = useCaseAction('prioritize');
   const outcome = useActionOutcome(serviceCase, form, onOpenChange, t('case.done.prioritize'));
   const submit = form.handleSubmit((input) =>
     prioritize.mutate({ id: serviceCase.id, version: serviceCase.version, input }, outcome),
@@ -335,4 +609,14 @@ export function PriorityField() {
       )}
     </FormField>
   );
+}
+
+/** What signing commits the department to: the deadline its clock will run to. */
+export function useSignHint(serviceCase: ServiceCase, labels: CaseLabels): string {
+  const { t } = useI18n();
+  const format = useFormat();
+  const calendar = useWorkingCalendar();
+  const days = labels.timeLimitOf(serviceCase.categoryCode);
+  const due = chinaIsoAt(calendar.addWorkingDays(todayInChina(), days), 18);
+  return t('case.signHint', { due: format.dateTime(due), days });
 }

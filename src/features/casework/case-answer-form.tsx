@@ -64,7 +64,7 @@ export function CaseAnswerForm({
     resolver: schemaResolver(answerFormSchema, t),
     defaultValues: { countermeasure: readDraft(key), citedPolicyCode: '' },
   });
-  const answer = useCaseAction('answerServiceCase');
+  const answer = useCaseAction('answer');
 
   const text = useWatch({ control: form.control, name: 'countermeasure' });
   useEffect(() => writeDraft(key, text ?? ''), [key, text]);

@@ -3,7 +3,6 @@ import { FormProvider, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { caseQueries } from '../../api/queries/case-queries';
 import { statsQueries } from '../../api/queries/stats-queries';
-import { setsDeadlines } from '../../api/schemas/case-workflow';
 import { casePrioritizeSchema, type ServiceCase } from '../../api/schemas/service-cases';
 import type { ServerTableState } from '../../components/data-table/use-server-table';
 import { schemaResolver } from '../../components/form/schema-resolver';
@@ -13,7 +12,6 @@ import { apiClient } from '../../lib/api-client';
 import { describeError } from '../../lib/describe-error';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n, type Translate } from '../../lib/i18n/i18n';
-import { useSessionState } from '../../lib/session';
 import { DepartmentOfficerFields, PriorityField } from './case-action-dialogs';
 import type { CaseLabels } from './use-case-labels';
 
@@ -54,29 +52,24 @@ const bulkAssignSchema = (t: Translate) =>
 type BulkAssignValues = z.input<ReturnType<typeof bulkAssignSchema>>;
 
 /**
- * 批量分派: the picked cases to one department (and officer), each with the version the user saw,
- * each keeping its own deadline. Rows that could not be dispatched stay picked, with the reason.
+ * 批量派单: the talent office sends the picked cases to one department (and officer), each with the
+ * version the user saw. Rows that could not be dispatched (signed meanwhile, say) stay picked, with
+ * the reason.
  */
 export function BulkAssignDialog({ labels, ...props }: BulkDialogProps & { labels: CaseLabels }) {
   const { selection, open, onOpenChange } = props;
   const { t } = useI18n();
   const format = useFormat();
-  const user = useSessionState().session?.user;
-  const office = user ? setsDeadlines(user) : false;
   const form = useForm<BulkAssignValues>({
     resolver: schemaResolver(bulkAssignSchema(t), t),
-    values: { departmentCode: office ? '' : (user?.departmentCode ?? ''), assigneeId: '' },
+    defaultValues: { departmentCode: '', assigneeId: '' },
   });
   const run = useBulkRun({ ...props, done: 'case.bulk.assigned', reset: () => form.reset() });
   const submit = form.handleSubmit((values) =>
     run.mutate((serviceCase) =>
-      apiClient.request('assignServiceCase', {
+      apiClient.request('dispatchServiceCase', {
         params: { id: serviceCase.id },
-        body: {
-          departmentCode: values.departmentCode,
-          assigneeId: values.assigneeId || null,
-          dueAt: serviceCase.dueAt,
-        },
+        body: { departmentCode: values.departmentCode, assigneeId: values.assigneeId || null },
         ifMatch: serviceCase.version,
       }),
     ),
@@ -86,7 +79,7 @@ export function BulkAssignDialog({ labels, ...props }: BulkDialogProps & { label
     <ModalDialog open={open} onOpenChange={onOpenChange} title={title} description={t('case.bulk.assignHint')}>
       <FormProvider {...form}>
         <form onSubmit={submit} noValidate className="mt-4 space-y-3">
-          <DepartmentOfficerFields labels={labels} office={office} />
+          <DepartmentOfficerFields labels={labels} />
           <DialogActions cancelLabel={t('common.cancel')} submitLabel={t('common.confirm')} disabled={run.isPending} />
         </form>
       </FormProvider>

@@ -13,10 +13,13 @@ const helper = createColumnHelper<ServerTableFeatures, ServiceCase>();
 
 export const statusTone: Record<CaseStatus, 'neutral' | 'primary' | 'warning' | 'success' | 'danger'> = {
   new: 'primary',
-  assigned: 'neutral',
+  dispatched: 'primary',
+  returned: 'danger',
+  inProgress: 'neutral',
+  suspended: 'neutral',
   answered: 'warning',
+  visiting: 'warning',
   closed: 'success',
-  reopened: 'danger',
 };
 export const priorityTone: Record<CasePriority, 'neutral' | 'warning' | 'danger'> = {
   low: 'neutral',
@@ -102,16 +105,24 @@ export function caseColumns({
       meta: { label: t('case.field.assignee') },
       cell: (c) => c.getValue() ?? '—',
     }),
-    helper.accessor('dueAt', {
+    helper.accessor('stageDueAt', {
       size: 170,
-      header: t('case.field.dueAt'),
-      meta: { label: t('case.field.dueAt') },
+      header: t('case.field.stageDueAt'),
+      meta: { label: t('case.field.stageDueAt') },
       cell: ({ row }) => (
         <div className="flex flex-col items-start gap-0.5">
-          <span className="text-xs tabular-nums">{format.dateTime(row.original.dueAt)}</span>
+          {row.original.stageDueAt && (
+            <span className="text-xs tabular-nums">{format.dateTime(row.original.stageDueAt)}</span>
+          )}
           <DueBadge serviceCase={row.original} now={now} />
         </div>
       ),
+    }),
+    helper.accessor('dueAt', {
+      size: 130,
+      header: t('case.field.dueAt'),
+      meta: { label: t('case.field.dueAt') },
+      cell: (c) => <span className="text-xs tabular-nums">{format.dateTime(c.getValue())}</span>,
     }),
     helper.accessor('receivedAt', {
       size: 110,

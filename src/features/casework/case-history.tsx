@@ -18,6 +18,10 @@ export function CaseHistory({ id, labels }: { id: string; labels: CaseLabels }) 
     departmentCode: { label: t('case.field.department'), show: (v) => labels.label('department', String(v)) },
     assigneeName: { label: t('case.field.assignee') },
     dueAt: { label: t('case.field.dueAt'), show: instant },
+    stageDueAt: { label: t('case.field.stageDueAt'), show: instant },
+    signedAt: { label: t('case.field.signedAt'), show: instant },
+    round: { label: t('case.field.round') },
+    sentBack: { label: t('case.action.sendBack'), show: (v) => (v as { reason: string }).reason },
     countermeasure: { label: t('case.field.countermeasure') },
     citedPolicyCode: {
       label: t('case.field.citedPolicy'),
@@ -55,8 +59,9 @@ export function CaseHistory({ id, labels }: { id: string; labels: CaseLabels }) 
       title={t('case.history')}
       history={history}
       fields={fields}
-      // The id's change names the officer already; the name travels with it.
-      omit={['assigneeId', 'monthId']}
+      // The id's change names the officer already; the name travels with it. Dispatches,
+      // extensions, suspensions and notices are told as the lifecycle above tells them.
+      omit={['assigneeId', 'monthId', 'dispatches', 'extensions', 'suspensions', 'notices']}
     />
   );
 }

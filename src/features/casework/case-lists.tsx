@@ -115,7 +115,16 @@ export function CountermeasuresList({
   const format = useFormat();
   const { page, pageSize, sort, q, department, category } = search;
   const list = useQuery({
-    ...caseQueries.list({ page, pageSize, sort, q, department, category, month, status: ['answered', 'closed'] }),
+    ...caseQueries.list({
+      page,
+      pageSize,
+      sort,
+      q,
+      department,
+      category,
+      month,
+      status: ['answered', 'visiting', 'closed'],
+    }),
     placeholderData: keepPreviousData,
   });
   const columns = useMemo(

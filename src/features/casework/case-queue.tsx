@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { caseQueries } from '../../api/queries/case-queries';
 import { proposePatchHref } from '../../lib/links';
-import { setsDeadlines } from '../../api/schemas/case-workflow';
+import { TALENT_OFFICE_DEPARTMENT } from '../../api/permissions';
 import { caseQueueViewSchema, type CaseQueueView, type ServiceCase } from '../../api/schemas/service-cases';
 import { DataTable } from '../../components/data-table/data-table';
 import { DataTableBulkBar } from '../../components/data-table/data-table-bulk-bar';
@@ -70,7 +70,7 @@ export function CaseQueue({
     for (const serviceCase of list.data?.items ?? []) seen.current.set(serviceCase.id, serviceCase);
   }, [list.data]);
   const [bulk, setBulk] = useState<'assign' | 'priority' | null>(null);
-  const office = user ? setsDeadlines(user) : false;
+  const office = user?.departmentCode === TALENT_OFFICE_DEPARTMENT;
   const [outcomes, setOutcomes] = useState<BulkOutcome[]>([]);
   const state = useServerTable({
     tableId: 'service-cases',
@@ -78,8 +78,8 @@ export function CaseQueue({
     page: list.data,
     search,
     update,
-    defaultSort: 'dueAt',
-    defaultPreferences: { columnVisibility: { receivedAt: false } },
+    defaultSort: 'stageDueAt',
+    defaultPreferences: { columnVisibility: { receivedAt: false, dueAt: false } },
     getRowId: (serviceCase) => serviceCase.id,
     enableRowSelection: canTriage,
     allMatchingSelectable: false,
@@ -170,13 +170,15 @@ export function CaseQueue({
         <DataTableToolbar state={state} search={search} searchPlaceholder={t('case.searchPlaceholder')} />
         <BulkOutcomes outcomes={outcomes} onDismiss={() => setOutcomes([])} />
         <DataTableBulkBar state={state}>
-          <Button size="sm" onClick={() => setBulk('assign')}>
-            {t('case.bulk.assign')}
-          </Button>
           {office && (
-            <Button size="sm" onClick={() => setBulk('priority')}>
-              {t('case.bulk.priority')}
-            </Button>
+            <>
+              <Button size="sm" onClick={() => setBulk('assign')}>
+                {t('case.bulk.assign')}
+              </Button>
+              <Button size="sm" onClick={() => setBulk('priority')}>
+                {t('case.bulk.priority')}
+              </Button>
+            </>
           )}
           {canPropose && !state.selection.allMatching && state.selection.ids.length <= 50 && (
             <Button size="sm" asChild>

@@ -17,10 +17,13 @@ export type CasePageSearch = z.infer<typeof casePageSearchSchema>;
 /** The month switcher's value for every month at once. */
 export const ALL_MONTHS = 'all';
 
-/** The view a user starts in: the talent office dispatches, a department works its own. */
+/**
+ * The view a user starts in: the talent office dispatches; a department sees all of its cases,
+ * what falls due first on top (to sign, to answer, whoever holds it).
+ */
 export function defaultView(user: Subject): CaseQueueView {
   if (!can(user, 'case:triage')) return 'all';
-  return user.departmentCode === TALENT_OFFICE_DEPARTMENT ? 'new' : 'mine';
+  return user.departmentCode === TALENT_OFFICE_DEPARTMENT ? 'new' : 'all';
 }
 
 /** The demands list's query: the URL's, in the month shown and the view chosen. */

@@ -2,18 +2,27 @@ import { useEffect, useRef } from 'react';
 import { ModalDialog } from '../../components/ui/modal-dialog';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { MessageKey } from '../../lib/i18n/zh-cn';
+import type { CaseAction } from '../../api/schemas/service-cases';
+
+/** The keys that open an action's dialog on the case open (when the workflow allows it); `r` goes to the answer. */
+export const actionKeys = {
+  d: 'dispatch',
+  q: 'sign',
+  a: 'assign',
+  e: 'requestExtension',
+  c: 'accept',
+  v: 'followUp',
+  s: 'supervise',
+  p: 'prioritize',
+} as const satisfies Record<string, CaseAction>;
 
 /** The keys of keyboard triage, in the order the help lists them. */
 export const caseShortcuts: [key: string, label: MessageKey][] = [
   ['j / ↓', 'case.key.next'],
   ['k / ↑', 'case.key.previous'],
   ['Enter', 'case.key.open'],
-  ['a', 'case.action.assign'],
   ['r', 'case.key.answer'],
-  ['c', 'case.action.close'],
-  ['s', 'case.action.supervise'],
-  ['v', 'case.action.followUp'],
-  ['p', 'case.action.prioritize'],
+  ...Object.entries(actionKeys).map(([key, action]): [string, MessageKey] => [key, `case.action.${action}`]),
   ['Esc', 'case.key.back'],
   ['?', 'case.key.help'],
 ];

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useEffect, useRef, useState } from 'react';
 import { caseQueries } from '../../api/queries/case-queries';
 import { patchHref, policyPatchesHref, proposePatchHref } from '../../lib/links';
-import { caseActionsFor } from '../../api/schemas/case-workflow';
+import { caseActionsFor, pendingExtension } from '../../api/schemas/case-workflow';
 import type { CaseAction, ServiceCase } from '../../api/schemas/service-cases';
 import { ErrorState } from '../../components/feedback/error-state';
 import { Badge } from '../../components/ui/badge';
@@ -15,33 +15,34 @@ import { useI18n } from '../../lib/i18n/i18n';
 import type { MessageKey } from '../../lib/i18n/zh-cn';
 import { useSessionState } from '../../lib/session';
 import { useCan } from '../../lib/use-can';
-import { AssignDialog, CloseDialog, FollowUpDialog, PriorityDialog, SuperviseDialog } from './case-action-dialogs';
+import {
+  AssignDialog,
+  DispatchDialog,
+  ExtensionDecisionDialog,
+  ExtensionRequestDialog,
+  FollowUpDialog,
+  isNoteAction,
+  NoteActionDialog,
+  PriorityDialog,
+  ReviewReturnDialog,
+  SuperviseDialog,
+  useSignHint,
+} from './case-action-dialogs';
 import { CaseAnswerForm } from './case-answer-form';
 import { priorityTone, statusTone } from './case-columns';
 import { CaseHistory } from './case-history';
-import { usePageKeys } from './case-shortcuts';
+import { CaseLifecycle } from './case-lifecycle';
+import { actionKeys, usePageKeys } from './case-shortcuts';
 import { DueBadge } from './due-badge';
 import type { CaseLabels } from './use-case-labels';
 import { useNow } from './use-now';
 
 type DialogAction = Exclude<CaseAction, 'answer'>;
 
-/** The keys that open an action's dialog (see `caseShortcuts`); `r` goes to the answer. */
-const shortcutActions: Record<string, DialogAction> = {
-  a: 'assign',
-  c: 'close',
-  s: 'supervise',
-  v: 'followUp',
-  p: 'prioritize',
-};
-
-const actionLabel: Record<CaseAction, MessageKey> = {
-  assign: 'case.action.assign',
-  answer: 'case.action.answer',
-  close: 'case.action.close',
-  followUp: 'case.action.followUp',
-  supervise: 'case.action.supervise',
-  prioritize: 'case.action.prioritize',
+/** What the quieter actions say they will do, beside their reason. */
+const noteHints: Partial<Record<CaseAction, MessageKey>> = {
+  return: 'case.returnHint',
+  suspend: 'case.suspendHint',
 };
 
 /**
@@ -73,7 +74,7 @@ export function CaseWorkspace({ id, labels, onClose }: { id: string; labels: Cas
 
   const actions = c && user ? caseActionsFor(user, c) : [];
   usePageKeys((key) => {
-    const action = shortcutActions[key];
+    const action = (actionKeys as Record<string, DialogAction>)[key];
     if (action && actions.includes(action)) {
       setDialog(action);
       return true;
@@ -121,7 +122,7 @@ export function CaseWorkspace({ id, labels, onClose }: { id: string; labels: Cas
                 .filter((action): action is DialogAction => action !== 'answer')
                 .map((action) => (
                   <Button key={action} size="sm" onClick={() => setDialog(action)}>
-                    {t(actionLabel[action])}
+                    {t(`case.action.${action}`)}
                   </Button>
                 ))}
             </div>
@@ -135,21 +136,54 @@ export function CaseWorkspace({ id, labels, onClose }: { id: string; labels: Cas
               onSent={() => setTimeout(() => heading.current?.focus())}
             />
           )}
+          <CaseLifecycle serviceCase={c} labels={labels} />
           <CaseHistory id={c.id} labels={labels} />
-          <AssignDialog serviceCase={c} labels={labels} open={dialog === 'assign'} onOpenChange={closeOn(setDialog)} />
-          <CloseDialog serviceCase={c} open={dialog === 'close'} onOpenChange={closeOn(setDialog)} />
-          <SuperviseDialog serviceCase={c} open={dialog === 'supervise'} onOpenChange={closeOn(setDialog)} />
-          <FollowUpDialog serviceCase={c} open={dialog === 'followUp'} onOpenChange={closeOn(setDialog)} />
-          <PriorityDialog serviceCase={c} open={dialog === 'prioritize'} onOpenChange={closeOn(setDialog)} />
+          <CaseActionDialogs serviceCase={c} labels={labels} dialog={dialog} onClose={() => setDialog(null)} />
         </div>
       )}
     </section>
   );
 }
 
-const closeOn = (setDialog: (action: DialogAction | null) => void) => (open: boolean) => {
-  if (!open) setDialog(null);
-};
+/** The dialog of the action chosen, if any. */
+function CaseActionDialogs({
+  serviceCase,
+  labels,
+  dialog,
+  onClose,
+}: {
+  serviceCase: ServiceCase;
+  labels: CaseLabels;
+  dialog: DialogAction | null;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const signHint = useSignHint(serviceCase, labels);
+  if (dialog === null) return null;
+  const props = { serviceCase, open: true, onOpenChange: (open: boolean) => !open && onClose() };
+  if (isNoteAction(dialog)) {
+    const hint = dialog === 'sign' ? signHint : noteHints[dialog] && t(noteHints[dialog]);
+    return <NoteActionDialog key={dialog} action={dialog} hint={hint} {...props} />;
+  }
+  switch (dialog) {
+    case 'dispatch':
+      return <DispatchDialog labels={labels} {...props} />;
+    case 'assign':
+      return <AssignDialog labels={labels} {...props} />;
+    case 'reviewReturn':
+      return <ReviewReturnDialog labels={labels} {...props} />;
+    case 'requestExtension':
+      return <ExtensionRequestDialog {...props} />;
+    case 'decideExtension':
+      return <ExtensionDecisionDialog {...props} />;
+    case 'followUp':
+      return <FollowUpDialog {...props} />;
+    case 'supervise':
+      return <SuperviseDialog {...props} />;
+    case 'prioritize':
+      return <PriorityDialog {...props} />;
+  }
+}
 
 function CaseSummary({ serviceCase: c, labels }: { serviceCase: ServiceCase; labels: CaseLabels }) {
   const { t } = useI18n();
@@ -167,13 +201,39 @@ function CaseSummary({ serviceCase: c, labels }: { serviceCase: ServiceCase; lab
     ['case.field.receivedAt', format.dateTime(c.receivedAt)],
     ['case.field.dueAt', format.dateTime(c.dueAt)],
   ];
+  const paused = c.status === 'suspended' ? c.suspensions.at(-1) : undefined;
+  const extension = pendingExtension(c);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-2">
         <Badge tone={statusTone[c.status]}>{t(`case.status.${c.status}`)}</Badge>
         <Badge tone={priorityTone[c.priority]}>{t(`case.priority.${c.priority}`)}</Badge>
         <DueBadge serviceCase={c} now={now} />
+        {c.round > 1 && <Badge tone="danger">{t('case.round', { round: c.round })}</Badge>}
       </div>
+      {paused && (
+        <p className="rounded-md border bg-muted/40 p-3 text-sm break-words">
+          {t('case.pausedSince', { at: format.dateTime(paused.at), reason: paused.reason })}
+        </p>
+      )}
+      {extension && (
+        <p className="rounded-md border border-warning/50 bg-warning/10 p-3 text-sm break-words">
+          {t('case.pendingExtension', {
+            by: extension.byName,
+            to: format.dateTime(extension.requestedDueAt),
+            reason: extension.reason,
+          })}
+        </p>
+      )}
+      {c.sentBack && c.status === 'inProgress' && (
+        <p className="rounded-md border border-danger/40 bg-danger/5 p-3 text-sm break-words">
+          {t('case.lifecycle.sentBack', {
+            at: format.dateTime(c.sentBack.at),
+            by: c.sentBack.byName,
+            reason: c.sentBack.reason,
+          })}
+        </p>
+      )}
       <p className="text-sm break-words whitespace-pre-wrap">{c.description}</p>
       <dl className="grid grid-cols-[6.5rem_1fr] gap-x-3 gap-y-1.5 text-sm">
         {rows.map(([label, value]) => (

@@ -37,7 +37,10 @@ export function useCaseLabels() {
       (officers.data ?? [])
         .filter((o) => o.departmentCode === departmentCode)
         .map((o) => ({ value: o.id, label: o.displayName }));
-    return { options, label, officersOf };
+    /** A demand category's time limit in working days (办理时限). */
+    const timeLimitOf = (categoryCode: string) =>
+      d?.demandCategories.find((c) => c.code === categoryCode)?.timeLimitDays ?? 7;
+    return { options, label, officersOf, timeLimitOf };
   }, [dictionaries.data, officers.data, format, t]);
 }
 

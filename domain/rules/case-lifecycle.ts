@@ -1,0 +1,228 @@
+import { caseTimeLimits, pendingExtension } from '../../src/api/schemas/case-workflow';
+import type { CaseDispatch, Satisfaction, ServiceCase } from '../../src/api/schemas/service-cases';
+import type { User } from '../../src/api/schemas/auth';
+import type { WorkingCalendar } from '../../src/lib/working-days';
+import { cstDay, isoAt } from './dates';
+
+/**
+ * What each lifecycle action changes on a case, as pure functions: the rules apply them after
+ * checking who asks and what they sent, and the demo data is generated through the same ones, so
+ * the two cannot drift apart. Deadlines count working days on the holiday calendar and fall at
+ * 18:00 of their last day.
+ */
+export interface CaseMove {
+  /** When, as an instant in China time. */
+  now: string;
+  actor: Pick<User, 'id' | 'displayName'>;
+  calendar: WorkingCalendar;
+  /** The case's category's time limit in working days (办理时限). */
+  timeLimitDays: number;
+}
+
+type Change = Partial<ServiceCase>;
+type Officer = Pick<User, 'id' | 'displayName'> | null;
+
+/** 18:00 of the `n`th working day after the move (n = 0: today, or the next working day). */
+export const dueAfter = (move: Pick<CaseMove, 'now' | 'calendar'>, n: number) =>
+  isoAt(move.calendar.addWorkingDays(cstDay(move.now), n), 18);
+
+const signature = (move: CaseMove) => ({ byName: move.actor.displayName, at: move.now });
+
+/** The last dispatch, changed. */
+function withLastDispatch(c: ServiceCase, change: Partial<CaseDispatch>): CaseDispatch[] {
+  return c.dispatches.map((d, i) => (i === c.dispatches.length - 1 ? { ...d, ...change } : d));
+}
+
+/** 派单 (or 改派): to a lead department, which has one working day to sign or return it. */
+export function dispatchCase(
+  c: ServiceCase,
+  move: CaseMove,
+  departmentCode: string,
+  officer: Officer,
+  upheld = false,
+): Change {
+  const signDueAt = dueAfter(move, caseTimeLimits.sign);
+  return {
+    status: 'dispatched',
+    departmentCode,
+    assigneeId: officer?.id ?? null,
+    assigneeName: officer?.displayName ?? null,
+    dispatches: [
+      ...c.dispatches,
+      { departmentCode, ...signature(move), signDueAt, signedAt: null, upheld, returned: null },
+    ],
+    signedAt: null,
+    // Until it is signed: the sign-off day plus the category's limit.
+    dueAt: dueAfter(move, caseTimeLimits.sign + move.timeLimitDays),
+    stageDueAt: signDueAt,
+  };
+}
+
+/** 签收: the clock starts; the signer handles it unless an officer was named. */
+export function signCase(c: ServiceCase, move: CaseMove): Change {
+  const dueAt = dueAfter(move, move.timeLimitDays);
+  return {
+    status: 'inProgress',
+    signedAt: move.now,
+    dispatches: withLastDispatch(c, { signedAt: move.now }),
+    assigneeId: c.assigneeId ?? move.actor.id,
+    assigneeName: c.assigneeName ?? move.actor.displayName,
+    dueAt,
+    stageDueAt: dueAt,
+  };
+}
+
+/** 退单: back to the talent office, which decides the objection within a working day. */
+export function returnCase(c: ServiceCase, move: CaseMove, reason: string): Change {
+  const reviewDueAt = dueAfter(move, caseTimeLimits.review);
+  return {
+    status: 'returned',
+    dispatches: withLastDispatch(c, {
+      returned: {
+        reason,
+        ...signature(move),
+        reviewDueAt,
+        decision: null,
+        decisionNote: '',
+        decidedByName: null,
+        decidedAt: null,
+      },
+    }),
+    assigneeId: null,
+    assigneeName: null,
+    stageDueAt: reviewDueAt,
+  };
+}
+
+/**
+ * 异议审核: the objection stands, and the case goes to another department; or it is overruled,
+ * and the case goes back to the department that returned it, which may not return it again.
+ */
+export function reviewReturnCase(
+  c: ServiceCase,
+  move: CaseMove,
+  review: { decision: 'redispatch' | 'uphold'; note: string; departmentCode: string },
+): Change {
+  const last = c.dispatches.at(-1)!;
+  const reviewed: ServiceCase = {
+    ...c,
+    dispatches: withLastDispatch(c, {
+      returned: {
+        ...last.returned!,
+        decision: review.decision,
+        decisionNote: review.note,
+        decidedByName: move.actor.displayName,
+        decidedAt: move.now,
+      },
+    }),
+  };
+  const upheld = review.decision === 'uphold';
+  return dispatchCase(reviewed, move, upheld ? last.departmentCode : review.departmentCode, null, upheld);
+}
+
+/** 挂起: the clock stops. */
+export function suspendCase(c: ServiceCase, move: CaseMove, reason: string): Change {
+  return {
+    status: 'suspended',
+    suspensions: [...c.suspensions, { reason, ...signature(move), resumedAt: null, pausedWorkingDays: null }],
+    stageDueAt: null,
+  };
+}
+
+/** 恢复: the deadline moves by the working days the case waited (a pending extension's date with it). */
+export function resumeCase(c: ServiceCase, move: CaseMove): Change {
+  const open = c.suspensions.at(-1)!;
+  const paused = move.calendar.workingDaysBetween(cstDay(open.at), cstDay(move.now));
+  const later = (instant: string) =>
+    isoAt(
+      move.calendar.addWorkingDays(cstDay(instant), paused),
+      Number(instant.slice(11, 13)),
+      Number(instant.slice(14, 16)),
+    );
+  const dueAt = paused === 0 ? c.dueAt : later(c.dueAt);
+  return {
+    status: 'inProgress',
+    suspensions: c.suspensions.map((s, i) =>
+      i === c.suspensions.length - 1 ? { ...s, resumedAt: move.now, pausedWorkingDays: paused } : s,
+    ),
+    dueAt,
+    stageDueAt: dueAt,
+  };
+}
+
+export function requestExtension(c: ServiceCase, move: CaseMove, dueAt: string, reason: string): Change {
+  return {
+    extensions: [
+      ...c.extensions,
+      {
+        requestedDueAt: dueAt,
+        previousDueAt: c.dueAt,
+        reason,
+        ...signature(move),
+        decision: null,
+        decisionNote: '',
+        decidedByName: null,
+        decidedAt: null,
+      },
+    ],
+  };
+}
+
+/** 延期审批: an approved extension is the new deadline (and counts as on time). */
+export function decideExtension(
+  c: ServiceCase,
+  move: CaseMove,
+  decision: 'approved' | 'refused',
+  note: string,
+): Change {
+  const pending = pendingExtension(c)!;
+  const extensions = c.extensions.map((e) =>
+    e === pending
+      ? { ...e, decision, decisionNote: note, decidedByName: move.actor.displayName, decidedAt: move.now }
+      : e,
+  );
+  if (decision === 'refused') return { extensions };
+  const dueAt = pending.requestedDueAt;
+  // While dispatched the stage is the sign-off, while suspended there is none: only handling moves.
+  return { extensions, dueAt, ...(c.status === 'inProgress' ? { stageDueAt: dueAt } : {}) };
+}
+
+export function answerCase(move: CaseMove, countermeasure: string, citedPolicyCode: string | null): Change {
+  return {
+    status: 'answered',
+    countermeasure,
+    citedPolicyCode,
+    answeredAt: move.now,
+    stageDueAt: dueAfter(move, caseTimeLimits.accept),
+  };
+}
+
+/** 审核通过: the answer stands; the requester is visited within three working days. */
+export function acceptCase(move: CaseMove): Change {
+  return { status: 'visiting', sentBack: null, stageDueAt: dueAfter(move, caseTimeLimits.followUp) };
+}
+
+/** 退回: the answer is not good enough; the department works on against its deadline. */
+export function sendBackCase(c: ServiceCase, move: CaseMove, reason: string): Change {
+  return { status: 'inProgress', sentBack: { reason, ...signature(move) }, stageDueAt: c.dueAt };
+}
+
+/**
+ * 回访: satisfied, or unsatisfied for a reason outside the department, closes the case (结案);
+ * unsatisfied for the department's own reason redoes it (重办) with a new deadline.
+ */
+export function followUpCase(
+  c: ServiceCase,
+  move: CaseMove,
+  visit: { satisfaction: Satisfaction; attributable: boolean; note: string },
+): Change {
+  const attributable = visit.satisfaction === 'unsatisfied' && visit.attributable;
+  const followUp = { ...visit, attributable, ...signature(move) };
+  if (!attributable) return { followUp, status: 'closed', closedAt: move.now, stageDueAt: null };
+  const dueAt = dueAfter(move, move.timeLimitDays);
+  return { followUp, status: 'inProgress', round: c.round + 1, dueAt, stageDueAt: dueAt, sentBack: null };
+}
+
+export function remindCase(c: ServiceCase, move: CaseMove, kind: 'reminder' | 'supervision', note: string): Change {
+  return { notices: [...c.notices, { kind, departmentCode: c.departmentCode, note, ...signature(move) }] };
+}

@@ -1,0 +1,101 @@
+import type { ServiceCase } from '../../api/schemas/service-cases';
+import { useFormat } from '../../lib/i18n/format';
+import { useI18n } from '../../lib/i18n/i18n';
+import type { CaseLabels } from './use-case-labels';
+
+interface Entry {
+  at: string;
+  text: string;
+  tone?: 'danger' | 'muted';
+}
+
+/**
+ * 办理进程: where the case has been in the lifecycle, in time order: each dispatch and what the
+ * department did with it (signed, late or not; returned, and the review), extensions and their
+ * decisions, suspensions and how long they stopped the clock, reminders and supervision, answers
+ * sent back. The history below it has every field change; this is the story a liaison reads.
+ */
+export function CaseLifecycle({ serviceCase: c, labels }: { serviceCase: ServiceCase; labels: CaseLabels }) {
+  const { t } = useI18n();
+  const format = useFormat();
+  const at = (instant: string) => format.dateTime(instant);
+  const entries: Entry[] = [];
+  for (const d of c.dispatches) {
+    const department = labels.label('department', d.departmentCode);
+    entries.push({
+      at: d.at,
+      text: t('case.lifecycle.dispatched', { at: at(d.at), by: d.byName, department, due: at(d.signDueAt) }),
+    });
+    if (d.signedAt) {
+      const late = Date.parse(d.signedAt) > Date.parse(d.signDueAt);
+      entries.push({
+        at: d.signedAt,
+        text: t(late ? 'case.lifecycle.signedLate' : 'case.lifecycle.signed', { at: at(d.signedAt) }),
+        tone: late ? 'danger' : undefined,
+      });
+    }
+    const r = d.returned;
+    if (r) {
+      entries.push({ at: r.at, text: t('case.lifecycle.returned', { at: at(r.at), by: r.byName, reason: r.reason }) });
+      if (r.decision && r.decidedAt) {
+        const key = r.decision === 'uphold' ? 'case.lifecycle.uphold' : 'case.lifecycle.redispatch';
+        entries.push({
+          at: r.decidedAt,
+          text: t(key, { at: at(r.decidedAt), by: r.decidedByName ?? '', note: r.decisionNote }),
+        });
+      }
+    }
+  }
+  for (const e of c.extensions) {
+    const outcome =
+      e.decision === null
+        ? t('case.lifecycle.extensionPending')
+        : e.decision === 'approved'
+          ? t('case.lifecycle.extensionApproved', { by: e.decidedByName ?? '' })
+          : t('case.lifecycle.extensionRefused', { by: e.decidedByName ?? '', note: e.decisionNote });
+    entries.push({
+      at: e.at,
+      text: `${t('case.lifecycle.extension', { at: at(e.at), by: e.byName, to: at(e.requestedDueAt), reason: e.reason })}（${outcome}）`,
+    });
+  }
+  for (const s of c.suspensions) {
+    entries.push({ at: s.at, text: t('case.lifecycle.suspended', { at: at(s.at), by: s.byName, reason: s.reason }) });
+    if (s.resumedAt) {
+      entries.push({
+        at: s.resumedAt,
+        text: t('case.lifecycle.resumed', { at: at(s.resumedAt), days: s.pausedWorkingDays ?? 0 }),
+      });
+    }
+  }
+  for (const n of c.notices) {
+    const key = n.kind === 'reminder' ? 'case.lifecycle.reminder' : 'case.lifecycle.supervision';
+    entries.push({ at: n.at, text: t(key, { at: at(n.at), by: n.byName, note: n.note }), tone: 'danger' });
+  }
+  if (c.sentBack) {
+    const s = c.sentBack;
+    entries.push({
+      at: s.at,
+      text: t('case.lifecycle.sentBack', { at: at(s.at), by: s.byName, reason: s.reason }),
+      tone: 'danger',
+    });
+  }
+  entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  return (
+    <section aria-labelledby="case-lifecycle-heading">
+      <h3 id="case-lifecycle-heading" className="mb-2 text-sm font-semibold">
+        {t('case.lifecycle')}
+      </h3>
+      {entries.length === 0 ? (
+        <p className="text-sm text-muted-foreground">{t('case.lifecycle.empty')}</p>
+      ) : (
+        <ol className="space-y-1 border-l pl-3 text-sm">
+          {entries.map((entry, i) => (
+            <li key={i} className={entry.tone === 'danger' ? 'break-words text-danger' : 'break-words'}>
+              {entry.text}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
