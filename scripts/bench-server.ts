@@ -167,7 +167,7 @@ async function caseworkInBrowser() {
       // An action: the first open case's priority, alternately 紧急 and 一般; until its row says so.
       const row = page
         .locator('table tbody tr[tabindex]')
-        .filter({ hasNot: page.getByText('已办结', { exact: true }) })
+        .filter({ hasNot: page.getByText('已结案', { exact: true }) })
         .first();
       await row.click();
       const workspace = page.getByRole('region', { name: /SC-/ });

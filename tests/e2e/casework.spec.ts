@@ -1,17 +1,17 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, keepScreenshot, signIn } from './helpers';
+import { expectNoAxeViolations, keepScreenshot, signIn, signOut } from './helpers';
 
 const queue = (page: Page) => page.getByRole('region', { name: '需求工单', exact: true });
 
-test('an officer opens a new case from 待分派 with the keyboard, dispatches it, and it leaves the view', async ({
+test('an officer opens a new case from 待派单 with the keyboard, dispatches it, and it leaves the view', async ({
   page,
 }, testInfo) => {
   await signIn(page, 'officer');
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '服务月工单' }).click();
   const list = queue(page);
   await expect(list.getByRole('row').nth(1)).toBeVisible();
-  await expect(page.getByRole('button', { name: /^待分派\s*\d/ })).toHaveAttribute('aria-pressed', 'true');
-  const before = Number((await page.getByRole('button', { name: /^待分派\s*\d/ }).innerText()).match(/\d+/)![0]);
+  await expect(page.getByRole('button', { name: /^待派单\s*\d/ })).toHaveAttribute('aria-pressed', 'true');
+  const before = Number((await page.getByRole('button', { name: /^待派单\s*\d/ }).innerText()).match(/\d+/)![0]);
   await expectNoAxeViolations(page);
 
   // The rows are one Tab stop: focus the first, Enter opens it beside the list.
@@ -22,8 +22,8 @@ test('an officer opens a new case from 待分派 with the keyboard, dispatches i
   await expect(page).toHaveURL(new RegExp(`case=${id}`));
   const workspace = page.getByRole('region', { name: new RegExp(id) });
   await expect(workspace.getByRole('heading', { level: 2 })).toBeFocused();
-  await workspace.getByRole('button', { name: '分派' }).click();
-  const dialog = page.getByRole('dialog', { name: '分派' });
+  await workspace.getByRole('button', { name: '派单' }).click();
+  const dialog = page.getByRole('dialog', { name: '派单' });
   await expect(dialog).toBeVisible();
   await expectNoAxeViolations(page);
   await keepScreenshot(page, testInfo, 'casework-dispatch');
@@ -31,8 +31,8 @@ test('an officer opens a new case from 待分派 with the keyboard, dispatches i
   await dialog.getByLabel(/承办人/).selectOption({ label: '刘洋' });
   await dialog.getByRole('button', { name: '确定' }).click();
   await expect(dialog).toBeHidden();
-  await expect(workspace.getByText('办理中', { exact: true })).toBeVisible();
-  await expect(page.getByRole('button', { name: /^待分派\s*\d/ })).toContainText(String(before - 1));
+  await expect(workspace.getByText('待签收', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^待派单\s*\d/ })).toContainText(String(before - 1));
   await expect(list.getByRole('cell', { name: id, exact: true })).toBeHidden();
 });
 
@@ -48,49 +48,124 @@ test('a department liaison sees only its own department’s cases', async ({ pag
     .evaluateAll((rows, at) => rows.slice(1).map((row) => row.querySelectorAll('td')[at]?.textContent ?? ''), column);
   expect(departments.length).toBeGreaterThan(0);
   expect(new Set(departments)).toEqual(new Set(['住建局']));
-  await expect(page.getByRole('button', { name: /^待分派\s*\d/ })).toContainText('0');
+  await expect(page.getByRole('button', { name: /^待派单\s*\d/ })).toContainText('0');
 });
 
-test('an officer takes a new case to closed, and a 不满意 follow-up reopens it', async ({ page }) => {
-  await signIn(page, 'officer', '/service-cases');
-  const list = queue(page);
-  const first = list.getByRole('row').nth(1);
+/** Takes a case action from the workspace: its button, its dialog (checked by axe), what it asks, 确定. */
+function actOn(page: Page, id: string) {
+  const workspace = page.getByRole('region', { name: new RegExp(id) });
+  return {
+    workspace,
+    act: async (action: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<unknown>) => {
+      await workspace.getByRole('button', { name: action, exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: action });
+      await expect(dialog).toBeVisible();
+      await expectNoAxeViolations(page);
+      await fill?.(dialog);
+      await dialog.getByRole('button', { name: '确定' }).click();
+      await expect(dialog).toBeHidden();
+    },
+    status: (text: string) => expect(workspace.getByText(text, { exact: true }).first()).toBeVisible(),
+  };
+}
+
+test('a 住建局 liaison and the talent office take a demand from dispatch to 结案, with a return and an extension on the way', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  await signIn(page, 'officer', '/service-cases?sort=id');
+  const first = queue(page).getByRole('row').nth(1);
   await expect(first).toBeVisible();
   const id = (await first.getByRole('cell').nth(1).innerText()).trim();
   await first.click();
-  const workspace = page.getByRole('region', { name: new RegExp(id) });
-  const act = async (action: string, fill?: () => Promise<unknown>) => {
-    await workspace.getByRole('button', { name: action, exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: action });
-    await expect(dialog).toBeVisible();
-    await expectNoAxeViolations(page);
-    await fill?.();
-    await dialog.getByRole('button', { name: '确定' }).click();
-    await expect(dialog).toBeHidden();
-  };
-  await act('分派', () =>
-    page
-      .getByRole('dialog')
-      .getByLabel(/承办部门/)
-      .selectOption({ label: '人才办' }),
-  );
-  await expect(workspace.getByText('办理中', { exact: true })).toBeVisible();
-  await workspace.getByLabel(/^对策/).fill('已协调人才公寓，下周可入住');
-  await workspace.getByRole('button', { name: '提交答复' }).click();
-  await expect(workspace.getByText('已答复', { exact: true })).toBeVisible();
-  await act('办结');
-  await expect(workspace.getByText('已办结', { exact: true })).toBeVisible();
-  await act('回访', async () => {
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('radio', { name: '不满意' }).check();
-    await dialog.getByLabel('备注').fill('入住时间仍未确定');
+  let c = actOn(page, id);
+  await c.act('派单', (dialog) => dialog.getByLabel(/承办部门/).selectOption({ label: '住建局' }));
+  await c.status('待签收');
+  await expect(c.workspace.getByText(/派单至住建局，签收时限/)).toBeVisible();
+  await signOut(page, 'officer');
+
+  // 住建局 objects: the demand is for the town.
+  await signIn(page, 'liaison', `/service-cases?view=dispatched&case=${id}`);
+  c = actOn(page, id);
+  await expect(queue(page).getByRole('cell', { name: id, exact: true })).toBeVisible();
+  await c.act('退单', (dialog) => dialog.getByLabel(/理由/).fill('应由属地板块办理'));
+  await c.status('退单待审');
+  await signOut(page, 'liaison');
+
+  // The talent office overrules the objection within the day.
+  await signIn(page, 'officer', `/service-cases?view=returned&case=${id}`);
+  c = actOn(page, id);
+  await c.act('异议审核', async (dialog) => {
+    await expect(dialog.getByText(/住建局于.*退单：应由属地板块办理/)).toBeVisible();
+    await dialog.getByRole('radio', { name: '退单理由不成立，由原部门办理' }).check();
+    await dialog.getByLabel(/审核意见/).fill('人才安居属住建局职责');
   });
-  await expect(workspace.getByText('重新办理', { exact: true })).toBeVisible();
-  await expect(workspace.getByText(/回访：不满意/)).toBeVisible();
+  await c.status('待签收');
+  await signOut(page, 'officer');
+
+  // 住建局 signs (it may not return it again), then asks for more time.
+  await signIn(page, 'liaison', `/service-cases?view=all&case=${id}`);
+  c = actOn(page, id);
+  await expect(c.workspace.getByRole('button', { name: '签收', exact: true })).toBeVisible();
+  await expect(c.workspace.getByRole('button', { name: '退单', exact: true })).toBeHidden();
+  await c.act('签收', (dialog) => expect(dialog.getByText(/签收后开始计时，须在 .* 前办结/)).toBeVisible());
+  await c.status('办理中');
+  await c.act('申请延期', (dialog) => dialog.getByLabel(/理由/).fill('需协调不动产登记中心'));
+  await expect(c.workspace.getByText(/申请延期至 .*：需协调不动产登记中心/).first()).toBeVisible();
+  await keepScreenshot(page, testInfo, 'casework-extension-requested');
+  await signOut(page, 'liaison');
+
+  await signIn(page, 'manager', `/service-cases?view=extension&case=${id}`);
+  c = actOn(page, id);
+  await c.act('延期审批', (dialog) => dialog.getByRole('radio', { name: '同意延期' }).check());
+  await expect(c.workspace.getByText(/（王芳 同意）/)).toBeVisible();
+  await signOut(page, 'manager');
+
+  await signIn(page, 'liaison', `/service-cases?view=all&case=${id}`);
+  c = actOn(page, id);
+  await c.workspace.getByLabel(/^对策/).fill('已协调人才公寓 B 栋，下周可入住');
+  await c.workspace.getByRole('button', { name: '提交答复' }).click();
+  await c.status('待审核');
+  await signOut(page, 'liaison');
+
+  await signIn(page, 'officer', `/service-cases?view=answered&case=${id}`);
+  c = actOn(page, id);
+  await c.act('审核通过');
+  await c.status('待回访');
+  await c.act('回访', (dialog) => dialog.getByRole('radio', { name: '满意', exact: true }).check());
+  await c.status('已结案');
+  await keepScreenshot(page, testInfo, 'casework-closed');
+  const lifecycle = c.workspace.getByRole('region', { name: '办理进程' });
+  await expect(lifecycle.getByRole('listitem')).toHaveCount(6);
+});
+
+test('another department returns a case, and the talent office sends it elsewhere', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'officer', '/service-cases?sort=-id');
+  const first = queue(page).getByRole('row').nth(1);
+  await expect(first).toBeVisible();
+  const id = (await first.getByRole('cell').nth(1).innerText()).trim();
+  await first.click();
+  let c = actOn(page, id);
+  await c.act('派单', (dialog) => dialog.getByLabel(/承办部门/).selectOption({ label: '人社局' }));
+  await signOut(page, 'officer');
+
+  await signIn(page, 'hrLiaison', `/service-cases?view=dispatched&case=${id}`);
+  c = actOn(page, id);
+  await c.act('退单', (dialog) => dialog.getByLabel(/理由/).fill('项目落地事项属科技局职责'));
+  await c.status('退单待审');
+  await signOut(page, 'hrLiaison');
+
+  await signIn(page, 'officer', `/service-cases?view=returned&case=${id}`);
+  c = actOn(page, id);
+  await c.act('异议审核', (dialog) => dialog.getByLabel(/承办部门/).selectOption({ label: '科技局' }));
+  await c.status('待签收');
+  await expect(c.workspace.getByText(/退单理由成立，改派/)).toBeVisible();
+  await expect(c.workspace.getByText('科技局', { exact: true })).toBeVisible();
 });
 
 test('a manager supervises a case and finds it through the bell', async ({ page }) => {
-  await signIn(page, 'manager', '/service-cases?view=all&status=assigned');
+  await signIn(page, 'manager', '/service-cases?view=all&status=inProgress');
   const bell = page.getByRole('button', { name: /^工单提醒：/ });
   await expect(bell).toHaveAccessibleName(/督办中 \d+ 件/);
   const supervisedBefore = Number((await bell.textContent())!.match(/督办中 (\d+) 件/)![1]);
@@ -118,7 +193,7 @@ test('a manager supervises a case and finds it through the bell', async ({ page 
 });
 
 test('an answer typed while another tab changed the case survives the 409', async ({ page, context }) => {
-  await signIn(page, 'officer', '/service-cases?view=all&status=assigned&sort=id');
+  await signIn(page, 'liaison', '/service-cases?view=all&status=inProgress&sort=id');
   const list = queue(page);
   const row = list.getByRole('row').nth(1);
   await expect(row).toBeVisible();
@@ -127,16 +202,18 @@ test('an answer typed while another tab changed the case survives the 409', asyn
   const workspace = page.getByRole('region', { name: new RegExp(id) });
   await workspace.getByLabel(/^对策/).fill('先由住建局核实房源');
 
-  // The same officer changes the case's priority in another tab of the same browser.
+  // The same liaison hands the case to a colleague in another tab of the same browser.
   const other = await context.newPage();
   await other.goto(`/service-cases?view=all&case=${id}`);
   const there = other.getByRole('region', { name: new RegExp(id) });
-  await there.getByRole('button', { name: '调整优先级', exact: true }).click();
-  const dialog = other.getByRole('dialog', { name: '调整优先级' });
+  await there.getByRole('button', { name: '指定承办人', exact: true }).click();
+  const dialog = other.getByRole('dialog', { name: '指定承办人' });
   await expect(dialog).toBeVisible();
   await expectNoAxeViolations(other);
-  const current = await dialog.getByLabel(/优先级/).inputValue();
-  await dialog.getByLabel(/优先级/).selectOption(current === 'urgent' ? 'low' : 'urgent');
+  const officer = dialog.getByLabel(/承办人/);
+  const options = await officer.locator('option').evaluateAll((all) => all.map((o) => (o as HTMLOptionElement).value));
+  const current = await officer.inputValue();
+  await officer.selectOption(options.find((value) => value && value !== current)!);
   await dialog.getByRole('button', { name: '确定' }).click();
   await expect(dialog).toBeHidden();
   await other.close();
@@ -145,7 +222,7 @@ test('an answer typed while another tab changed the case survives the 409', asyn
   await expect(workspace.getByText('您输入的答复已保留，可修改后重新提交。')).toBeVisible();
   await expect(workspace.getByLabel(/^对策/)).toHaveValue('先由住建局核实房源');
   await workspace.getByRole('button', { name: '提交答复' }).click();
-  await expect(workspace.getByText('已答复', { exact: true })).toBeVisible();
+  await expect(workspace.getByText('待审核', { exact: true })).toBeVisible();
 });
 
 test('three new cases dispatched with the keyboard only', async ({ page }) => {
@@ -153,7 +230,7 @@ test('three new cases dispatched with the keyboard only', async ({ page }) => {
   const list = queue(page);
   await expect(list.getByRole('row').nth(1)).toBeVisible();
   const count = async () =>
-    Number((await page.getByRole('button', { name: /^待分派\s*\d/ }).innerText()).match(/\d+/)![0]);
+    Number((await page.getByRole('button', { name: /^待派单\s*\d/ }).innerText()).match(/\d+/)![0]);
   const before = await count();
   // Into the rows with Tab alone: from the skip link onwards, until a row has the focus.
   for (let i = 0; i < 60; i++) {
@@ -165,19 +242,20 @@ test('three new cases dispatched with the keyboard only', async ({ page }) => {
     const workspace = page.getByRole('region', { name: /SC-/ });
     await expect(workspace.getByRole('heading', { level: 2 })).toBeFocused();
     // As a user would: once the case is shown, with its actions.
-    await expect(workspace.getByRole('button', { name: '分派', exact: true })).toBeVisible();
-    await page.keyboard.press('a');
-    const dialog = page.getByRole('dialog', { name: '分派' });
+    await expect(workspace.getByRole('button', { name: '派单', exact: true })).toBeVisible();
+    await page.keyboard.press('d');
+    const dialog = page.getByRole('dialog', { name: '派单' });
     await expect(dialog).toBeVisible();
     await page.keyboard.press('ArrowDown'); // the first department
     await page.keyboard.press('Tab'); // the officer: none
-    await page.keyboard.press('Tab'); // the deadline, as it is
+    await page.keyboard.press('Tab'); // 取消
+    await page.keyboard.press('Tab'); // 确定
     await page.keyboard.press('Enter');
     await expect(dialog).toBeHidden();
-    await expect(workspace.getByText('办理中', { exact: true })).toBeVisible();
+    await expect(workspace.getByText('待签收', { exact: true })).toBeVisible();
     await page.keyboard.press('j');
   }
-  await expect(page.getByRole('button', { name: /^待分派\s*\d/ })).toContainText(String(before - 3));
+  await expect(page.getByRole('button', { name: /^待派单\s*\d/ })).toContainText(String(before - 3));
 });
 
 test('the other lists, the analysis and the keys dialog have no accessibility violations', async ({ page }) => {

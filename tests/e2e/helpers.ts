@@ -11,6 +11,7 @@ export const demoAccounts = {
   manager: { username: 'manager', name: '王芳', role: '科长·处长' },
   admin: { username: 'admin', name: '陈静', role: '系统管理员' },
   liaison: { username: 'liaison', name: '刘洋', role: '承办人' },
+  hrLiaison: { username: 'hrliaison', name: '赵磊', role: '承办人' },
 } as const;
 
 /** The user menu button, whose name is "用户菜单：" and the visible name and role. */
@@ -24,6 +25,13 @@ export async function signIn(page: Page, account: keyof typeof demoAccounts, pat
   await page.getByLabel('密码').fill('demo1234');
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(userMenu(page, demoAccounts[account].name)).toBeVisible();
+}
+
+/** Signs the user out, back to the sign-in form (the demo data stays as they left it). */
+export async function signOut(page: Page, account: keyof typeof demoAccounts) {
+  await userMenu(page, demoAccounts[account].name).click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await expect(page.getByLabel('用户名')).toBeVisible();
 }
 
 /** Runs axe in the page and fails listing any violation. */

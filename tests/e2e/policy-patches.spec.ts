@@ -1,14 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { demoAccounts, expectNoAxeViolations, keepScreenshot, signIn, userMenu } from './helpers';
+import { expectNoAxeViolations, keepScreenshot, signIn, signOut } from './helpers';
 
 const board = (page: Page) => page.getByRole('region', { name: '看板' });
 const column = (page: Page, status: string) => board(page).getByRole('region', { name: new RegExp(`^${status}（`) });
-
-async function signOut(page: Page, account: keyof typeof demoAccounts) {
-  await userMenu(page, demoAccounts[account].name).click();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
-  await expect(page.getByLabel('用户名')).toBeVisible();
-}
 
 test('an officer drafts a patch from two demands and sends it to review from the board by keyboard; a manager issues it; the demands show the link', async ({
   page,

@@ -240,7 +240,7 @@ export const zhCNAreas = {
   'case.tab.services': '服务清单',
   'case.tab.measures': '对策清单',
   'case.kpi.total': '需求总数',
-  'case.kpi.closed': '已办结',
+  'case.kpi.closed': '已结案',
   'case.queue': '需求工单',
   'case.views': '队列视图',
   'case.searchPlaceholder': '搜索编号、标题、申请人、企业',
