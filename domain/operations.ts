@@ -16,6 +16,7 @@ import {
 } from './rules/intake';
 import { caseOversight } from './rules/case-oversight';
 import { caseQueueCounts } from './rules/case-queue';
+import { caseScores, getScoringSettings, saveScoringSettings } from './rules/case-scores';
 import { patchOverview, patchTreeCounts } from './rules/patch-analytics';
 import {
   createPolicyPatch,
@@ -141,6 +142,9 @@ export const operations: Operations = {
   caseQueueCounts: ({ ctx, query }) => caseQueueCounts(ctx, query.month),
   caseOverview: ({ ctx, query }) => caseOverview(ctx, query.month),
   caseOversight: ({ ctx, query }) => caseOversight(ctx, query),
+  caseScores: ({ ctx, query }) => caseScores(ctx, query.month),
+  getScoringSettings: ({ ctx }) => getScoringSettings(ctx),
+  saveScoringSettings: ({ ctx, body, ifMatch }) => saveScoringSettings(ctx, body, ifMatch),
   listSavedViews: ({ ctx, query }) => listSavedViews(ctx, query.resource),
   createSavedView: ({ ctx, body }) => createSavedView(ctx, body),
   deleteSavedView: async ({ ctx, params }) => {

@@ -1,6 +1,7 @@
 import type { AuditEntityType, AuditEvent } from '../src/api/schemas/audit';
 import type { User } from '../src/api/schemas/auth';
 import type { HolidayYear } from '../src/api/schemas/calendar';
+import type { ScoringSettings } from '../src/api/schemas/case-scores';
 import type { Page } from '../src/api/schemas/common';
 import type { DictionaryEntry, DictionaryKind, Dictionaries } from '../src/api/schemas/dictionaries';
 import type { IntakeFilter, IntakeRecord, IntakeStage } from '../src/api/schemas/intake';
@@ -8,6 +9,7 @@ import type { PatchStatus, PolicyPatch } from '../src/api/schemas/policy-patches
 import type { SavedView, SavedViewResource } from '../src/api/schemas/saved-views';
 import type {
   CaseQueueView,
+  CaseStatus,
   ServiceCase,
   ServiceCaseListQuery,
   ServiceMonth,
@@ -42,6 +44,7 @@ export interface Store {
   sessions: SessionStore;
   dictionaries: DictionaryStore;
   holidays: HolidayStore;
+  scoringSettings: ScoringSettingsStore;
   intakeRecords: IntakeStore;
   policyPatches: PolicyPatchStore;
   serviceMonths: { list(): Promise<ServiceMonth[]>; get(id: string): Promise<ServiceMonth | undefined> };
@@ -91,6 +94,13 @@ export interface UserStore extends VersionedStore<User> {
   /** The stored password hash, or undefined when the user has none (cannot sign in). */
   passwordHash(userId: string): Promise<string | undefined>;
   setPasswordHash(userId: string, hash: string): Promise<void>;
+}
+
+/** The department scoring settings (考核权重与档次); undefined until a manager first saves them. */
+export interface ScoringSettingsStore {
+  get(): Promise<ScoringSettings | undefined>;
+  /** Stores them if the stored ones are at `expectedVersion` (0: none yet); false otherwise. */
+  save(settings: ScoringSettings, expectedVersion: number): Promise<boolean>;
 }
 
 /** A sign-in: only a hash of the token is kept, so a copy of the database signs nobody in. */
@@ -310,6 +320,37 @@ export interface ServiceCaseStore extends BulkVersionedStore<ServiceCase> {
     byDepartment: Map<string, CaseOversightFigures>;
     byCategory: Map<string, CaseOversightFigures>;
   }>;
+  /** The score facts of every case with an event in `span` (a dispatch, an answer, a visit, a closing, its deadline). */
+  scoreFacts(span: InstantSpan): Promise<CaseScoreFacts[]>;
+}
+
+/** Both ends included, as stored instants (`…+08:00`). */
+export interface InstantSpan {
+  from: string;
+  to: string;
+}
+
+/** What the department scores (考核) need of a case. */
+export interface CaseScoreFacts {
+  status: CaseStatus;
+  departmentCode: string | null;
+  dispatches: {
+    departmentCode: string;
+    at: string;
+    signDueAt: string;
+    signedAt: string | null;
+    returnedAt: string | null;
+    /** The talent office's decision on the return. */
+    returnDecision: 'redispatch' | 'uphold' | null;
+  }[];
+  signedAt: string | null;
+  answeredAt: string | null;
+  dueAt: string;
+  closedAt: string | null;
+  round: number;
+  followUp: { at: string; satisfaction: Satisfaction; attributable: boolean } | null;
+  /** Working days the case was suspended, over its suspensions that ended. */
+  pausedWorkingDays: number;
 }
 
 export const serviceRecordSortFields = ['on', 'participants'] as const;

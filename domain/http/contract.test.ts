@@ -216,6 +216,17 @@ function sampleCalls(): { [N in EndpointName]: (client: ApiClient) => Promise<un
       }),
     ...caseActionCalls(openCase),
     caseQueueCounts: (c) => c.request('caseQueueCounts', { query: { month: 'SM-2026' } }),
+    caseScores: (c) => c.request('caseScores', { query: { month: '2026-11' } }),
+    getScoringSettings: (c) => c.request('getScoringSettings'),
+    saveScoringSettings: (c) =>
+      c.request('saveScoringSettings', {
+        body: {
+          weights: { timelySign: 10, onTime: 40, satisfaction: 30, firstTime: 20 },
+          thresholds: { excellent: 95, good: 85, pass: 75 },
+          minimumCases: 3,
+        },
+        ifMatch: 0,
+      }),
     caseOverview: (c) => c.request('caseOverview', { query: { month: 'SM-2026' } }),
     caseOversight: (c) =>
       c.request('caseOversight', { query: { month: 'SM-2026', department: ['dept.zjj', 'dept.rsj'] } }),

@@ -19,6 +19,8 @@ export interface Database {
   dictionaries: Dictionaries;
   /** The official holiday arrangements by year (`'2026'`). */
   holidayYears: Map<string, HolidayYear>;
+  /** Settings by name (`scoring`: the department scoring weights and thresholds). */
+  settings: Map<string, unknown>;
   intakeRecords: Map<string, IntakeRecord>;
   /** Annual landed targets: `${year}:${channelCode}` → target. */
   intakeTargets: Map<string, number>;
@@ -37,6 +39,7 @@ export interface Database {
 export type PersistedCollection =
   | 'users'
   | 'holidayYears'
+  | 'settings'
   | 'intakeRecords'
   | 'intakeTargets'
   | 'policyPatches'
@@ -47,6 +50,7 @@ export type PersistedCollection =
 export const persistedCollections: PersistedCollection[] = [
   'users',
   'holidayYears',
+  'settings',
   'intakeRecords',
   'intakeTargets',
   'policyPatches',

@@ -108,6 +108,7 @@ export function generateDatabase({ seed = DEFAULT_SEED, anchor }: GenerateOption
       policies,
     },
     holidayYears: new Map(officialHolidayYears.map((y) => [String(y.year), y])),
+    settings: new Map(),
     intakeRecords,
     intakeTargets,
     policyPatches,

@@ -1,3 +1,5 @@
+import type { ScoringSettings } from '../../src/api/schemas/case-scores';
+import { scoredIn, scoreFactsOf } from '../../domain/rules/case-scores';
 import { intakeStages, type IntakeRecord, type IntakeStage } from '../../src/api/schemas/intake';
 import { patchStatusSchema, type PolicyPatch } from '../../src/api/schemas/policy-patches';
 import { isOpenCase, pendingExtension } from '../../src/api/schemas/case-workflow';
@@ -317,6 +319,15 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
         return result;
       },
     },
+    scoringSettings: {
+      get: async () => db().settings.get('scoring') as ScoringSettings | undefined,
+      save: async (settings, expectedVersion) => {
+        const stored = db().settings.get('scoring') as ScoringSettings | undefined;
+        if ((stored?.version ?? 0) !== expectedVersion) return false;
+        write(undo, db().settings, 'scoring', settings);
+        return true;
+      },
+    },
     holidays: {
       list: async () => [...db().holidayYears.values()].sort((a, b) => a.year - b.year),
       save: async (year, expectedVersion) => {
@@ -497,6 +508,8 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
           [...db().serviceCases.values()].filter((c) => inScope(scope, c) && matchesOversight(c, filter)),
           span,
         ),
+      scoreFacts: async (span) =>
+        [...db().serviceCases.values()].map(scoreFactsOf).filter((facts) => scoredIn(facts, span)),
       oversight: async (scope, filter, now) =>
         oversightFigures(
           [...db().serviceCases.values()].filter((c) => inScope(scope, c) && matchesOversight(c, filter)),

@@ -286,6 +286,10 @@ export function readMatrix(data: DemoDatabase): Read[] {
     add('getServiceCase', undefined, { id });
 
   add('caseQueueCounts');
+  // Department scores: the live month, an older one, one with nothing, and a month that is not one.
+  for (const month of ['2026-11', '2026-10', '2025-10', '2024-09', '2030-01', '2026-13']) add('caseScores', { month });
+  add('caseScores');
+  add('getScoringSettings');
   for (const month of [...data.serviceMonths.keys(), 'SM-1999']) add('caseQueueCounts', { month });
   add('caseOverview');
   for (const month of [...data.serviceMonths.keys(), 'SM-1999']) add('caseOverview', { month });

@@ -42,6 +42,7 @@ const allTables = sql.raw(
     'intake_targets',
     'dictionary_entries',
     'holiday_years',
+    'settings',
     'counters',
     'users',
   ].join(', '),

@@ -7,6 +7,7 @@ import {
   index,
   integer,
   json,
+  jsonb,
   numeric,
   pgSequence,
   pgTable,
@@ -21,6 +22,7 @@ import type { DictionaryEntry } from '../../src/api/schemas/dictionaries';
 import type { IntakeRecord } from '../../src/api/schemas/intake';
 import type { PolicyPatch } from '../../src/api/schemas/policy-patches';
 import type { ServiceCase, ServiceMonth, ServiceRecord } from '../../src/api/schemas/service-cases';
+import type { CaseScoreFacts } from '../../domain/store';
 
 /**
  * The server's tables. Each resource keeps its contract object whole in `doc` and, beside it,
@@ -92,6 +94,13 @@ export const dictionaryEntries = pgTable(
 export const holidayYears = pgTable('holiday_years', {
   year: integer('year').primaryKey(),
   doc: json('doc').$type<HolidayYear>().notNull(),
+  version: integer('version').notNull(),
+});
+
+/** Settings by name (`scoring`: the department scoring weights and thresholds), versioned. */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  doc: json('doc').notNull(),
   version: integer('version').notNull(),
 });
 
@@ -196,6 +205,12 @@ export const serviceCases = pgTable(
     /** The deadline of what the case awaits now (`stageDueAt`); null while suspended or closed. */
     stageDueAt: codeText('stage_due_at'),
     extensionPending: boolean('extension_pending').notNull(),
+    /** What the department scores need (`scoreFactsOf`), and the instants that pick a month's cases. */
+    scoreFacts: jsonb('score_facts').$type<CaseScoreFacts>().notNull(),
+    answeredAt: codeText('answered_at'),
+    followUpAt: codeText('follow_up_at'),
+    firstDispatchAt: codeText('first_dispatch_at'),
+    lastDispatchAt: codeText('last_dispatch_at'),
     closedAt: codeText('closed_at'),
     /** Seconds from receipt to closing, when closed: summed by the figures without parsing instants. */
     resolutionSeconds: integer('resolution_seconds'),

@@ -1,4 +1,5 @@
 import { and, eq, not, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   casePrioritySchema,
   caseQueueViewSchema,
@@ -6,6 +7,7 @@ import {
   type ServiceCase,
 } from '../../../src/api/schemas/service-cases';
 import { pendingExtension } from '../../../src/api/schemas/case-workflow';
+import { scoredIn, scoreFactsOf } from '../../../domain/rules/case-scores';
 import { isoAt } from '../../../domain/rules/dates';
 import type {
   CaseFigures,
@@ -40,6 +42,11 @@ export function caseColumns(serviceCase: ServiceCase): typeof serviceCases.$infe
     dueAt: serviceCase.dueAt,
     stageDueAt: serviceCase.stageDueAt,
     extensionPending: pendingExtension(serviceCase) !== null,
+    scoreFacts: scoreFactsOf(serviceCase),
+    answeredAt: serviceCase.answeredAt,
+    followUpAt: serviceCase.followUp?.at ?? null,
+    firstDispatchAt: serviceCase.dispatches[0]?.at ?? null,
+    lastDispatchAt: serviceCase.dispatches.at(-1)?.at ?? null,
     closedAt: serviceCase.closedAt,
     resolutionSeconds:
       serviceCase.closedAt === null
@@ -136,6 +143,19 @@ const toFigures = (row: FiguresRow | undefined): CaseFigures => ({
 export function caseStore(db: Database): ServiceCaseStore {
   return {
     ...versionedDocs<ServiceCase>(db, t, caseColumns),
+
+    /** The month's candidates by their indexed instants; the dispatches' own instants decide exactly. */
+    async scoreFacts(span) {
+      const between = (column: AnyPgColumn) => sql`(${column} >= ${span.from} and ${column} <= ${span.to})`;
+      const found = await db
+        .select({ facts: t.scoreFacts })
+        .from(t)
+        .where(
+          sql`(${t.firstDispatchAt} <= ${span.to} and ${t.lastDispatchAt} >= ${span.from})
+            or ${between(t.answeredAt)} or ${between(t.closedAt)} or ${between(t.followUpAt)} or ${between(t.dueAt)}`,
+        );
+      return found.map((row) => row.facts).filter((facts) => scoredIn(facts, span));
+    },
 
     list(scope, query, sort, frame) {
       const where = and(

@@ -34,6 +34,12 @@ import {
   caseOversightQuerySchema,
   caseOversightSchema,
 } from '../schemas/stats';
+import {
+  caseScoresQuerySchema,
+  caseScoresSchema,
+  scoringSettingsSchema,
+  scoringSettingsUpdateSchema,
+} from '../schemas/case-scores';
 import { endpoint, idParams, type Endpoint } from './endpoint';
 
 /** One lifecycle action on a case (see `caseWorkflow`): sent with If-Match, answered with the case. */
@@ -181,6 +187,31 @@ export const serviceCaseEndpoints = {
     tag: 'stats',
     query: caseOversightQuerySchema,
     response: caseOversightSchema,
+  }),
+  caseScores: endpoint({
+    method: 'GET',
+    path: '/stats/service-cases/scores',
+    summary: "Each department's month (考核): the rates, the composite score and its tier; a department sees its own",
+    tag: 'stats',
+    query: caseScoresQuerySchema,
+    response: caseScoresSchema,
+  }),
+  getScoringSettings: endpoint({
+    method: 'GET',
+    path: '/settings/scoring',
+    summary: 'The weights and thresholds departments are scored by',
+    tag: 'stats',
+    response: scoringSettingsSchema,
+  }),
+  saveScoringSettings: endpoint({
+    method: 'PUT',
+    path: '/settings/scoring',
+    summary: 'Set the weights and thresholds (a manager; If-Match 0 before the first save)',
+    tag: 'stats',
+    permission: 'case:supervise',
+    body: scoringSettingsUpdateSchema,
+    response: scoringSettingsSchema,
+    ifMatch: true,
   }),
 } satisfies Record<string, Endpoint>;
 
