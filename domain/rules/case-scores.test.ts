@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { officialHolidayYears } from '../../mocks/data/holidays';
 import { workingCalendar } from '../../src/lib/working-days';
 import { ruleContext } from '../../tests/utils/rule-context';
 import type { CaseScoreFacts } from '../store';
@@ -11,7 +10,8 @@ import {
   scoreDepartments,
 } from './case-scores';
 
-const calendar = workingCalendar(officialHolidayYears);
+/** November 2026 has no holiday: weekends are its only days off. */
+const calendar = workingCalendar([]);
 const NOVEMBER = monthInstants('2026-11');
 /** Tuesday 1 December, 10:00: November is over. */
 const AFTER = '2026-12-01T10:00:00+08:00';
