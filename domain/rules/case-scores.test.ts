@@ -201,7 +201,12 @@ describe('department scores, by their definitions on fixed cases counted by hand
   it('weighs the rates into a score and a tier, and lists a department with too little to tier', () => {
     // 15 × 66.67 + 35 × 75 + 30 × 66.67 + 20 × 100 = 7625, over 100 weights.
     expect(zjj.score).toBe(76.3);
-    expect(zjj.tier).toBe('pass');
+    expect(zjj.tier).toBe('poor');
+    const lenient = { ...defaultScoringSettings, thresholds: { excellent: 95, good: 85, pass: 75 } };
+    expect(scoreDepartments(cases, NOVEMBER, AFTER, lenient, calendar)[0]).toMatchObject({
+      departmentCode: 'dept.zjj',
+      tier: 'pass',
+    });
     const rsj = rows.find((r) => r.departmentCode === 'dept.rsj')!;
     expect(rsj).toMatchObject({ returns: 1, returnsOverruled: 0, score: null, tier: null });
     // 科技局 was to sign by 23 November and has not: late.

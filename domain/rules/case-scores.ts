@@ -20,10 +20,10 @@ import { problems } from './problem';
 import { caseScope } from './scope';
 import { compareCodePoints } from './sorting';
 
-/** Until a manager sets them: timeliness and the requester's verdict weigh most. */
+/** Until a manager sets them: timeliness and the requester's verdict weigh most; 85 to pass, as 12345 assessments ask. */
 export const defaultScoringSettings: ScoringSettings = {
   weights: { timelySign: 15, onTime: 35, satisfaction: 30, firstTime: 20 },
-  thresholds: { excellent: 95, good: 85, pass: 75 },
+  thresholds: { excellent: 95, good: 90, pass: 85 },
   minimumCases: 3,
   updatedByName: null,
   updatedAt: null,

@@ -277,3 +277,57 @@ test('the other lists, the analysis and the keys dialog have no accessibility vi
   await expect(page.getByRole('dialog', { name: '键盘操作' })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('a manager reads the month’s department scores by their definitions and prints the notice naming those below 合格', async ({
+  page,
+}, testInfo) => {
+  await signIn(page, 'manager', '/service-cases?tab=scores');
+  const table = page.getByRole('table', { name: /各部门考核结果/ });
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  await expect(page.getByRole('region', { name: '指标口径' })).toContainText('在签收时限');
+  await expectNoAxeViolations(page);
+  const below = (await table.getByRole('row').filter({ hasText: '待改进' }).getByRole('rowheader').allInnerTexts()).map(
+    (n) => n.trim(),
+  );
+  expect(below.length).toBeGreaterThan(0);
+
+  await page.getByRole('button', { name: '生成通报' }).click();
+  const notice = page.getByRole('region', { name: /人才服务工单办理情况的通报/ });
+  await expect(notice).toContainText('以下部门综合得分低于合格线');
+  await expect(notice.getByRole('listitem')).toHaveCount(below.length);
+  for (const department of below) await expect(notice).toContainText(`${department}：综合得分`);
+  await expectNoAxeViolations(page);
+
+  // 打印通报: the notice alone goes to paper.
+  await page.evaluate(() => (window.print = () => undefined));
+  await notice.getByRole('button', { name: '打印通报' }).click();
+  await page.emulateMedia({ media: 'print' });
+  await expect(notice.getByRole('heading')).toBeVisible();
+  await expect(table).toBeHidden();
+  const pdf = await page.pdf({ path: testInfo.outputPath('notice.pdf'), format: 'A4', preferCSSPageSize: true });
+  // One A4 page: the notice, not the page around it.
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+  await page.emulateMedia({ media: 'screen' });
+
+  // The weights and tiers are a manager's: a looser pass mark leaves nobody below it.
+  await page.getByRole('button', { name: '权重与档次' }).click();
+  const dialog = page.getByRole('dialog', { name: '权重与档次' });
+  await expect(dialog).toBeVisible();
+  await expectNoAxeViolations(page);
+  await dialog.getByLabel('合格').fill('95');
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(dialog.getByText('须满足：优秀 > 良好 > 合格')).toBeVisible();
+  await dialog.getByLabel('合格').fill('50');
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(table.getByText('待改进')).toHaveCount(0);
+  await expect(notice).toContainText('本月各部门综合得分均在合格线（50 分）以上');
+  await keepScreenshot(page, testInfo, 'casework-scores');
+});
+
+test('a department liaison sees its own department’s score only, and no settings', async ({ page }) => {
+  await signIn(page, 'liaison', '/service-cases?tab=scores');
+  const table = page.getByRole('table', { name: /各部门考核结果/ });
+  await expect(table.getByRole('rowheader')).toHaveText(['住建局']);
+  await expect(page.getByRole('button', { name: '权重与档次' })).toBeHidden();
+});

@@ -47,6 +47,17 @@ export const caseQueries = {
       queryKey: [...statsQueries.all(), 'cases', 'oversight', { month }],
       queryFn: ({ signal }) => apiClient.request('caseOversight', { query: { month }, signal }),
     }),
+  /** The departments' scores (考核) of a calendar month, `YYYY-MM`. */
+  scores: (month: string) =>
+    queryOptions({
+      queryKey: [...statsQueries.all(), 'cases', 'scores', { month }],
+      queryFn: ({ signal }) => apiClient.request('caseScores', { query: { month }, signal }),
+    }),
+  scoringSettings: () =>
+    queryOptions({
+      queryKey: [...statsQueries.all(), 'scoring-settings'],
+      queryFn: ({ signal }) => apiClient.request('getScoringSettings', { signal }),
+    }),
   records: (query: ServiceRecordListQuery) =>
     queryOptions({
       queryKey: ['service-records', query],
@@ -77,5 +88,14 @@ export function useCaseAction<A extends CaseAction>(action: A) {
       }),
     meta: caseChanged,
     onSuccess: (serviceCase) => queryClient.setQueryData(caseQueries.detail(serviceCase.id).queryKey, serviceCase),
+  });
+}
+
+/** A manager's weights and thresholds, sent with the version seen; every score is refigured. */
+export function useSaveScoringSettings() {
+  return useMutation({
+    mutationFn: ({ input, version }: { input: BodyOf<'saveScoringSettings'>; version: number }) =>
+      apiClient.request('saveScoringSettings', { body: input, ifMatch: version }),
+    meta: { invalidates: [statsQueries.all()] },
   });
 }

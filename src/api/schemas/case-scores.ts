@@ -27,17 +27,25 @@ export const scoringSettingsSchema = z.object({
 });
 export type ScoringSettings = z.infer<typeof scoringSettingsSchema>;
 
-export const scoringSettingsUpdateSchema = z
-  .object({
-    weights: z.record(scoreRateSchema, weight),
-    thresholds: z.object({ excellent: threshold, good: threshold, pass: threshold }),
-    minimumCases: z.number().int().min(1).max(100),
-  })
-  .refine((s) => Object.values(s.weights).some((w) => w > 0), { path: ['weights'], message: 'weights_zero' })
-  .refine((s) => s.thresholds.excellent > s.thresholds.good && s.thresholds.good > s.thresholds.pass, {
-    path: ['thresholds'],
-    message: 'thresholds_order',
-  });
+export const scoringSettingsFieldsSchema = z.object({
+  weights: z.record(scoreRateSchema, weight),
+  thresholds: z.object({ excellent: threshold, good: threshold, pass: threshold }),
+  minimumCases: z.number().int().min(1).max(100),
+});
+/** Some weight above zero; 优秀 above 良好 above 合格. */
+export const scoringSettingsRules = [
+  {
+    holds: (s: z.infer<typeof scoringSettingsFieldsSchema>) => Object.values(s.weights).some((w) => w > 0),
+    path: 'weights',
+  },
+  {
+    holds: ({ thresholds: t }: z.infer<typeof scoringSettingsFieldsSchema>) => t.excellent > t.good && t.good > t.pass,
+    path: 'thresholds',
+  },
+] as const;
+export const scoringSettingsUpdateSchema = scoringSettingsFieldsSchema
+  .refine(scoringSettingsRules[0].holds, { path: ['weights'], message: 'weights_zero' })
+  .refine(scoringSettingsRules[1].holds, { path: ['thresholds'], message: 'thresholds_order' });
 export type ScoringSettingsUpdate = z.infer<typeof scoringSettingsUpdateSchema>;
 
 /** A calendar month, `YYYY-MM`. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { can, TALENT_OFFICE_DEPARTMENT, type Subject } from '../../api/permissions';
+import { scoreMonthSchema } from '../../api/schemas/case-scores';
 import {
   serviceCaseListQuerySchema,
   type CaseQueueView,
@@ -8,9 +9,11 @@ import {
 
 /** Everything the casework page keeps in its URL: the month, the list, its query, the open case. */
 export const casePageSearchSchema = serviceCaseListQuerySchema.extend({
-  /** Absent: the demands (需求清单); else the services or the countermeasures. */
-  tab: z.enum(['services', 'measures', 'oversight']).optional(),
+  /** Absent: the demands (需求清单); else the services, the countermeasures, the analysis or the scores. */
+  tab: z.enum(['services', 'measures', 'oversight', 'scores']).optional(),
   case: z.string().max(64).optional(),
+  /** The calendar month the department scores are of (`YYYY-MM`); absent: this month. */
+  period: scoreMonthSchema.optional(),
 });
 export type CasePageSearch = z.infer<typeof casePageSearchSchema>;
 
@@ -28,7 +31,7 @@ export function defaultView(user: Subject): CaseQueueView {
 
 /** The demands list's query: the URL's, in the month shown and the view chosen. */
 export function caseListQueryOf(
-  { tab: _tab, case: _case, ...query }: CasePageSearch,
+  { tab: _tab, case: _case, period: _period, ...query }: CasePageSearch,
   month: string | undefined,
   view: CaseQueueView,
 ): ServiceCaseListQuery {

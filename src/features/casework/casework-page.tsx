@@ -14,7 +14,9 @@ import { useSearchState } from '../../lib/use-search-state';
 import { CaseQueue } from './case-queue';
 import { CountermeasuresList, ServiceRecordsList } from './case-lists';
 import { ALL_MONTHS, casePageSearchSchema, defaultView } from './case-search';
+import { CaseScoresPanel } from './case-scores';
 import { useCaseLabels } from './use-case-labels';
+import { todayInChina } from '../../lib/calendar';
 
 // The charts' code loads with the analysis tab, not with the lists.
 const CaseOversight = lazy(() => import('./case-oversight').then((m) => ({ default: m.CaseOversight })));
@@ -102,6 +104,9 @@ export function CaseworkPage() {
           <Tabs.Trigger value="oversight" className={tabTriggerClass}>
             {t('case.tab.oversight')}
           </Tabs.Trigger>
+          <Tabs.Trigger value="scores" className={tabTriggerClass}>
+            {t('case.tab.scores')}
+          </Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content value="demands">
           {!ready && <Skeleton className="h-96 w-full" />}
@@ -147,6 +152,15 @@ export function CaseworkPage() {
                 }
               />
             </Suspense>
+          )}
+        </Tabs.Content>
+        <Tabs.Content value="scores">
+          {tab === 'scores' && (
+            <CaseScoresPanel
+              period={search.period ?? todayInChina().slice(0, 7)}
+              onPeriod={(period) => update({ period })}
+              labels={labels}
+            />
           )}
         </Tabs.Content>
       </Tabs.Root>
