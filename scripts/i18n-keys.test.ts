@@ -27,6 +27,8 @@ const dynamicPrefixes: Record<string, string> = {
   'score.rate.': 'the four scored rates (department scores table, settings, CSV), by rate',
   'score.tierName.': 'the score tiers (table, settings, CSV), by tier',
   'score.define.': 'each figure’s written definition (department scores), by rate',
+  'admin.weekday.': 'the week’s day names over each month (holiday calendar), Monday first',
+  'admin.dayKind.': 'what a day is (holiday calendar, each day’s name), by kind',
   'case.status.': 'case statuses (list, workspace, history), by status code',
   'case.priority.': 'case priorities (list, workspace, history), by priority code',
   'case.satisfaction.': 'follow-up satisfaction (dialog, workspace, history), by code',

@@ -80,7 +80,9 @@ const pages: RouteObject[] = [
         Component: (await import('../features/casework/casework-page')).CaseworkPage,
       })),
       sectionRoute('reports'),
-      sectionRoute('admin'),
+      sectionRoute('admin', async () => ({
+        Component: (await import('../features/admin/admin-page')).AdminPage,
+      })),
       { path: '*', handle: { title: 'page.notFound' } satisfies RouteHandle, Component: NotFoundPage },
     ],
   },

@@ -1,6 +1,8 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import { apiClient } from '../../lib/api-client';
 import { workingCalendar, type WorkingCalendar } from '../../lib/working-days';
+import type { BodyOf } from '../endpoints';
+import type { DictionaryKind } from '../schemas/dictionaries';
 
 export const dictionaryQueries = {
   all: () =>
@@ -25,4 +27,29 @@ const weekendsOnly = workingCalendar([]);
 export function useWorkingCalendar(): WorkingCalendar {
   const { data } = useQuery({ ...dictionaryQueries.holidays(), select: workingCalendar });
   return data ?? weekendsOnly;
+}
+
+/** An administrator's year of holidays, with the version seen (0 for a year not yet entered). */
+export function useSaveHolidayYear() {
+  return useMutation({
+    mutationFn: ({ year, input, version }: { year: number; input: BodyOf<'saveHolidayYear'>; version: number }) =>
+      apiClient.request('saveHolidayYear', { params: { year }, body: input, ifMatch: version }),
+    meta: { invalidates: [dictionaryQueries.holidays().queryKey] },
+  });
+}
+
+/** A dictionary entry's names, order, standing (and a demand category's time limit). */
+export function useUpdateDictionaryEntry() {
+  return useMutation({
+    mutationFn: ({
+      kind,
+      code,
+      input,
+    }: {
+      kind: DictionaryKind;
+      code: string;
+      input: BodyOf<'updateDictionaryEntry'>;
+    }) => apiClient.request('updateDictionaryEntry', { params: { kind, code }, body: input }),
+    meta: { invalidates: [dictionaryQueries.all().queryKey] },
+  });
 }
