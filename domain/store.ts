@@ -320,8 +320,12 @@ export interface ServiceCaseStore extends BulkVersionedStore<ServiceCase> {
     byDepartment: Map<string, CaseOversightFigures>;
     byCategory: Map<string, CaseOversightFigures>;
   }>;
-  /** The score facts of every case with an event in `span` (a dispatch, an answer, a visit, a closing, its deadline). */
-  scoreFacts(span: InstantSpan): Promise<CaseScoreFacts[]>;
+  /**
+   * Each department's counts for the scores over the events in `span`, by the definitions of
+   * `tallyScoreFacts` (`domain/rules/case-scores.ts`); `now` decides which unsigned dispatches and
+   * unanswered cases are already late. In no particular order.
+   */
+  scoreTallies(span: InstantSpan, now: string): Promise<DepartmentTally[]>;
 }
 
 /** Both ends included, as stored instants (`…+08:00`). */
@@ -349,8 +353,27 @@ export interface CaseScoreFacts {
   closedAt: string | null;
   round: number;
   followUp: { at: string; satisfaction: Satisfaction; attributable: boolean } | null;
-  /** Working days the case was suspended, over its suspensions that ended. */
-  pausedWorkingDays: number;
+  /** Working days from signing to the answer, suspensions left out (null when unanswered). */
+  handlingWorkingDays: number | null;
+}
+
+/** A department's counts in a month, from which its rates and score follow. */
+export interface DepartmentTally {
+  departmentCode: string;
+  signedOnTime: number;
+  signDecided: number;
+  returns: number;
+  returnsOverruled: number;
+  answered: number;
+  answeredOnTime: number;
+  /** Sum and number of the answers' working days from signing. */
+  handlingDays: number;
+  handled: number;
+  visits: number;
+  satisfiedVisits: number;
+  closed: number;
+  closedFirstTime: number;
+  overdue: number;
 }
 
 export const serviceRecordSortFields = ['on', 'participants'] as const;

@@ -148,7 +148,7 @@ async function caseworkInBrowser() {
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.getByRole('heading', { name: '工作概览' }).waitFor();
     const firstRow = page.locator('table tbody tr[tabindex]').first();
-    const queueUrl = `${APP}/service-cases?month=all&view=all&sort=id`;
+    const queueUrl = `${APP}/service-cases?month=all&view=all&sort=-id`;
 
     const toFirstRow: number[] = [];
     const toOpen: number[] = [];
@@ -256,6 +256,8 @@ try {
     intakeOverview: await latency('/stats/intake/overview', token),
     intakeBreakdownByChannel: await latency('/stats/intake/breakdown?dimension=channel', token),
     caseOverview: await latency('/stats/service-cases/overview', token),
+    // The department scores (考核) of the live month over every case: target ≤ 200 ms.
+    caseScores: await latency(`/stats/service-cases/scores?month=${new Date().toISOString().slice(0, 7)}`, token),
   };
 
   const load = await autocannon({

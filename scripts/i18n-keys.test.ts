@@ -24,6 +24,7 @@ const dynamicPrefixes: Record<string, string> = {
   'case.stage.': 'what a case awaits now (the deadline badge), by status',
   'case.review.': 'the two decisions of a return’s review (异议审核 dialog)',
   'case.decision.': 'the two decisions of an extension (延期审批 dialog)',
+  'case.escalation.': 'the two levels a case is escalated to (提级 dialog, workspace, lifecycle, history)',
   'score.rate.': 'the four scored rates (department scores table, settings, CSV), by rate',
   'score.tierName.': 'the score tiers (table, settings, CSV), by tier',
   'score.define.': 'each figure’s written definition (department scores), by rate',

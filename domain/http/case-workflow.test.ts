@@ -54,6 +54,8 @@ function bodyOf(action: CaseAction, c: ServiceCase) {
       return { note: '请抓紧办理' };
     case 'supervise':
       return { deadline: '2026-12-01', note: '请加快办理' };
+    case 'escalate':
+      return { level: 'taskForce' as const, reason: '两轮未解决', deadline: '2026-12-04' };
     case 'prioritize':
       return { priority: c.priority === 'urgent' ? ('high' as const) : ('urgent' as const) };
   }
@@ -81,6 +83,7 @@ const ruleOf: Record<CaseAction, RuleCall> = {
   followUp: rules.followUpServiceCase as RuleCall,
   remind: rules.remindServiceCase as RuleCall,
   supervise: rules.superviseServiceCase as RuleCall,
+  escalate: rules.escalateServiceCase as RuleCall,
   prioritize: rules.prioritizeServiceCase as RuleCall,
 };
 
@@ -165,6 +168,7 @@ function registered(template: ServiceCase, id: string): ServiceCase {
     countermeasure: null,
     citedPolicyCode: null,
     answeredAt: null,
+    handlingWorkingDays: null,
     closedAt: null,
     supervision: null,
     followUp: null,
@@ -183,7 +187,7 @@ const sign: Step = (c, m) => lifecycle.signCase(c, m);
 const returned: Step = (c, m) => lifecycle.returnCase(c, m, '不属于本单位职责');
 const upheld: Step = (c, m) =>
   lifecycle.reviewReturnCase(c, m, { decision: 'uphold', note: '请签收办理', departmentCode: '' });
-const answered: Step = (_c, m) => lifecycle.answerCase(m, '已协调解决', null);
+const answered: Step = (c, m) => lifecycle.answerCase(c, m, '已协调解决', null);
 const accepted: Step = (_c, m) => lifecycle.acceptCase(m);
 
 /** Each situation as the lifecycle's own steps from registration, an hour apart. */
@@ -207,6 +211,13 @@ const situations: Record<string, Step[]> = {
     answered,
     accepted,
     (c, m) => lifecycle.followUpCase(c, m, { satisfaction: 'satisfied', attributable: false, note: '' }),
+  ],
+  'redone after an unsatisfied visit': [
+    dispatchTo('dept.zjj'),
+    sign,
+    answered,
+    accepted,
+    (c, m) => lifecycle.followUpCase(c, m, { satisfaction: 'unsatisfied', attributable: true, note: '' }),
   ],
   "another department's, dispatched": [dispatchTo('dept.rsj')],
   "another department's, in progress": [dispatchTo('dept.rsj'), sign],
@@ -281,6 +292,10 @@ describe(`the case workflow, walked through its table (${sharedBackend.label} st
     expect(caseActionsFor(officer, first('answered'))).toEqual(['accept', 'sendBack', 'prioritize']);
     expect(caseActionsFor(officer, first('awaiting its visit'))).toEqual(['followUp', 'prioritize']);
     expect(caseActionsFor(manager, first('closed'))).toEqual([]);
+    // 提级: after two rounds, or once a department has returned the case.
+    expect(caseActionsFor(manager, first('redone after an unsatisfied visit'))).toContain('escalate');
+    expect(caseActionsFor(manager, first('dispatched again after an overruled return'))).toContain('escalate');
+    expect(caseActionsFor(manager, first('in progress at 住建局'))).not.toContain('escalate');
     // The talent office answering directly is the lead department of its own case.
     expect(caseActionsFor(officer, first('the talent office’s own (直办), in progress'))).toEqual([
       'dispatch',

@@ -41,7 +41,7 @@ function userNamed(username: string): User {
  * A valid request for each case action. A lead department's action (sign, return, answer …) is
  * taken on a case the talent office dispatched to itself (直办) just before, so that it may.
  */
-function caseActionCalls(openCase: (status: ServiceCase['status']) => ServiceCase) {
+function caseActionCalls(openCase: (status: ServiceCase['status'], test?: (c: ServiceCase) => boolean) => ServiceCase) {
   type Call = (c: ApiClient) => Promise<ServiceCase>;
   const act =
     (action: Parameters<ApiClient['request']>[0], body: unknown, before?: Call): Call =>
@@ -68,7 +68,8 @@ function caseActionCalls(openCase: (status: ServiceCase['status']) => ServiceCas
       ifMatch: target.version,
     });
   };
-  const ofStatus = (status: ServiceCase['status']) => async () => openCase(status);
+  const ofStatus = (status: ServiceCase['status'], test?: (c: ServiceCase) => boolean) => async () =>
+    openCase(status, test);
   return {
     dispatchServiceCase: act('dispatchServiceCase', { departmentCode: 'dept.zjj', assigneeId: 'u.liaison' }),
     signServiceCase: signed,
@@ -93,6 +94,11 @@ function caseActionCalls(openCase: (status: ServiceCase['status']) => ServiceCas
     ),
     remindServiceCase: act('remindServiceCase', { note: '请抓紧办理' }),
     superviseServiceCase: act('superviseServiceCase', { deadline: '2026-12-01', note: '请加快办理' }),
+    escalateServiceCase: act(
+      'escalateServiceCase',
+      { level: 'taskForce', reason: '两轮未解决', deadline: '2026-12-04' },
+      ofStatus('inProgress', (c) => c.round > 1 && c.escalation === null),
+    ),
     prioritizeServiceCase: act('prioritizeServiceCase', { priority: 'urgent' }, ofStatus('answered')),
   } satisfies Partial<Record<EndpointName, Call>>;
 }
@@ -100,8 +106,8 @@ function caseActionCalls(openCase: (status: ServiceCase['status']) => ServiceCas
 /** A valid request for every route of the contract; the client parses each answer with its schema. */
 function sampleCalls(): { [N in EndpointName]: (client: ApiClient) => Promise<unknown> } {
   const db = sharedBackend.seeded();
-  const openCase = (status: string) =>
-    [...db.serviceCases.values()].find((c) => c.status === status && c.monthId === 'SM-2026')!;
+  const openCase = (status: string, test: (c: ServiceCase) => boolean = () => true) =>
+    [...db.serviceCases.values()].find((c) => c.status === status && c.monthId === 'SM-2026' && test(c))!;
   const record = [...db.intakeRecords.values()].find((r) => r.stage === 'lead')!;
   const patch = [...db.policyPatches.values()].find((p) => p.status === 'collected')!;
   const issued = [...db.policyPatches.values()].find((p) => p.status === 'issued')!;

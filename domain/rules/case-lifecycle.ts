@@ -187,12 +187,21 @@ export function decideExtension(
   return { extensions, dueAt, ...(c.status === 'inProgress' ? { stageDueAt: dueAt } : {}) };
 }
 
-export function answerCase(move: CaseMove, countermeasure: string, citedPolicyCode: string | null): Change {
+export function answerCase(
+  c: ServiceCase,
+  move: CaseMove,
+  countermeasure: string,
+  citedPolicyCode: string | null,
+): Change {
+  const paused = c.suspensions.reduce((days, s) => days + (s.pausedWorkingDays ?? 0), 0);
+  const handled =
+    c.signedAt === null ? null : move.calendar.workingDaysBetween(cstDay(c.signedAt), cstDay(move.now)) - paused;
   return {
     status: 'answered',
     countermeasure,
     citedPolicyCode,
     answeredAt: move.now,
+    handlingWorkingDays: handled === null ? null : Math.max(0, handled),
     stageDueAt: dueAfter(move, caseTimeLimits.accept),
   };
 }
@@ -225,4 +234,12 @@ export function followUpCase(
 
 export function remindCase(c: ServiceCase, move: CaseMove, kind: 'reminder' | 'supervision', note: string): Change {
   return { notices: [...c.notices, { kind, departmentCode: c.departmentCode, note, ...signature(move) }] };
+}
+
+/** 提级: taken up by a task force or the leadership, with its own deadline (the department still answers). */
+export function escalateCase(
+  move: CaseMove,
+  escalation: { level: 'taskForce' | 'leadership'; reason: string; deadline: string },
+): Change {
+  return { escalation: { ...escalation, ...signature(move) } };
 }

@@ -65,8 +65,9 @@ function expectedSatisfaction(cases: ServiceCase[]) {
 function overdueNow(c: ServiceCase): boolean {
   const open = c.status !== 'closed';
   const stageLate = c.stageDueAt !== null && ms(c.stageDueAt) < ms(NOW);
-  const supervisionLate = c.supervision !== null && ms(isoAt(c.supervision.deadline, 23, 59)) < ms(NOW);
-  return open && (stageLate || supervisionLate);
+  const fromAbove = [c.supervision?.deadline, c.escalation?.deadline].flatMap((day) => (day ? [day] : []));
+  const fromAboveLate = fromAbove.some((day) => ms(isoAt(day, 23, 59)) < ms(NOW));
+  return open && (stageLate || fromAboveLate);
 }
 
 const groups = (cases: ServiceCase[], key: (c: ServiceCase) => string | null) => {

@@ -17,11 +17,14 @@ const DUE_SOON_BEFORE = '2026-11-27T00:00:00+08:00';
 
 const at = (instant: string) => Date.parse(instant);
 const isOpen = (c: ServiceCase) => c.status !== 'closed';
+/** Deadlines set from above: supervision (督办) and escalation (提级), each to 23:59 of its day. */
+const fromAbove = (c: ServiceCase) =>
+  [c.supervision?.deadline, c.escalation?.deadline].flatMap((day) => (day ? [isoAt(day, 23, 59)] : []));
 /** Overdue at `instant`, written out again here as the oracle the stores are checked against. */
 function overdueAt(c: ServiceCase, instant: string) {
   const stageLate = c.stageDueAt !== null && at(c.stageDueAt) < at(instant);
-  const supervisionLate = c.supervision !== null && at(isoAt(c.supervision.deadline, 23, 59)) < at(instant);
-  return isOpen(c) && (stageLate || supervisionLate);
+  const fromAboveLate = fromAbove(c).some((due) => at(due) < at(instant));
+  return isOpen(c) && (stageLate || fromAboveLate);
 }
 const oracle: Record<CaseQueueView, (c: ServiceCase, userId: string) => boolean> = {
   new: (c) => c.status === 'new',
@@ -32,7 +35,7 @@ const oracle: Record<CaseQueueView, (c: ServiceCase, userId: string) => boolean>
   answered: (c) => c.status === 'answered',
   dueSoon: (c) => !overdueAt(c, NOW) && overdueAt(c, DUE_SOON_BEFORE),
   overdue: (c) => overdueAt(c, NOW),
-  supervised: (c) => isOpen(c) && c.supervision !== null,
+  supervised: (c) => isOpen(c) && fromAbove(c).length > 0,
   followUp: (c) => c.status === 'visiting',
   all: () => true,
 };

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { workingCalendar } from '../../src/lib/working-days';
 import { ruleContext } from '../../tests/utils/rule-context';
 import type { CaseScoreFacts } from '../store';
 import {
@@ -8,10 +7,9 @@ import {
   monthInstants,
   saveScoringSettings,
   scoreDepartments,
+  tallyScoreFacts,
 } from './case-scores';
 
-/** November 2026 has no holiday: weekends are its only days off. */
-const calendar = workingCalendar([]);
 const NOVEMBER = monthInstants('2026-11');
 /** Tuesday 1 December, 10:00: November is over. */
 const AFTER = '2026-12-01T10:00:00+08:00';
@@ -39,7 +37,8 @@ function facts(change: Partial<CaseScoreFacts> = {}): CaseScoreFacts {
     closedAt: at('11-12'),
     round: 1,
     followUp: { at: at('11-12'), satisfaction: 'satisfied', attributable: false },
-    pausedWorkingDays: 0,
+    // 3→10 November, as the rules count it when the answer is given.
+    handlingWorkingDays: 5,
     ...change,
   };
 }
@@ -66,6 +65,7 @@ describe('department scores, by their definitions on fixed cases counted by hand
       dueAt: at('11-19', 18),
       closedAt: at('11-23'),
       followUp: { at: at('11-23'), satisfaction: 'basically_satisfied', attributable: false },
+      handlingWorkingDays: 10,
     }),
     // 3. returned once (overruled), dispatched again and signed on time; answered in time after a
     //    three-day suspension (9 working days 9→20 Nov, less 3); redone after an unsatisfied visit it caused.
@@ -95,7 +95,7 @@ describe('department scores, by their definitions on fixed cases counted by hand
       closedAt: null,
       round: 2,
       followUp: { at: at('11-25'), satisfaction: 'unsatisfied', attributable: true },
-      pausedWorkingDays: 3,
+      handlingWorkingDays: 6,
     }),
     // 4. unsatisfied for a reason outside the department: closed, the visit left out of the rate.
     facts({ followUp: { at: at('11-12'), satisfaction: 'unsatisfied', attributable: false } }),
@@ -117,6 +117,7 @@ describe('department scores, by their definitions on fixed cases counted by hand
       dueAt: at('12-09', 18),
       closedAt: null,
       followUp: null,
+      handlingWorkingDays: null,
     }),
     // 6. signed on time, due 27 November and not answered: overdue.
     facts({
@@ -136,6 +137,7 @@ describe('department scores, by their definitions on fixed cases counted by hand
       dueAt: at('11-27', 18),
       closedAt: null,
       followUp: null,
+      handlingWorkingDays: null,
     }),
     // 人社局: returned a dispatch that was sent elsewhere; nothing else this month.
     facts({
@@ -164,10 +166,11 @@ describe('department scores, by their definitions on fixed cases counted by hand
       dueAt: at('12-09', 18),
       closedAt: null,
       followUp: null,
+      handlingWorkingDays: null,
     }),
   ];
 
-  const rows = scoreDepartments(cases, NOVEMBER, AFTER, defaultScoringSettings, calendar);
+  const rows = scoreDepartments(tallyScoreFacts(cases, NOVEMBER, AFTER), defaultScoringSettings);
   const zjj = rows.find((r) => r.departmentCode === 'dept.zjj')!;
 
   it('counts 及时签收率 over the dispatches signed or left late, a return counted apart', () => {
@@ -191,8 +194,8 @@ describe('department scores, by their definitions on fixed cases counted by hand
     expect(zjj.firstTime).toEqual({ count: 3, of: 3, rate: 1 });
   });
 
-  it('averages working days from signing to the answer, suspensions left out, and counts the overdue', () => {
-    // 1: 3→10 Nov = 5; 2: 6→20 Nov = 10; 3: 9→20 Nov = 9, less 3 = 6; 4: 5. Mean 26 / 4 = 6.5.
+  it('averages the answers’ working days from signing, and counts the overdue', () => {
+    // 1: 3→10 Nov = 5; 2: 6→20 Nov = 10; 3: 9→20 Nov = 9, less 3 suspended = 6; 4: 5. Mean 26 / 4 = 6.5.
     expect(zjj.averageWorkingDays).toBe(6.5);
     // Due in November and not answered by it: 2 (answered a day late) and 6.
     expect(zjj.overdue).toBe(2);
@@ -203,7 +206,7 @@ describe('department scores, by their definitions on fixed cases counted by hand
     expect(zjj.score).toBe(76.3);
     expect(zjj.tier).toBe('poor');
     const lenient = { ...defaultScoringSettings, thresholds: { excellent: 95, good: 85, pass: 75 } };
-    expect(scoreDepartments(cases, NOVEMBER, AFTER, lenient, calendar)[0]).toMatchObject({
+    expect(scoreDepartments(tallyScoreFacts(cases, NOVEMBER, AFTER), lenient)[0]).toMatchObject({
       departmentCode: 'dept.zjj',
       tier: 'pass',
     });

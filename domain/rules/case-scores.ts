@@ -10,12 +10,10 @@ import {
 } from '../../src/api/schemas/case-scores';
 import { chinaIsoAt, lastDayOfMonth } from '../../src/lib/calendar';
 import type { ServiceCase } from '../../src/api/schemas/service-cases';
-import type { WorkingCalendar } from '../../src/lib/working-days';
-import type { CaseScoreFacts, InstantSpan } from '../store';
+import type { CaseScoreFacts, DepartmentTally, InstantSpan } from '../store';
 import { recordAudit } from './audit';
-import { loadWorkingCalendar } from './calendar';
 import type { RuleContext } from './context';
-import { cstDay, toCstIso } from './dates';
+import { toCstIso } from './dates';
 import { problems } from './problem';
 import { caseScope } from './scope';
 import { compareCodePoints } from './sorting';
@@ -43,50 +41,32 @@ const within = (instant: string | null, span: InstantSpan) =>
   instant !== null && Date.parse(instant) >= Date.parse(span.from) && Date.parse(instant) <= Date.parse(span.to);
 const byTime = (a: string, b: string) => Date.parse(a) <= Date.parse(b);
 
-interface Tally {
-  timelySign: [number, number];
-  onTime: [number, number];
-  satisfaction: [number, number];
-  firstTime: [number, number];
-  workingDays: number[];
-  overdue: number;
-  returns: number;
-  returnsOverruled: number;
-}
-
-const emptyTally = (): Tally => ({
-  timelySign: [0, 0],
-  onTime: [0, 0],
-  satisfaction: [0, 0],
-  firstTime: [0, 0],
-  workingDays: [],
-  overdue: 0,
+export const emptyTally = (departmentCode: string): DepartmentTally => ({
+  departmentCode,
+  signedOnTime: 0,
+  signDecided: 0,
   returns: 0,
   returnsOverruled: 0,
+  answered: 0,
+  answeredOnTime: 0,
+  handlingDays: 0,
+  handled: 0,
+  visits: 0,
+  satisfiedVisits: 0,
+  closed: 0,
+  closedFirstTime: 0,
+  overdue: 0,
 });
 
-const ratio = ([count, of]: [number, number]): ScoreRatio => ({ count, of, rate: of === 0 ? null : count / of });
-
-function tierOf(score: number, settings: ScoringSettings): ScoreTier {
-  const { excellent, good, pass } = settings.thresholds;
-  return score >= excellent ? 'excellent' : score >= good ? 'good' : score >= pass ? 'pass' : 'poor';
-}
-
 /**
- * Each department's month by the definitions of `departmentScoreSchema`, from the facts of the
- * cases with an event in it; `now` decides which unsigned dispatches are already late.
+ * Each department's counts over the month's events, by the definitions of `departmentScoreSchema`;
+ * the memory store counts with this, the SQL store counts the same in two queries.
  */
-export function scoreDepartments(
-  facts: readonly CaseScoreFacts[],
-  month: InstantSpan,
-  now: string,
-  settings: ScoringSettings,
-  calendar: WorkingCalendar,
-): DepartmentScore[] {
-  const tallies = new Map<string, Tally>();
+export function tallyScoreFacts(facts: readonly CaseScoreFacts[], month: InstantSpan, now: string): DepartmentTally[] {
+  const tallies = new Map<string, DepartmentTally>();
   const tally = (code: string) => {
     let found = tallies.get(code);
-    if (!found) tallies.set(code, (found = emptyTally()));
+    if (!found) tallies.set(code, (found = emptyTally(code)));
     return found;
   };
   for (const c of facts) {
@@ -97,33 +77,33 @@ export function scoreDepartments(
         t.returns++;
         if (d.returnDecision === 'uphold') t.returnsOverruled++;
       } else if (d.signedAt !== null) {
-        t.timelySign[1]++;
-        if (byTime(d.signedAt, d.signDueAt)) t.timelySign[0]++;
+        t.signDecided++;
+        if (byTime(d.signedAt, d.signDueAt)) t.signedOnTime++;
       } else if (!byTime(now, d.signDueAt)) {
-        t.timelySign[1]++;
+        t.signDecided++;
       }
     }
     const lead = c.departmentCode;
     if (lead === null) continue;
     if (within(c.answeredAt, month)) {
       const t = tally(lead);
-      t.onTime[1]++;
-      if (byTime(c.answeredAt!, c.dueAt)) t.onTime[0]++;
-      if (c.signedAt !== null) {
-        const days = calendar.workingDaysBetween(cstDay(c.signedAt), cstDay(c.answeredAt!)) - c.pausedWorkingDays;
-        t.workingDays.push(Math.max(0, days));
+      t.answered++;
+      if (byTime(c.answeredAt!, c.dueAt)) t.answeredOnTime++;
+      if (c.handlingWorkingDays !== null) {
+        t.handlingDays += c.handlingWorkingDays;
+        t.handled++;
       }
     }
     const visit = c.followUp;
     if (visit && within(visit.at, month) && !(visit.satisfaction === 'unsatisfied' && !visit.attributable)) {
       const t = tally(lead);
-      t.satisfaction[1]++;
-      if (visit.satisfaction !== 'unsatisfied') t.satisfaction[0]++;
+      t.visits++;
+      if (visit.satisfaction !== 'unsatisfied') t.satisfiedVisits++;
     }
     if (c.status === 'closed' && within(c.closedAt, month)) {
       const t = tally(lead);
-      t.firstTime[1]++;
-      if (c.round === 1) t.firstTime[0]++;
+      t.closed++;
+      if (c.round === 1) t.closedFirstTime++;
     }
     // Late against the deadline in force: answered after it, or not answered and it has passed
     // (a suspended case's deadline is still to move).
@@ -131,33 +111,43 @@ export function scoreDepartments(
       c.answeredAt !== null ? !byTime(c.answeredAt, c.dueAt) : c.status !== 'suspended' && !byTime(now, c.dueAt);
     if (c.signedAt !== null && within(c.dueAt, month) && late) tally(lead).overdue++;
   }
+  return [...tallies.values()];
+}
 
-  const rows = [...tallies].map(([departmentCode, t]): DepartmentScore => {
+const ratio = (count: number, of: number): ScoreRatio => ({ count, of, rate: of === 0 ? null : count / of });
+
+function tierOf(score: number, settings: ScoringSettings): ScoreTier {
+  const { excellent, good, pass } = settings.thresholds;
+  return score >= excellent ? 'excellent' : score >= good ? 'good' : score >= pass ? 'pass' : 'poor';
+}
+
+/** The departments' rates, weighted score and tier from their counts, best score first. */
+export function scoreDepartments(tallies: readonly DepartmentTally[], settings: ScoringSettings): DepartmentScore[] {
+  const rows = tallies.map((t): DepartmentScore => {
     const rates = {
-      timelySign: ratio(t.timelySign),
-      onTime: ratio(t.onTime),
-      satisfaction: ratio(t.satisfaction),
-      firstTime: ratio(t.firstTime),
+      timelySign: ratio(t.signedOnTime, t.signDecided),
+      onTime: ratio(t.answeredOnTime, t.answered),
+      satisfaction: ratio(t.satisfiedVisits, t.visits),
+      firstTime: ratio(t.closedFirstTime, t.closed),
     };
     let weighted = 0;
     let weights = 0;
     for (const rate of scoreRateSchema.options) {
-      const value = rates[rate].rate;
-      if (value === null) continue;
-      weighted += settings.weights[rate]! * value * 100;
+      const { count, of } = rates[rate];
+      if (of === 0) continue;
+      weighted += (settings.weights[rate]! * count * 100) / of;
       weights += settings.weights[rate]!;
     }
     const score = weights === 0 ? null : Math.round((weighted / weights) * 10) / 10;
-    const average = t.workingDays.length === 0 ? null : t.workingDays.reduce((a, b) => a + b, 0) / t.workingDays.length;
     return {
-      departmentCode,
+      departmentCode: t.departmentCode,
       ...rates,
-      averageWorkingDays: average === null ? null : Math.round(average * 10) / 10,
+      averageWorkingDays: t.handled === 0 ? null : Math.round((t.handlingDays / t.handled) * 10) / 10,
       overdue: t.overdue,
       returns: t.returns,
       returnsOverruled: t.returnsOverruled,
       score,
-      tier: score === null || t.onTime[1] < settings.minimumCases ? null : tierOf(score, settings),
+      tier: score === null || t.answered < settings.minimumCases ? null : tierOf(score, settings),
     };
   });
   return rows.sort(
@@ -173,13 +163,12 @@ export async function getScoringSettings(ctx: Pick<RuleContext, 'store'>): Promi
 export async function caseScores(ctx: RuleContext, month: string): Promise<CaseScores> {
   const span = monthInstants(month);
   const now = toCstIso(ctx.now());
-  const [facts, settings, calendar] = await Promise.all([
-    ctx.store.serviceCases.scoreFacts(span),
+  const [tallies, settings] = await Promise.all([
+    ctx.store.serviceCases.scoreTallies(span, now),
     getScoringSettings(ctx),
-    loadWorkingCalendar(ctx),
   ]);
   const { departmentCode } = caseScope(ctx);
-  const departments = scoreDepartments(facts, span, now, settings, calendar).filter(
+  const departments = scoreDepartments(tallies, settings).filter(
     (row) => departmentCode === null || row.departmentCode === departmentCode,
   );
   return { month, departments, settings, partial: Date.parse(now) < Date.parse(span.to), at: now };
@@ -231,7 +220,7 @@ export function scoreFactsOf(c: ServiceCase): CaseScoreFacts {
       satisfaction: c.followUp.satisfaction,
       attributable: c.followUp.attributable,
     },
-    pausedWorkingDays: c.suspensions.reduce((days, s) => days + (s.pausedWorkingDays ?? 0), 0),
+    handlingWorkingDays: c.handlingWorkingDays,
   };
 }
 

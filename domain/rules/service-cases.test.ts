@@ -277,6 +277,14 @@ describe('time in working days', () => {
       stageDueAt: '2026-12-09T18:00:00+08:00',
     });
     expect(c.suspensions[0]).toMatchObject({ pausedWorkingDays: 5, resumedAt: '2026-12-02T09:00:00+08:00' });
+    // Answered on Friday 4 December: nine working days from signing, less the five suspended.
+    c = await answerServiceCase(
+      at('liaison', '2026-12-04T16:00:00+08:00'),
+      c.id,
+      { countermeasure: '已协调入学' },
+      c.version,
+    );
+    expect(c.handlingWorkingDays).toBe(4);
   });
 
   it('takes an extension request only by the working day before the deadline, and only for a later one', async () => {
@@ -319,7 +327,11 @@ describe('time in working days', () => {
     const ctx = ruleContext('manager');
     const target = [...seeded().serviceCases.values()].find(
       (c) =>
-        c.status === 'inProgress' && c.supervision === null && c.stageDueAt !== null && c.stageDueAt > '2026-11-27',
+        c.status === 'inProgress' &&
+        c.supervision === null &&
+        c.escalation === null &&
+        c.stageDueAt !== null &&
+        c.stageDueAt > '2026-11-27',
     )!;
     const tomorrow = new Date('2026-11-26T09:00:00+08:00');
     expect(await listedOverdue(target.id, tomorrow)).toBe(false);

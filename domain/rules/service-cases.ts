@@ -8,6 +8,7 @@ import type {
   CaseAnswer,
   CaseAssign,
   CaseDispatchBody,
+  CaseEscalate,
   CaseExtensionDecision,
   CaseExtensionRequest,
   CaseFollowUp,
@@ -103,8 +104,10 @@ export async function createServiceCase(ctx: RuleContext, input: ServiceCaseCrea
     sentBack: null,
     countermeasure: null,
     answeredAt: null,
+    handlingWorkingDays: null,
     closedAt: null,
     supervision: null,
+    escalation: null,
     followUp: null,
     citedPolicyCode: null,
     linkedPatchId: null,
@@ -138,6 +141,7 @@ const conditionRefusals: Record<Exclude<CaseRefusal, 'role' | 'department' | 'st
   returnable: 'The objection to this dispatch was overruled: the department handles the case',
   extensionPending: 'No extension is awaiting a decision',
   noExtensionPending: 'An extension is already awaiting a decision',
+  escalable: 'A case is escalated once, after two rounds or once a department has returned it',
 };
 
 /** Why the workflow refuses an action, as the API answers it. */
@@ -318,8 +322,8 @@ export function decideServiceCaseExtension(
 export async function answerServiceCase(ctx: RuleContext, id: string, input: CaseAnswer, ifMatch: number | null) {
   const citedPolicyCode = input.citedPolicyCode ?? null;
   checkReferences(await ctx.store.dictionaries.get(), [['citedPolicyCode', 'policies', citedPolicyCode]]);
-  return act(ctx, id, 'answer', ifMatch, (_current, move) =>
-    lifecycle.answerCase(move, input.countermeasure, citedPolicyCode),
+  return act(ctx, id, 'answer', ifMatch, (current, move) =>
+    lifecycle.answerCase(current, move, input.countermeasure, citedPolicyCode),
   );
 }
 
@@ -351,6 +355,16 @@ export function superviseServiceCase(ctx: RuleContext, id: string, input: CaseSu
       ...lifecycle.remindCase(current, move, 'supervision', input.note),
       supervision: { ...input, byName: ctx.user.displayName, at: move.now },
     };
+  });
+}
+
+/** 提级: a manager's, on a case redone or returned; the deadline lies ahead. */
+export function escalateServiceCase(ctx: RuleContext, id: string, input: CaseEscalate, ifMatch: number | null) {
+  return act(ctx, id, 'escalate', ifMatch, (_current, move) => {
+    if (input.deadline < cstDay(ctx.now())) {
+      throw problems.validation([{ field: 'deadline', code: 'not_future', message: 'must not be in the past' }]);
+    }
+    return lifecycle.escalateCase(move, input);
   });
 }
 

@@ -167,8 +167,8 @@ export function simulateCase(created: ServiceCase, sim: CaseSimulation): CaseSte
     }
     const countermeasure = current.round === 1 ? sim.answer.countermeasure : sim.answer.redo;
     if (
-      !take('answer', answerAt, handler(), (_c, m) =>
-        lifecycle.answerCase(m, countermeasure, sim.answer.citedPolicyCode),
+      !take('answer', answerAt, handler(), (c, m) =>
+        lifecycle.answerCase(c, m, countermeasure, sim.answer.citedPolicyCode),
       )
     ) {
       return steps;
@@ -198,6 +198,17 @@ export function simulateCase(created: ServiceCase, sim: CaseSimulation): CaseSte
       lifecycle.followUpCase(c, m, { satisfaction, attributable, note: attributable ? '申请人反映问题仍未解决' : '' }),
     );
     if (!visited || current.status === 'closed') return steps;
+    // Redone: half the time a manager escalates it to a task force at once.
+    if (random() < 0.5) {
+      const escalated = take('escalate', later(between(0, 1)), sim.manager, (_c, m) =>
+        lifecycle.escalateCase(m, {
+          level: random() < 0.7 ? 'taskForce' : 'leadership',
+          reason: '申请人两次反映未解决，提级协调',
+          deadline: calendar.addWorkingDays(cstDay(m.now), 5),
+        }),
+      );
+      if (!escalated) return steps;
+    }
   }
 }
 

@@ -1,12 +1,12 @@
 import type { ScoringSettings } from '../../src/api/schemas/case-scores';
-import { scoredIn, scoreFactsOf } from '../../domain/rules/case-scores';
+import { scoredIn, scoreFactsOf, tallyScoreFacts } from '../../domain/rules/case-scores';
 import { intakeStages, type IntakeRecord, type IntakeStage } from '../../src/api/schemas/intake';
 import { patchStatusSchema, type PolicyPatch } from '../../src/api/schemas/policy-patches';
-import { isOpenCase, pendingExtension } from '../../src/api/schemas/case-workflow';
+import { isOpenCase, oversightDueAt, pendingExtension } from '../../src/api/schemas/case-workflow';
 import { caseQueueViewSchema, type CaseQueueView, type ServiceCase } from '../../src/api/schemas/service-cases';
 import type { AuditEvent } from '../../src/api/schemas/audit';
 import type { IntakeBreakdown, IntakeDimension, IntakeTotals, IntakeTrend } from '../../src/api/schemas/stats';
-import { chinaIsoAt as isoAt, compareInstants, elapsedDays, inSpan } from '../../src/lib/calendar';
+import { compareInstants, elapsedDays, inSpan } from '../../src/lib/calendar';
 import type {
   CaseFigures,
   CaseQueueFrame,
@@ -90,14 +90,14 @@ function matchesIntake(r: IntakeRecord, query: IntakeQuery): boolean {
 /** Open past the deadline of what it awaits now, or past its supervision (督办) deadline. */
 function isOverdue(c: ServiceCase, now: string): boolean {
   if (!isOpenCase(c)) return false;
-  const supervisionDue = c.supervision ? isoAt(c.supervision.deadline, 23, 59) : null;
+  const supervisionDue = oversightDueAt(c);
   return (
     (c.stageDueAt !== null && compareInstants(c.stageDueAt, now) < 0) ||
     (supervisionDue !== null && compareInstants(supervisionDue, now) < 0)
   );
 }
 
-const isSupervised = (c: ServiceCase) => c.supervision !== null && isOpenCase(c);
+const isSupervised = (c: ServiceCase) => oversightDueAt(c) !== null && isOpenCase(c);
 
 /** The queue views; due soon: falls overdue by the frame's bound, and is not yet. */
 const inQueueView: Record<CaseQueueView, (c: ServiceCase, frame: CaseQueueFrame) => boolean> = {
@@ -508,8 +508,12 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
           [...db().serviceCases.values()].filter((c) => inScope(scope, c) && matchesOversight(c, filter)),
           span,
         ),
-      scoreFacts: async (span) =>
-        [...db().serviceCases.values()].map(scoreFactsOf).filter((facts) => scoredIn(facts, span)),
+      scoreTallies: async (span, now) =>
+        tallyScoreFacts(
+          [...db().serviceCases.values()].map(scoreFactsOf).filter((facts) => scoredIn(facts, span)),
+          span,
+          now,
+        ),
       oversight: async (scope, filter, now) =>
         oversightFigures(
           [...db().serviceCases.values()].filter((c) => inScope(scope, c) && matchesOversight(c, filter)),

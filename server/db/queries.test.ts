@@ -261,10 +261,11 @@ describe('intake figures', () => {
 
 describe('service cases', () => {
   const isOpen = (c: ServiceCase) => c.status !== 'closed';
+  /** The deadlines set from above: supervision (督办) and escalation (提级), each to 23:59 of its day. */
+  const fromAbove = (c: ServiceCase) =>
+    [c.supervision?.deadline, c.escalation?.deadline].flatMap((day) => (day ? [isoAt(day, 23, 59)] : []));
   const isOverdue = (c: ServiceCase) =>
-    isOpen(c) &&
-    ((c.stageDueAt !== null && c.stageDueAt < NOW) ||
-      (c.supervision !== null && isoAt(c.supervision.deadline, 23, 59) < NOW));
+    isOpen(c) && ((c.stageDueAt !== null && c.stageDueAt < NOW) || fromAbove(c).some((due) => due < NOW));
 
   it('lists a department its own cases only, overdue and not overdue splitting them exactly', async () => {
     const scope = { departmentCode: 'dept.rsj' };
@@ -286,7 +287,7 @@ describe('service cases', () => {
     );
     const rank = { low: 0, normal: 1, high: 2, urgent: 3 };
     const expected = sortedBy(
-      cases.filter((c) => c.supervision !== null && isOpen(c)),
+      cases.filter((c) => fromAbove(c).length > 0 && isOpen(c)),
       (c) => rank[c.priority],
       true,
     );

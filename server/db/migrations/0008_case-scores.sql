@@ -31,8 +31,7 @@ UPDATE "service_cases" SET
           'at', "doc"->'followUp'->'at',
           'satisfaction', "doc"->'followUp'->'satisfaction',
           'attributable', coalesce(("doc"->'followUp'->>'attributable')::boolean, false)) ELSE 'null'::jsonb END,
-      'pausedWorkingDays', coalesce((SELECT sum((s->>'pausedWorkingDays')::int)
-        FROM json_array_elements("doc"->'suspensions') AS s), 0)),
+      'handlingWorkingDays', coalesce("doc"->'handlingWorkingDays', 'null'::json)),
     "answered_at" = "doc"->>'answeredAt',
     "follow_up_at" = "doc"->'followUp'->>'at',
     "first_dispatch_at" = "doc"->'dispatches'->0->>'at',

@@ -6,15 +6,15 @@ import {
   type CaseQueueView,
   type ServiceCase,
 } from '../../../src/api/schemas/service-cases';
-import { pendingExtension } from '../../../src/api/schemas/case-workflow';
-import { scoredIn, scoreFactsOf } from '../../../domain/rules/case-scores';
-import { isoAt } from '../../../domain/rules/dates';
+import { oversightDueAt, pendingExtension } from '../../../src/api/schemas/case-workflow';
+import { emptyTally, scoreFactsOf } from '../../../domain/rules/case-scores';
 import type {
   CaseFigures,
   CaseOversightFilter,
   CaseQueueFrame,
   CaseScope,
   CaseSortField,
+  DepartmentTally,
   ServiceCaseStore,
 } from '../../../domain/store';
 import type { Database } from '../database';
@@ -26,7 +26,7 @@ import { versionedDocs } from './versioned';
 const t = serviceCases;
 
 export function caseColumns(serviceCase: ServiceCase): typeof serviceCases.$inferInsert {
-  const { supervision, followUp } = serviceCase;
+  const { followUp } = serviceCase;
   return {
     id: serviceCase.id,
     doc: serviceCase,
@@ -52,7 +52,7 @@ export function caseColumns(serviceCase: ServiceCase): typeof serviceCases.$infe
       serviceCase.closedAt === null
         ? null
         : Math.round((Date.parse(serviceCase.closedAt) - Date.parse(serviceCase.receivedAt)) / 1000),
-    supervisionDueAt: supervision ? isoAt(supervision.deadline, 23, 59) : null,
+    supervisionDueAt: oversightDueAt(serviceCase),
     followUpSatisfaction: followUp?.satisfaction ?? null,
     updatedAt: serviceCase.updatedAt,
     search: searchTerms(serviceCase.id, serviceCase.title, serviceCase.requesterName, serviceCase.enterpriseName),
@@ -144,17 +144,96 @@ export function caseStore(db: Database): ServiceCaseStore {
   return {
     ...versionedDocs<ServiceCase>(db, t, caseColumns),
 
-    /** The month's candidates by their indexed instants; the dispatches' own instants decide exactly. */
-    async scoreFacts(span) {
-      const between = (column: AnyPgColumn) => sql`(${column} >= ${span.from} and ${column} <= ${span.to})`;
-      const found = await db
-        .select({ facts: t.scoreFacts })
-        .from(t)
-        .where(
-          sql`(${t.firstDispatchAt} <= ${span.to} and ${t.lastDispatchAt} >= ${span.from})
-            or ${between(t.answeredAt)} or ${between(t.closedAt)} or ${between(t.followUpAt)} or ${between(t.dueAt)}`,
-        );
-      return found.map((row) => row.facts).filter((facts) => scoredIn(facts, span));
+    /**
+     * The month's counts in two statements, as `tallyScoreFacts` counts them: the dispatches made
+     * in the month, by the department they went to; the answers, visits, closings and deadlines,
+     * by the lead department. Instants are stored in China time, so they compare as text.
+     */
+    async scoreTallies(span, now) {
+      const inMonth = (value: SQL | AnyPgColumn) => sql`(${value} >= ${span.from} and ${value} <= ${span.to})`;
+      const fact = (path: string) => sql.raw(`score_facts->>'${path}'`);
+      const [byDispatch, byLead] = await Promise.all([
+        rows<{
+          department_code: string;
+          signed_on_time: number;
+          sign_decided: number;
+          returns: number;
+          returns_overruled: number;
+        }>(
+          db,
+          sql`select d->>'departmentCode' as department_code,
+              count(*) filter (where d->>'returnedAt' is null and d->>'signedAt' is not null
+                and d->>'signedAt' <= d->>'signDueAt')::int as signed_on_time,
+              count(*) filter (where d->>'returnedAt' is null
+                and (d->>'signedAt' is not null or d->>'signDueAt' < ${now}))::int as sign_decided,
+              count(*) filter (where d->>'returnedAt' is not null)::int as returns,
+              count(*) filter (where d->>'returnDecision' = 'uphold')::int as returns_overruled
+            from ${t} cross join lateral jsonb_array_elements(${t.scoreFacts}->'dispatches') as d
+            where ${t.firstDispatchAt} <= ${span.to} and ${t.lastDispatchAt} >= ${span.from}
+              and ${inMonth(sql`d->>'at'`)}
+            group by 1`,
+        ),
+        rows<
+          Omit<DepartmentTally, 'departmentCode' | 'signedOnTime' | 'signDecided' | 'returns' | 'returnsOverruled'> & {
+            department_code: string;
+            answered_on_time: number;
+            handling_days: string | null;
+            satisfied_visits: number;
+            closed_first_time: number;
+          }
+        >(
+          db,
+          sql`select ${t.departmentCode} as department_code,
+              count(*) filter (where ${inMonth(t.answeredAt)})::int as answered,
+              count(*) filter (where ${inMonth(t.answeredAt)} and ${t.answeredAt} <= ${t.dueAt})::int as answered_on_time,
+              sum((${fact('handlingWorkingDays')})::int) filter (where ${inMonth(t.answeredAt)}) as handling_days,
+              count(${fact('handlingWorkingDays')}) filter (where ${inMonth(t.answeredAt)})::int as handled,
+              count(*) filter (where ${inMonth(t.followUpAt)} and not (${t.followUpSatisfaction} = 'unsatisfied'
+                and not (${t.scoreFacts}->'followUp'->>'attributable')::boolean))::int as visits,
+              count(*) filter (where ${inMonth(t.followUpAt)}
+                and ${t.followUpSatisfaction} <> 'unsatisfied')::int as satisfied_visits,
+              count(*) filter (where ${t.status} = 'closed' and ${inMonth(t.closedAt)})::int as closed,
+              count(*) filter (where ${t.status} = 'closed' and ${inMonth(t.closedAt)}
+                and (${fact('round')})::int = 1)::int as closed_first_time,
+              count(*) filter (where ${fact('signedAt')} is not null and ${inMonth(t.dueAt)} and (
+                (${t.answeredAt} is not null and ${t.answeredAt} > ${t.dueAt})
+                or (${t.answeredAt} is null and ${t.status} <> 'suspended' and ${t.dueAt} < ${now})))::int as overdue
+            from ${t}
+            where ${t.departmentCode} is not null and (${inMonth(t.answeredAt)} or ${inMonth(t.followUpAt)}
+              or ${inMonth(t.closedAt)} or ${inMonth(t.dueAt)})
+            group by 1`,
+        ),
+      ]);
+      const tallies = new Map<string, DepartmentTally>();
+      const tally = (code: string) => {
+        let found = tallies.get(code);
+        if (!found) tallies.set(code, (found = emptyTally(code)));
+        return found;
+      };
+      for (const row of byDispatch) {
+        Object.assign(tally(row.department_code), {
+          signedOnTime: row.signed_on_time,
+          signDecided: row.sign_decided,
+          returns: row.returns,
+          returnsOverruled: row.returns_overruled,
+        });
+      }
+      for (const row of byLead) {
+        const counts = {
+          answered: row.answered,
+          answeredOnTime: row.answered_on_time,
+          handlingDays: Number(row.handling_days ?? 0),
+          handled: row.handled,
+          visits: row.visits,
+          satisfiedVisits: row.satisfied_visits,
+          closed: row.closed,
+          closedFirstTime: row.closed_first_time,
+          overdue: row.overdue,
+        };
+        // A department with nothing of its own to count this month is not listed for it.
+        if (Object.values(counts).some((n) => n > 0)) Object.assign(tally(row.department_code), counts);
+      }
+      return [...tallies.values()];
     },
 
     list(scope, query, sort, frame) {

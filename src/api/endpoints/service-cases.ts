@@ -7,6 +7,7 @@ import {
   caseAnswerSchema,
   caseAssignSchema,
   caseDispatchBodySchema,
+  caseEscalateSchema,
   caseExtensionDecisionSchema,
   caseExtensionRequestSchema,
   caseFollowUpSchema,
@@ -158,6 +159,12 @@ export const serviceCaseEndpoints = {
     caseSuperviseSchema,
     'case:supervise',
   ),
+  escalateServiceCase: caseAction(
+    'escalate',
+    'Escalate (提级) a case unresolved after two rounds or passed between departments, with its own deadline',
+    caseEscalateSchema,
+    'case:supervise',
+  ),
   prioritizeServiceCase: caseAction(
     'priority',
     "Change an open case's priority (the talent office; the deadline stays)",
@@ -232,5 +239,6 @@ export const caseActionEndpoints = {
   followUp: 'followUpServiceCase',
   remind: 'remindServiceCase',
   supervise: 'superviseServiceCase',
+  escalate: 'escalateServiceCase',
   prioritize: 'prioritizeServiceCase',
 } as const satisfies Record<CaseAction, keyof typeof serviceCaseEndpoints>;

@@ -11,7 +11,7 @@ import { DUE_SOON_WORKING_DAYS, type CaseAction, type CaseStatus, type ServiceCa
 export type CaseActor = 'office' | 'lead' | 'leadOrOffice';
 
 /** What a case must be, beyond its status, for an action; each names why it is refused. */
-export type CaseCondition = 'returnable' | 'extensionPending' | 'noExtensionPending';
+export type CaseCondition = 'returnable' | 'extensionPending' | 'noExtensionPending' | 'escalable';
 
 /** One action of the case workflow: in which states, by whom, and where it leads. */
 export interface CaseStep {
@@ -55,6 +55,8 @@ const held: readonly CaseStatus[] = ['dispatched', 'inProgress', 'suspended'];
  * - 回访 followUp: satisfied closes the case (结案); unsatisfied for a reason the department
  *   caused redoes it (重办) with a new deadline.
  * - 催办 remind, 督办 supervise: the talent office urges the department that holds the case;
+ *   提级 escalate: a manager hands a case unresolved after two rounds, or returned by a department
+ *   and passed on, to a task force (专班) or the leadership, with its own deadline;
  *   调整优先级 prioritize: on any open case.
  */
 export const caseWorkflow: Record<CaseAction, CaseStep> = {
@@ -84,6 +86,7 @@ export const caseWorkflow: Record<CaseAction, CaseStep> = {
   followUp: { from: ['visiting'], permission: 'case:triage', by: 'office', to: null },
   remind: { from: held, permission: 'case:triage', by: 'office', to: null },
   supervise: { from: held, permission: 'case:supervise', by: 'office', to: null },
+  escalate: { from: held, permission: 'case:supervise', by: 'office', to: null, when: 'escalable' },
   prioritize: { from: open, permission: 'case:triage', by: 'office', to: null },
 };
 
@@ -108,7 +111,7 @@ export const caseTimeLimits = {
   notice: 5,
 } as const;
 
-type CaseFacts = Pick<ServiceCase, 'status' | 'departmentCode' | 'dispatches' | 'extensions'>;
+type CaseFacts = Pick<ServiceCase, 'status' | 'departmentCode' | 'dispatches' | 'extensions' | 'round' | 'escalation'>;
 
 export const pendingExtension = (c: Pick<ServiceCase, 'extensions'>) =>
   c.extensions.find((e) => e.decision === null) ?? null;
@@ -117,6 +120,7 @@ const conditions: Record<CaseCondition, (c: CaseFacts) => boolean> = {
   returnable: (c) => !(c.dispatches.at(-1)?.upheld ?? false),
   extensionPending: (c) => pendingExtension(c) !== null,
   noExtensionPending: (c) => pendingExtension(c) === null,
+  escalable: (c) => c.escalation === null && (c.round >= 2 || c.dispatches.some((d) => d.returned !== null)),
 };
 
 function actsAs(subject: Subject, c: CaseFacts, by: CaseActor): boolean {
@@ -153,17 +157,23 @@ export function dueSoonBefore(now: string | Date, calendar: WorkingCalendar): st
   return chinaIsoAt(addDays(lastDay, 1), 0);
 }
 
-/** The deadlines an open case is held to now: its stage's, and its supervision's (督办, to 23:59 of its day). */
-function deadlinesOf(c: Pick<ServiceCase, 'status' | 'stageDueAt' | 'supervision'>): string[] {
+/** The earliest deadline set over the case from above (督办 or 提级), as an instant: 23:59 of its day. */
+export function oversightDueAt(c: Pick<ServiceCase, 'supervision' | 'escalation'>): string | null {
+  const days = [c.supervision?.deadline, c.escalation?.deadline].filter((d): d is string => !!d).sort();
+  return days.length === 0 ? null : chinaIsoAt(days[0]!, 23, 59);
+}
+
+/** The deadlines an open case is held to now: its stage's, and its supervision's or escalation's. */
+function deadlinesOf(c: Pick<ServiceCase, 'status' | 'stageDueAt' | 'supervision' | 'escalation'>): string[] {
   if (!isOpenCase(c)) return [];
-  return [c.stageDueAt, c.supervision && chinaIsoAt(c.supervision.deadline, 23, 59)].filter((d) => !!d) as string[];
+  return [c.stageDueAt, oversightDueAt(c)].filter((d): d is string => d !== null);
 }
 
 export type CaseWarning = 'overdue' | 'dueSoon';
 
 /** Red when a deadline has passed, yellow when one falls due before the end of the next working day. */
 export function caseWarning(
-  c: Pick<ServiceCase, 'status' | 'stageDueAt' | 'supervision'>,
+  c: Pick<ServiceCase, 'status' | 'stageDueAt' | 'supervision' | 'escalation'>,
   now: string | Date,
   calendar: WorkingCalendar,
 ): CaseWarning | null {

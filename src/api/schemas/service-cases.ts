@@ -58,6 +58,7 @@ export const caseActionSchema = z.enum([
   'followUp',
   'remind',
   'supervise',
+  'escalate',
   'prioritize',
 ]);
 export type CaseAction = z.infer<typeof caseActionSchema>;
@@ -151,6 +152,15 @@ export const caseSuspensionSchema = z.object({
   pausedWorkingDays: z.number().int().nonnegative().nullable(),
 });
 
+/** 提级: a case unresolved after two rounds, or passed between departments, taken up by a task force or the leadership. */
+export const caseEscalationSchema = z.object({
+  level: z.enum(['taskForce', 'leadership']),
+  reason: z.string().max(500),
+  /** The escalation's own deadline: the case is overdue past 23:59 of this day. */
+  deadline: isoDateSchema,
+  ...signature,
+});
+
 /** 催办 and 督办: logged notices to the lead department. */
 export const caseNoticeSchema = z.object({
   kind: z.enum(['reminder', 'supervision']),
@@ -200,8 +210,11 @@ export const serviceCaseSchema = z.object({
   /** The policy of the 1+N+X system the answer rests on, if it cites one. */
   citedPolicyCode: codeSchema.nullable().default(null),
   answeredAt: isoDateTimeSchema.nullable(),
+  /** Working days from signing to the answer, suspensions left out, on the calendar then in force. */
+  handlingWorkingDays: z.number().int().nonnegative().nullable().default(null),
   closedAt: isoDateTimeSchema.nullable(),
   supervision: supervisionSchema.nullable(),
+  escalation: caseEscalationSchema.nullable().default(null),
   followUp: followUpSchema.nullable(),
   linkedPatchId: idSchema.nullable(),
   updatedAt: isoDateTimeSchema,
@@ -285,6 +298,12 @@ export const caseSuperviseSchema = z.object({
   note: z.string().trim().min(1).max(500),
 });
 export const casePrioritizeSchema = z.object({ priority: casePrioritySchema });
+export const caseEscalateSchema = z.object({
+  level: caseEscalationSchema.shape.level,
+  reason: reasonSchema,
+  deadline: isoDateSchema,
+});
+export type CaseEscalate = z.infer<typeof caseEscalateSchema>;
 export type CaseDispatchBody = z.infer<typeof caseDispatchBodySchema>;
 export type CaseAssign = z.infer<typeof caseAssignSchema>;
 export type CaseReturn = z.infer<typeof caseReturnSchema>;

@@ -5,6 +5,7 @@ import { useWorkingCalendar } from '../../api/queries/dictionary-queries';
 import { pendingExtension } from '../../api/schemas/case-workflow';
 import {
   caseAcceptSchema,
+  caseEscalateSchema,
   caseExtensionDecisionSchema,
   caseFollowUpSchema,
   casePrioritizeSchema,
@@ -509,6 +510,55 @@ export function SuperviseDialog({ serviceCase, open, onOpenChange }: ActionDialo
       </FormField>
       <FormField<SuperviseValues> name="note" label={t('case.field.superviseNote')} required>
         {(props) => <textarea {...props} rows={3} className={textareaClass} />}
+      </FormField>
+    </FormDialog>
+  );
+}
+
+type EscalateValues = z.input<typeof caseEscalateSchema>;
+
+/** 提级: to a task force or the leadership, with why and by when. */
+export function EscalateDialog({ serviceCase, open, onOpenChange }: ActionDialogProps) {
+  const { t } = useI18n();
+  const format = useFormat();
+  const today = todayInChina();
+  const schema = caseEscalateSchema.refine((v) => v.deadline >= today, {
+    path: ['deadline'],
+    message: t('case.deadlineFrom', { from: format.date(today) }),
+  });
+  const form = useForm<EscalateValues>({
+    resolver: schemaResolver(schema, t),
+    defaultValues: { level: 'taskForce', reason: '', deadline: '' },
+  });
+  const escalate = useCaseAction('escalate');
+  const outcome = useActionOutcome(serviceCase, form, onOpenChange, t('case.done.escalate'));
+  const submit = form.handleSubmit((input) =>
+    escalate.mutate({ id: serviceCase.id, version: serviceCase.version, input }, outcome),
+  );
+  return (
+    <FormDialog
+      title={t('case.action.escalate')}
+      description={t('case.escalateHint')}
+      form={form}
+      onSubmit={submit}
+      pending={escalate.isPending}
+      error={escalate.error}
+      open={open}
+      onOpenChange={onOpenChange}
+    >
+      <RadioGroupField<EscalateValues>
+        name="level"
+        legend={t('case.field.escalationLevel')}
+        options={(['taskForce', 'leadership'] as const).map((value) => ({
+          value,
+          label: t(`case.escalation.${value}`),
+        }))}
+      />
+      <FormField<EscalateValues> name="reason" label={t('case.field.reason')} required>
+        {(props) => <textarea {...props} rows={2} className={textareaClass} />}
+      </FormField>
+      <FormField<EscalateValues> name="deadline" label={t('case.field.escalationDeadline')} required>
+        {(props) => <input {...props} type="date" min={today} className={inputClass} />}
       </FormField>
     </FormDialog>
   );

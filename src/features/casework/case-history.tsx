@@ -22,6 +22,13 @@ export function CaseHistory({ id, labels }: { id: string; labels: CaseLabels }) 
     signedAt: { label: t('case.field.signedAt'), show: instant },
     round: { label: t('case.field.round') },
     sentBack: { label: t('case.action.sendBack'), show: (v) => (v as { reason: string }).reason },
+    escalation: {
+      label: t('case.action.escalate'),
+      show: (v) => {
+        const e = v as { level: 'taskForce' | 'leadership'; deadline: string };
+        return `${t(`case.escalation.${e.level}`)} ${format.date(e.deadline)}`;
+      },
+    },
     countermeasure: { label: t('case.field.countermeasure') },
     citedPolicyCode: {
       label: t('case.field.citedPolicy'),

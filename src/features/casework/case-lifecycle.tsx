@@ -71,6 +71,20 @@ export function CaseLifecycle({ serviceCase: c, labels }: { serviceCase: Service
     const key = n.kind === 'reminder' ? 'case.lifecycle.reminder' : 'case.lifecycle.supervision';
     entries.push({ at: n.at, text: t(key, { at: at(n.at), by: n.byName, note: n.note }), tone: 'danger' });
   }
+  if (c.escalation) {
+    const e = c.escalation;
+    entries.push({
+      at: e.at,
+      text: t('case.lifecycle.escalated', {
+        at: at(e.at),
+        by: e.byName,
+        level: t(`case.escalation.${e.level}`),
+        deadline: format.date(e.deadline),
+        reason: e.reason,
+      }),
+      tone: 'danger',
+    });
+  }
   if (c.sentBack) {
     const s = c.sentBack;
     entries.push({

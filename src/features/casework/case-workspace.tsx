@@ -18,6 +18,7 @@ import { useCan } from '../../lib/use-can';
 import {
   AssignDialog,
   DispatchDialog,
+  EscalateDialog,
   ExtensionDecisionDialog,
   ExtensionRequestDialog,
   FollowUpDialog,
@@ -180,6 +181,8 @@ function CaseActionDialogs({
       return <FollowUpDialog {...props} />;
     case 'supervise':
       return <SuperviseDialog {...props} />;
+    case 'escalate':
+      return <EscalateDialog {...props} />;
     case 'prioritize':
       return <PriorityDialog {...props} />;
   }
@@ -257,6 +260,18 @@ function CaseSummary({ serviceCase: c, labels }: { serviceCase: ServiceCase; lab
           )}
         </dd>
       </dl>
+      {c.escalation && c.status !== 'closed' && (
+        <div className="rounded-md border border-danger/40 bg-danger/5 p-3 text-sm">
+          <p className="font-medium text-danger">
+            {t('case.escalatedBy', {
+              name: c.escalation.byName,
+              level: t(`case.escalation.${c.escalation.level}`),
+              deadline: format.date(c.escalation.deadline),
+            })}
+          </p>
+          <p className="break-words whitespace-pre-wrap">{c.escalation.reason}</p>
+        </div>
+      )}
       {c.supervision && (
         <div className="rounded-md border border-danger/40 bg-danger/5 p-3 text-sm">
           <p className="font-medium text-danger">
