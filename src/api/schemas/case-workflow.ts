@@ -105,10 +105,6 @@ export const caseTimeLimits = {
   accept: 1,
   /** 回访 after acceptance. */
   followUp: 3,
-  /** 延期申请: asked at least this many working days before the deadline. */
-  extensionNotice: 1,
-  /** Lapsed by this many working days: a written 催办通知书 to the department's head. */
-  notice: 5,
 } as const;
 
 type CaseFacts = Pick<ServiceCase, 'status' | 'departmentCode' | 'dispatches' | 'extensions' | 'round' | 'escalation'>;
