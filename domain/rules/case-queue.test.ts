@@ -30,7 +30,7 @@ const oracle: Record<CaseQueueView, (c: ServiceCase, userId: string) => boolean>
   new: (c) => c.status === 'new',
   dispatched: (c) => c.status === 'dispatched',
   returned: (c) => c.status === 'returned',
-  mine: (c, userId) => isOpen(c) && c.assigneeId === userId,
+  mine: (c, userId) => ['dispatched', 'inProgress', 'suspended'].includes(c.status) && c.assigneeId === userId,
   extension: (c) => c.extensions.some((e) => e.decision === null),
   answered: (c) => c.status === 'answered',
   dueSoon: (c) => !overdueAt(c, NOW) && overdueAt(c, DUE_SOON_BEFORE),

@@ -195,7 +195,13 @@ export function simulateCase(created: ServiceCase, sim: CaseSimulation): CaseSte
     // A second round is not redone again: unresolved after two, a case is escalated instead.
     const attributable = satisfaction === 'unsatisfied' && current.round === 1 && random() < 0.6;
     const visited = take('followUp', later(between(1, caseTimeLimits.followUp)), draw(sim.officeStaff), (c, m) =>
-      lifecycle.followUpCase(c, m, { satisfaction, attributable, note: attributable ? '申请人反映问题仍未解决' : '' }),
+      lifecycle.followUpCase(c, m, {
+        satisfaction,
+        attributable,
+        // 不满意 always says why (the rules ask it of every visit).
+        note:
+          satisfaction !== 'unsatisfied' ? '' : attributable ? '申请人反映问题仍未解决' : '申请人对政策规定本身不满意',
+      }),
     );
     if (!visited || current.status === 'closed') return steps;
     // Redone: half the time a manager escalates it to a task force at once.

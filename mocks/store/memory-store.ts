@@ -2,7 +2,7 @@ import type { ScoringSettings } from '../../src/api/schemas/case-scores';
 import { scoredIn, scoreFactsOf, tallyScoreFacts } from '../../domain/rules/case-scores';
 import { intakeStages, type IntakeRecord, type IntakeStage } from '../../src/api/schemas/intake';
 import { patchStatusSchema, type PolicyPatch } from '../../src/api/schemas/policy-patches';
-import { isOpenCase, oversightDueAt, pendingExtension } from '../../src/api/schemas/case-workflow';
+import { heldStatuses, isOpenCase, oversightDueAt, pendingExtension } from '../../src/api/schemas/case-workflow';
 import { caseQueueViewSchema, type CaseQueueView, type ServiceCase } from '../../src/api/schemas/service-cases';
 import type { AuditEvent } from '../../src/api/schemas/audit';
 import type { IntakeBreakdown, IntakeDimension, IntakeTotals, IntakeTrend } from '../../src/api/schemas/stats';
@@ -104,7 +104,7 @@ const inQueueView: Record<CaseQueueView, (c: ServiceCase, frame: CaseQueueFrame)
   new: (c) => c.status === 'new',
   dispatched: (c) => c.status === 'dispatched',
   returned: (c) => c.status === 'returned',
-  mine: (c, frame) => isOpenCase(c) && c.assigneeId === frame.userId,
+  mine: (c, frame) => heldStatuses.includes(c.status) && c.assigneeId === frame.userId,
   extension: (c) => pendingExtension(c) !== null,
   answered: (c) => c.status === 'answered',
   dueSoon: (c, frame) => !isOverdue(c, frame.now) && isOverdue(c, frame.dueSoonBefore),

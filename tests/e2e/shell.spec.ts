@@ -28,7 +28,7 @@ test('the login page lists the demo accounts and has no accessibility violations
   await page.goto('/');
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByRole('heading', { name: '演示账号' })).toBeVisible();
-  await expect(page.getByRole('button', { name: /^填入演示账号：/ })).toHaveCount(5);
+  await expect(page.getByRole('button', { name: /^填入演示账号：/ })).toHaveCount(6);
   await keepScreenshot(page, testInfo, 'login');
   await expectNoAxeViolations(page);
 });

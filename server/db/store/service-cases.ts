@@ -1,4 +1,4 @@
-import { and, eq, not, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, not, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   casePrioritySchema,
@@ -6,7 +6,7 @@ import {
   type CaseQueueView,
   type ServiceCase,
 } from '../../../src/api/schemas/service-cases';
-import { oversightDueAt, pendingExtension } from '../../../src/api/schemas/case-workflow';
+import { heldStatuses, oversightDueAt, pendingExtension } from '../../../src/api/schemas/case-workflow';
 import { emptyTally, scoreFactsOf } from '../../../domain/rules/case-scores';
 import type {
   CaseFigures,
@@ -78,7 +78,7 @@ const inQueueView = (frame: CaseQueueFrame): Record<CaseQueueView, SQL> => ({
   returned: sql`${t.status} = 'returned'`,
   extension: sql`${t.extensionPending}`,
   answered: sql`${t.status} = 'answered'`,
-  mine: sql`(${isOpen} and coalesce(${t.assigneeId} = ${frame.userId}, false))`,
+  mine: sql`(${inArray(t.status, [...heldStatuses])} and coalesce(${t.assigneeId} = ${frame.userId}, false))`,
   dueSoon: sql`(not ${isOverdue(frame.now)} and ${isOverdue(frame.dueSoonBefore)})`,
   overdue: isOverdue(frame.now),
   supervised: isSupervised,

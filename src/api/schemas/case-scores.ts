@@ -32,10 +32,11 @@ export const scoringSettingsFieldsSchema = z.object({
   thresholds: z.object({ excellent: threshold, good: threshold, pass: threshold }),
   minimumCases: z.number().int().min(1).max(100),
 });
-/** Some weight above zero; 优秀 above 良好 above 合格. */
+/** Weights are shares: they add up to 100; 优秀 above 良好 above 合格. */
 export const scoringSettingsRules = [
   {
-    holds: (s: z.infer<typeof scoringSettingsFieldsSchema>) => Object.values(s.weights).some((w) => w > 0),
+    holds: (s: z.infer<typeof scoringSettingsFieldsSchema>) =>
+      Object.values(s.weights).reduce((sum, w) => sum + w, 0) === 100,
     path: 'weights',
   },
   {
@@ -44,7 +45,7 @@ export const scoringSettingsRules = [
   },
 ] as const;
 export const scoringSettingsUpdateSchema = scoringSettingsFieldsSchema
-  .refine(scoringSettingsRules[0].holds, { path: ['weights'], message: 'weights_zero' })
+  .refine(scoringSettingsRules[0].holds, { path: ['weights'], message: 'weights_sum' })
   .refine(scoringSettingsRules[1].holds, { path: ['thresholds'], message: 'thresholds_order' });
 export type ScoringSettingsUpdate = z.infer<typeof scoringSettingsUpdateSchema>;
 

@@ -35,8 +35,9 @@ const open: readonly CaseStatus[] = [
   'answered',
   'visiting',
 ];
-/** With a lead department that has it in hand, or is about to. */
-const held: readonly CaseStatus[] = ['dispatched', 'inProgress', 'suspended'];
+/** With a lead department that has it in hand, or is about to: what 我的待办 lists of an officer's. */
+export const heldStatuses: readonly CaseStatus[] = ['dispatched', 'inProgress', 'suspended'];
+const held = heldStatuses;
 
 /**
  * The hotline lifecycle (12345 practice, as the city's departments already work it) as one table

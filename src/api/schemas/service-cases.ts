@@ -65,7 +65,7 @@ export type CaseAction = z.infer<typeof caseActionSchema>;
 
 /**
  * The triage queue's views (see `caseWorkflow` for the actions): 待派单 new; 待签收 dispatched;
- * 退单待审 returned; 我的待办 open cases assigned to the caller; 延期待批 an extension awaiting
+ * 退单待审 returned; 我的待办 cases assigned to the caller that their department holds (to sign, in hand, suspended); 延期待批 an extension awaiting
  * the talent office; 待审核 answered; 即将到期 due within one working day (yellow); 已逾期 overdue
  * (red); 督办中 supervised and open; 待回访 visiting; 全部 all.
  */
@@ -287,12 +287,15 @@ export const caseAnswerSchema = z.object({
 export const caseAcceptSchema = z.object({
   note: z.string().trim().max(1000).default(''),
 });
-export const caseFollowUpSchema = z.object({
-  satisfaction: satisfactionSchema,
-  /** 不满意 caused by the department: the case is redone. */
-  attributable: z.boolean().default(false),
-  note: z.string().trim().max(1000),
-});
+export const caseFollowUpSchema = z
+  .object({
+    satisfaction: satisfactionSchema,
+    /** 不满意 caused by the department: the case is redone. */
+    attributable: z.boolean().default(false),
+    note: z.string().trim().max(1000),
+  })
+  // 不满意 says why: it decides between closing and redoing, and the department reads it.
+  .refine((v) => v.satisfaction !== 'unsatisfied' || hasVisibleText(v.note), { path: ['note'], message: 'visible' });
 export const caseSuperviseSchema = z.object({
   deadline: isoDateSchema,
   note: z.string().trim().min(1).max(500),

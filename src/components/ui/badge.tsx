@@ -5,7 +5,7 @@ const tones = {
   neutral: 'bg-muted text-muted-foreground',
   primary: 'bg-accent text-accent-foreground',
   warning: 'bg-warning/15 text-warning',
-  danger: 'bg-danger/15 text-danger',
+  danger: 'bg-danger/15 text-danger-strong',
   success: 'bg-success/15 text-success',
 } as const;
 

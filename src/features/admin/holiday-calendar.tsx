@@ -30,6 +30,7 @@ export function HolidayCalendar() {
   const holidays = useQuery(dictionaryQueries.holidays());
   const thisYear = Number(todayInChina().slice(0, 4));
   const [year, setYear] = useState(thisYear + 1);
+  const dirty = useRef(false);
   const stored = holidays.data?.find((y) => y.year === year);
   const years = [...new Set([...(holidays.data ?? []).map((y) => y.year), thisYear, thisYear + 1])].sort();
   const missing = [thisYear, thisYear + 1].filter((y) => holidays.data && !holidays.data.some((h) => h.year === y));
@@ -47,7 +48,16 @@ export function HolidayCalendar() {
       )}
       <label className="flex w-40 flex-col gap-1 text-sm">
         <span className="text-muted-foreground">{t('admin.year')}</span>
-        <select className={inputClass} value={year} onChange={(event) => setYear(Number(event.target.value))}>
+        <select
+          className={inputClass}
+          value={year}
+          onChange={(event) => {
+            // Marks not saved are not dropped unasked.
+            if (dirty.current && !window.confirm(t('admin.discard', { year }))) return;
+            dirty.current = false;
+            setYear(Number(event.target.value));
+          }}
+        >
           {years.map((y) => (
             <option key={y} value={y}>
               {t('admin.yearOption', { year: y })}
@@ -60,7 +70,14 @@ export function HolidayCalendar() {
       {holidays.error && !holidays.data && (
         <ErrorState error={holidays.error} onRetry={() => void holidays.refetch()} />
       )}
-      {holidays.data && <YearEditor key={`${year}:${stored?.version ?? 0}`} year={year} stored={stored} />}
+      {holidays.data && (
+        <YearEditor
+          key={`${year}:${stored?.version ?? 0}`}
+          year={year}
+          stored={stored}
+          onDirty={(value) => (dirty.current = value)}
+        />
+      )}
       {stored?.updatedAt && (
         <p className="text-xs text-muted-foreground">
           {t('admin.updatedBy', { name: stored.updatedByName ?? '', at: format.dateTime(stored.updatedAt) })}
@@ -70,7 +87,15 @@ export function HolidayCalendar() {
   );
 }
 
-function YearEditor({ year, stored }: { year: number; stored: HolidayYear | undefined }) {
+function YearEditor({
+  year,
+  stored,
+  onDirty,
+}: {
+  year: number;
+  stored: HolidayYear | undefined;
+  onDirty: (dirty: boolean) => void;
+}) {
   const { t } = useI18n();
   const [off, setOff] = useState(() => new Set(stored?.off ?? []));
   const [work, setWork] = useState(() => new Set(stored?.work ?? []));
@@ -85,6 +110,11 @@ function YearEditor({ year, stored }: { year: number; stored: HolidayYear | unde
     if (!moved.current) return;
     grid.current?.querySelector<HTMLButtonElement>(`[data-day="${focused}"]`)?.focus();
   }, [focused]);
+
+  useEffect(() => {
+    const same = (a: Set<string>, b: readonly string[] = []) => a.size === b.length && b.every((d) => a.has(d));
+    onDirty(!same(off, stored?.off) || !same(work, stored?.work));
+  }, [off, work, stored, onDirty]);
 
   const toggle = (day: string) => {
     const set = isWeekend(day) ? work : off;

@@ -145,11 +145,14 @@ export function DispatchDialog({
   );
   return (
     <FormDialog
-      title={t('case.action.dispatch')}
-      description={t('case.dispatchHint', {
-        category: labels.label('category', serviceCase.categoryCode),
-        days: labels.timeLimitOf(serviceCase.categoryCode),
-      })}
+      title={t(serviceCase.dispatches.length > 0 ? 'case.action.redispatch' : 'case.action.dispatch')}
+      description={
+        (serviceCase.dispatches.length > 0 ? t('case.redispatchHint') : '') +
+        t('case.dispatchHint', {
+          category: labels.label('category', serviceCase.categoryCode),
+          days: labels.timeLimitOf(serviceCase.categoryCode),
+        })
+      }
       form={form}
       onSubmit={submit}
       pending={dispatch.isPending}
@@ -373,12 +376,12 @@ function RadioGroupField<T extends FieldValues>({
   );
 }
 
-const extensionFormSchema = (t: Translate, after: string) =>
+const extensionFormSchema = (t: Translate, after: string, shown: string) =>
   z.object({
     day: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, t('form.required'))
-      .refine((d) => d > after, t('case.deadlineFrom', { from: after })),
+      .refine((d) => d > after, t('case.extendAfter', { due: shown })),
     reason: caseReturnSchema.shape.reason,
   });
 type ExtensionValues = z.input<ReturnType<typeof extensionFormSchema>>;
@@ -391,7 +394,7 @@ export function ExtensionRequestDialog({ serviceCase, open, onOpenChange }: Acti
   const dueDay = chinaDay(serviceCase.dueAt);
   const lastDay = calendar.previousWorkingDay(dueDay);
   const form = useForm<ExtensionValues>({
-    resolver: schemaResolver(extensionFormSchema(t, dueDay), t),
+    resolver: schemaResolver(extensionFormSchema(t, dueDay, format.date(dueDay)), t),
     defaultValues: { day: calendar.addWorkingDays(dueDay, 5), reason: '' },
   });
   const request = useCaseAction('requestExtension');
@@ -498,6 +501,7 @@ export function SuperviseDialog({ serviceCase, open, onOpenChange }: ActionDialo
   return (
     <FormDialog
       title={t('case.action.supervise')}
+      description={t('case.superviseHint')}
       form={form}
       onSubmit={submit}
       pending={supervise.isPending}
@@ -589,6 +593,7 @@ export function FollowUpDialog({ serviceCase, open, onOpenChange }: ActionDialog
   return (
     <FormDialog
       title={t('case.action.followUp')}
+      description={t('case.followUpHint')}
       form={form}
       onSubmit={submit}
       pending={followUp.isPending}

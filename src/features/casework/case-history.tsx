@@ -21,6 +21,7 @@ export function CaseHistory({ id, labels }: { id: string; labels: CaseLabels }) 
     stageDueAt: { label: t('case.field.stageDueAt'), show: instant },
     signedAt: { label: t('case.field.signedAt'), show: instant },
     round: { label: t('case.field.round') },
+    handlingWorkingDays: { label: t('case.field.handlingWorkingDays') },
     sentBack: { label: t('case.action.sendBack'), show: (v) => (v as { reason: string }).reason },
     escalation: {
       label: t('case.action.escalate'),

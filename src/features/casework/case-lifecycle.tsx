@@ -71,6 +71,22 @@ export function CaseLifecycle({ serviceCase: c, labels }: { serviceCase: Service
     const key = n.kind === 'reminder' ? 'case.lifecycle.reminder' : 'case.lifecycle.supervision';
     entries.push({ at: n.at, text: t(key, { at: at(n.at), by: n.byName, note: n.note }), tone: 'danger' });
   }
+  if (c.answeredAt) {
+    entries.push({ at: c.answeredAt, text: t('case.lifecycle.answered', { at: at(c.answeredAt), round: c.round }) });
+  }
+  if (c.followUp) {
+    const f = c.followUp;
+    const redo = f.satisfaction === 'unsatisfied' && f.attributable;
+    entries.push({
+      at: f.at,
+      text: t(redo ? 'case.lifecycle.visitedRedo' : 'case.lifecycle.visited', {
+        at: at(f.at),
+        by: f.byName,
+        satisfaction: t(`case.satisfaction.${f.satisfaction}`),
+      }),
+      tone: redo ? 'danger' : undefined,
+    });
+  }
   if (c.escalation) {
     const e = c.escalation;
     entries.push({

@@ -23,7 +23,9 @@ import { Skeleton } from '../../components/ui/skeleton';
 import { downloadCsv } from '../../lib/csv';
 import { useFormat, type Formatters } from '../../lib/i18n/format';
 import { useI18n, type Translate } from '../../lib/i18n/i18n';
+import { useSessionState } from '../../lib/session';
 import { useCan } from '../../lib/use-can';
+import { TALENT_OFFICE_DEPARTMENT } from '../../api/permissions';
 import type { CaseLabels } from './use-case-labels';
 
 const tierTone: Record<ScoreTier, 'success' | 'neutral' | 'warning' | 'danger'> = {
@@ -51,6 +53,8 @@ export function CaseScoresPanel({
   const format = useFormat();
   const scores = useQuery(caseQueries.scores(period));
   const canSet = useCan('case:supervise');
+  // The notice speaks for the talent office about every department: a department sees its own row only.
+  const office = useSessionState().session?.user.departmentCode === TALENT_OFFICE_DEPARTMENT;
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [noticeOpen, setNoticeOpen] = useState(false);
   const s = scores.data;
@@ -79,9 +83,11 @@ export function CaseScoresPanel({
           <Button size="sm" disabled={!s} onClick={() => s && downloadCsv(scoresCsv(s, name, t), `考核-${period}.csv`)}>
             {t('score.csv')}
           </Button>
-          <Button size="sm" variant="primary" disabled={!s} onClick={() => setNoticeOpen((open) => !open)}>
-            {t(noticeOpen ? 'score.hideNotice' : 'score.notice')}
-          </Button>
+          {office && (
+            <Button size="sm" variant="primary" disabled={!s} onClick={() => setNoticeOpen((open) => !open)}>
+              {t(noticeOpen ? 'score.hideNotice' : 'score.notice')}
+            </Button>
+          )}
         </div>
       </div>
       {scores.isPending && <Skeleton className="h-64 w-full" />}
@@ -90,7 +96,7 @@ export function CaseScoresPanel({
         <>
           <p className="text-sm text-muted-foreground">{settingsLine(s.settings, t, format)}</p>
           <ScoreTable scores={s} name={name} />
-          {noticeOpen && <ScoreNotice scores={s} name={name} />}
+          {office && noticeOpen && <ScoreNotice scores={s} name={name} />}
           <Definitions />
           {settingsOpen && <SettingsDialog settings={s.settings} onOpenChange={setSettingsOpen} />}
         </>
@@ -102,7 +108,7 @@ export function CaseScoresPanel({
 function settingsLine(settings: ScoringSettings, t: Translate, format: Formatters): string {
   const weights = scoreRateSchema.options
     .map((rate) => `${t(`score.rate.${rate}`)} ${format.integer(settings.weights[rate] ?? 0)}`)
-    .join('、');
+    .join(t('common.listSeparator'));
   return t('score.settingsLine', {
     weights,
     excellent: settings.thresholds.excellent,
@@ -300,7 +306,7 @@ function ScoreNotice({ scores, name }: { scores: CaseScores; name: (code: string
 
 const settingsFormSchema = (t: Translate) =>
   scoringSettingsFieldsSchema
-    .refine(scoringSettingsRules[0].holds, { path: ['weights'], message: t('score.weightsZero') })
+    .refine(scoringSettingsRules[0].holds, { path: ['weights'], message: t('score.weightsSum') })
     .refine(scoringSettingsRules[1].holds, { path: ['thresholds'], message: t('score.thresholdsOrder') });
 type SettingsValues = z.input<ReturnType<typeof settingsFormSchema>>;
 
@@ -409,7 +415,8 @@ function scoresCsv(scores: CaseScores, name: (code: string) => string, t: Transl
       ...scoreRateSchema.options.map((rate) => `${t(`score.rate.${rate}`)}（%）`),
       t('score.averageWorkingDays'),
       t('score.overdue'),
-      t('score.returns'),
+      t('score.returnsCount'),
+      t('score.returnsOverruled'),
     ],
     ...scores.departments.map((d) => [
       name(d.departmentCode),
@@ -419,6 +426,7 @@ function scoresCsv(scores: CaseScores, name: (code: string) => string, t: Transl
       d.averageWorkingDays === null ? '' : String(d.averageWorkingDays),
       String(d.overdue),
       String(d.returns),
+      String(d.returnsOverruled),
     ]),
   ];
 }

@@ -44,6 +44,10 @@ type DialogAction = Exclude<CaseAction, 'answer'>;
 const noteHints: Partial<Record<CaseAction, MessageKey>> = {
   return: 'case.returnHint',
   suspend: 'case.suspendHint',
+  resume: 'case.resumeHint',
+  accept: 'case.acceptHint',
+  sendBack: 'case.sendBackHint',
+  remind: 'case.remindHint',
 };
 
 /**
@@ -123,7 +127,11 @@ export function CaseWorkspace({ id, labels, onClose }: { id: string; labels: Cas
                 .filter((action): action is DialogAction => action !== 'answer')
                 .map((action) => (
                   <Button key={action} size="sm" onClick={() => setDialog(action)}>
-                    {t(`case.action.${action}`)}
+                    {t(
+                      action === 'dispatch' && c.dispatches.length > 0
+                        ? 'case.action.redispatch'
+                        : `case.action.${action}`,
+                    )}
                   </Button>
                 ))}
             </div>

@@ -91,7 +91,7 @@ export function CaseworkPage() {
           )
         }
       >
-        <Tabs.List aria-label={t('case.lists')} className="mb-4 flex gap-1 border-b">
+        <Tabs.List aria-label={t('case.lists')} className="mb-4 flex gap-1 overflow-x-auto border-b">
           <Tabs.Trigger value="demands" className={tabTriggerClass}>
             {t('case.tab.demands')}
           </Tabs.Trigger>
