@@ -252,6 +252,18 @@ export function chinaDay(instant: string | Date): Day {
 export function chinaIsoAt(day: Day, hour: number, minute = 0): string {
   const wallClock = (dayNumber(day) * 24 * 60 + hour * 60 + minute) * 60_000;
   const offset = chinaOffsetMinutes(wallClock - 8 * 3_600_000);
+  // Standard time (every day since 1991) on a whole wall-clock time: the text is the wall clock itself.
+  if (
+    offset === 480 &&
+    day.length === 10 &&
+    hour >= 0 &&
+    hour < 24 &&
+    minute >= 0 &&
+    minute < 60 &&
+    Number.isInteger(hour + minute)
+  ) {
+    return `${day}T${pad(hour)}:${pad(minute)}:00+08:00`;
+  }
   return toChinaIso(new Date(wallClock - offset * 60_000));
 }
 

@@ -40,7 +40,12 @@ export function workingCalendar(arrangements: readonly HolidayArrangement[]): Wo
   const work = new Set(arrangements.flatMap((a) => a.work).map(dayNumber));
   const years = new Set(arrangements.map((a) => a.year));
   const working = (n: number) => work.has(n) || (!off.has(n) && isWeekday(n));
-  const toDay = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+  const days = new Map<number, Day>();
+  const toDay = (n: number) => {
+    let day = days.get(n);
+    if (day === undefined) days.set(n, (day = new Date(n * DAY_MS).toISOString().slice(0, 10)));
+    return day;
+  };
 
   return {
     covers: (year) => years.has(year),
