@@ -146,36 +146,8 @@ function expected(route: Route, user: User, action: CaseAction, serviceCase: Ser
 }
 
 /** A demand as registered two days ago, under a test id. */
-function registered(template: ServiceCase, id: string): ServiceCase {
-  const receivedAt = hoursAgo(48);
-  return {
-    ...template,
-    id,
-    status: 'new',
-    departmentCode: null,
-    assigneeId: null,
-    assigneeName: null,
-    receivedAt,
-    dueAt: isoAt(addDays(cstDay(receivedAt), 14), 18),
-    stageDueAt: isoAt(addDays(cstDay(receivedAt), 1), 18),
-    round: 1,
-    dispatches: [],
-    signedAt: null,
-    extensions: [],
-    suspensions: [],
-    notices: [],
-    sentBack: null,
-    countermeasure: null,
-    citedPolicyCode: null,
-    answeredAt: null,
-    handlingWorkingDays: null,
-    closedAt: null,
-    supervision: null,
-    followUp: null,
-    linkedPatchId: null,
-    updatedAt: receivedAt,
-    version: 1,
-  };
+function registered(template: ServiceCase, id: string, calendar: WorkingCalendar): ServiceCase {
+  return lifecycle.registerCase({ ...template, id }, { now: hoursAgo(48), calendar, timeLimitDays: 10 });
 }
 
 type Step = (c: ServiceCase, move: lifecycle.CaseMove) => Partial<ServiceCase>;
@@ -233,7 +205,7 @@ async function cases(calendar: WorkingCalendar): Promise<Map<string, ServiceCase
   for (const [name, steps] of Object.entries(situations)) {
     const list: ServiceCase[] = [];
     for (let i = 0; i < actions.length; i++) {
-      let c = registered(template, `SC-T-${String(++n).padStart(4, '0')}`);
+      let c = registered(template, `SC-T-${String(++n).padStart(4, '0')}`, calendar);
       steps.forEach((step, i) => {
         const move = { now: hoursAgo(47 - i), actor: userNamed('officer'), calendar, timeLimitDays: 10 };
         c = { ...c, ...step(c, move), version: c.version + 1, updatedAt: move.now };

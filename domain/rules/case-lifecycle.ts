@@ -19,6 +19,61 @@ export interface CaseMove {
   timeLimitDays: number;
 }
 
+/** What a demand is registered with: who asks for what, and its personal data. */
+export type CaseRegistration = Pick<
+  ServiceCase,
+  | 'id'
+  | 'monthId'
+  | 'requesterType'
+  | 'requesterName'
+  | 'enterpriseName'
+  | 'requesterPhone'
+  | 'requesterIdNumber'
+  | 'requesterAddress'
+  | 'categoryCode'
+  | 'title'
+  | 'description'
+  | 'priority'
+>;
+
+/**
+ * 登记: a new demand, to be dispatched within a working day; its answer deadline is provisional
+ * (dispatch, sign-off and the category's limit) until a department signs for it.
+ */
+export function registerCase(
+  registration: CaseRegistration,
+  move: Pick<CaseMove, 'now' | 'calendar' | 'timeLimitDays'>,
+): ServiceCase {
+  return {
+    ...registration,
+    status: 'new',
+    departmentCode: null,
+    assigneeId: null,
+    assigneeName: null,
+    receivedAt: move.now,
+    dueAt: dueAfter(move, caseTimeLimits.dispatch + caseTimeLimits.sign + move.timeLimitDays),
+    stageDueAt: dueAfter(move, caseTimeLimits.dispatch),
+    round: 1,
+    dispatches: [],
+    signedAt: null,
+    extensions: [],
+    suspensions: [],
+    notices: [],
+    sentBack: null,
+    countermeasure: null,
+    citedPolicyCode: null,
+    answeredAt: null,
+    handlingWorkingDays: null,
+    closedAt: null,
+    supervision: null,
+    escalation: null,
+    followUp: null,
+    linkedPatchId: null,
+    updatedAt: move.now,
+    version: 1,
+  };
+}
+
 type Change = Partial<ServiceCase>;
 type Officer = Pick<User, 'id' | 'displayName'> | null;
 

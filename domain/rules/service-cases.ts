@@ -1,6 +1,6 @@
 import { can, TALENT_OFFICE_DEPARTMENT } from '../../src/api/permissions';
 import type { Page } from '../../src/api/schemas/common';
-import { caseActionRefusal, caseTimeLimits, type CaseRefusal } from '../../src/api/schemas/case-workflow';
+import { caseActionRefusal, type CaseRefusal } from '../../src/api/schemas/case-workflow';
 import type { FieldError } from '../../src/api/schemas/common';
 import type {
   CaseAccept,
@@ -80,40 +80,17 @@ export async function createServiceCase(ctx: RuleContext, input: ServiceCaseCrea
   }
   const prefix = `SC-${month!.year}-`;
   const serial = await ctx.store.nextSerial(prefix);
-  const now = toCstIso(ctx.now());
   const move = await caseMove(ctx, input.categoryCode);
-  const serviceCase: ServiceCase = {
-    ...input,
-    id: `${prefix}${String(serial).padStart(4, '0')}`,
-    requesterIdNumber: null,
-    requesterAddress: null,
-    status: 'new',
-    departmentCode: null,
-    assigneeId: null,
-    assigneeName: null,
-    receivedAt: now,
-    // Provisional until it is signed: dispatch, sign-off and the category's limit.
-    dueAt: lifecycle.dueAfter(move, caseTimeLimits.dispatch + caseTimeLimits.sign + move.timeLimitDays),
-    stageDueAt: lifecycle.dueAfter(move, caseTimeLimits.dispatch),
-    round: 1,
-    dispatches: [],
-    signedAt: null,
-    extensions: [],
-    suspensions: [],
-    notices: [],
-    sentBack: null,
-    countermeasure: null,
-    answeredAt: null,
-    handlingWorkingDays: null,
-    closedAt: null,
-    supervision: null,
-    escalation: null,
-    followUp: null,
-    citedPolicyCode: null,
-    linkedPatchId: null,
-    updatedAt: now,
-    version: 1,
-  };
+  const serviceCase = lifecycle.registerCase(
+    {
+      ...input,
+      id: `${prefix}${String(serial).padStart(4, '0')}`,
+      // Asked for later, when the case needs them.
+      requesterIdNumber: null,
+      requesterAddress: null,
+    },
+    move,
+  );
   await ctx.store.serviceCases.insert(serviceCase);
   await recordAudit(ctx, 'serviceCase', serviceCase.id, 'create', null, serviceCase);
   return presentServiceCase(ctx, serviceCase);

@@ -1,7 +1,6 @@
 import type { CasePriority, ServiceCase, ServiceMonth, ServiceRecord } from '../../src/api/schemas/service-cases';
-import { caseTimeLimits } from '../../src/api/schemas/case-workflow';
 import { workingCalendar } from '../../src/lib/working-days';
-import { dueAfter } from '../../domain/rules/case-lifecycle';
+import { registerCase } from '../../domain/rules/case-lifecycle';
 import { addDays, isoAt } from '../../domain/rules/dates';
 import { seededRandom, type CasePlan } from './case-history';
 import { officialHolidayYears } from './holidays';
@@ -100,46 +99,23 @@ export function generateCasework({ seed, faker, pick, weighted, anchor, users, o
       const redo = `已由${department.name}重新对接，${pick(countermeasures.filter((c) => !countermeasure.includes(c)))}。`;
 
       const creator = draw(officeStaff);
-      const registered = { now: receivedAt, calendar, timeLimitDays: category.timeLimitDays };
-      const created: ServiceCase = {
-        id,
-        monthId: month.id,
-        requesterType,
-        requesterName,
-        enterpriseName: enterprise,
-        requesterPhone,
-        requesterIdNumber: requesterType === 'person' ? personal.idNumber : null,
-        requesterAddress: requesterType === 'person' ? personal.address : null,
-        categoryCode,
-        title,
-        description: `${requesterName}反映：${title}。所属领域：${category.name}，希望有关部门协调解决。`,
-        priority,
-        status: 'new',
-        departmentCode: null,
-        assigneeId: null,
-        assigneeName: null,
-        receivedAt,
-        dueAt: dueAfter(registered, caseTimeLimits.dispatch + caseTimeLimits.sign + category.timeLimitDays),
-        stageDueAt: dueAfter(registered, caseTimeLimits.dispatch),
-        round: 1,
-        dispatches: [],
-        signedAt: null,
-        extensions: [],
-        suspensions: [],
-        notices: [],
-        sentBack: null,
-        countermeasure: null,
-        citedPolicyCode: null,
-        answeredAt: null,
-        handlingWorkingDays: null,
-        closedAt: null,
-        supervision: null,
-        escalation: null,
-        followUp: null,
-        linkedPatchId: null,
-        updatedAt: receivedAt,
-        version: 1,
-      };
+      const created = registerCase(
+        {
+          id,
+          monthId: month.id,
+          requesterType,
+          requesterName,
+          enterpriseName: enterprise,
+          requesterPhone,
+          requesterIdNumber: requesterType === 'person' ? personal.idNumber : null,
+          requesterAddress: requesterType === 'person' ? personal.address : null,
+          categoryCode,
+          title,
+          description: `${requesterName}反映：${title}。所属领域：${category.name}，希望有关部门协调解决。`,
+          priority,
+        },
+        { now: receivedAt, calendar, timeLimitDays: category.timeLimitDays },
+      );
       const steps = simulateCase(created, {
         random,
         calendar,

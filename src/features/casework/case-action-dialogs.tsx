@@ -1,5 +1,14 @@
-import { useForm, useFormContext, useWatch, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import {
+  useForm,
+  useFormContext,
+  useWatch,
+  type DefaultValues,
+  type FieldValues,
+  type Resolver,
+} from 'react-hook-form';
 import { z } from 'zod';
+import type { BodyOf } from '../../api/endpoints';
+import type { caseActionEndpoints } from '../../api/endpoints/service-cases';
 import { caseQueries, useCaseAction } from '../../api/queries/case-queries';
 import { useWorkingCalendar } from '../../api/queries/dictionary-queries';
 import { pendingExtension } from '../../api/schemas/case-workflow';
@@ -35,20 +44,31 @@ interface ActionDialogProps {
   onOpenChange: (open: boolean) => void;
 }
 
+type ActionInput<A extends CaseAction> = BodyOf<(typeof caseActionEndpoints)[A]>;
+
 /**
- * What every action does after the server answered (see `useFormDialogOutcome`); a 409 refetches
- * the case.
+ * One action's form in its dialog: the form on its resolver, and what `FormDialog` needs to send
+ * it with the version the user saw and to answer the outcome (a toast and the dialog closed; field
+ * errors beside the input; a 409 refetches the case). `toInput` makes the action's body.
  */
-function useActionOutcome<T extends FieldValues, O>(
-  serviceCase: ServiceCase,
-  form: UseFormReturn<T, unknown, O>,
-  onOpenChange: (open: boolean) => void,
-  done: string,
+function useActionForm<A extends CaseAction, V extends FieldValues, O>(
+  { serviceCase, open, onOpenChange }: ActionDialogProps,
+  action: A,
+  resolver: Resolver<V, unknown, O>,
+  defaultValues: DefaultValues<NoInfer<V>>,
+  toInput: (values: O) => ActionInput<A>,
 ) {
-  return useFormDialogOutcome(form, onOpenChange, {
-    done: () => done,
+  const { t } = useI18n();
+  const form = useForm<V, unknown, O>({ resolver, defaultValues });
+  const mutation = useCaseAction(action);
+  const outcome = useFormDialogOutcome(form, onOpenChange, {
+    done: () => t(`case.done.${action}`),
     recordKey: caseQueries.detail(serviceCase.id).queryKey,
   });
+  const onSubmit = form.handleSubmit((values) =>
+    mutation.mutate({ id: serviceCase.id, version: serviceCase.version, input: toInput(values) }, outcome),
+  );
+  return { form, dialog: { form, onSubmit, pending: mutation.isPending, error: mutation.error, open, onOpenChange } };
 }
 
 /** The two fields a dispatch sets, in any form that has them. */
@@ -117,7 +137,6 @@ function OfficerField({ labels, departmentCode }: { labels: CaseLabels; departme
 
 const dispatchFormSchema = (t: Translate) =>
   z.object({ departmentCode: z.string().min(1, t('form.required')), assigneeId: z.string() });
-type DispatchValues = z.input<ReturnType<typeof dispatchFormSchema>>;
 
 /** 派单 / 改派: to a lead department (and an officer of it); the deadlines follow from the category. */
 export function DispatchDialog({
@@ -127,21 +146,12 @@ export function DispatchDialog({
   onOpenChange,
 }: ActionDialogProps & { labels: CaseLabels }) {
   const { t } = useI18n();
-  const form = useForm<DispatchValues>({
-    resolver: schemaResolver(dispatchFormSchema(t), t),
-    values: { departmentCode: serviceCase.departmentCode ?? '', assigneeId: serviceCase.assigneeId ?? '' },
-  });
-  const dispatch = useCaseAction('dispatch');
-  const outcome = useActionOutcome(serviceCase, form, onOpenChange, t('case.done.dispatch'));
-  const submit = form.handleSubmit((values) =>
-    dispatch.mutate(
-      {
-        id: serviceCase.id,
-        version: serviceCase.version,
-        input: { departmentCode: values.departmentCode, assigneeId: values.assigneeId || null },
-      },
-      outcome,
-    ),
+  const { dialog } = useActionForm(
+    { serviceCase, open, onOpenChange },
+    'dispatch',
+    schemaResolver(dispatchFormSchema(t), t),
+    { departmentCode: serviceCase.departmentCode ?? '', assigneeId: serviceCase.assigneeId ?? '' },
+    (v) => ({ departmentCode: v.departmentCode, assigneeId: v.assigneeId || null }),
   );
   return (
     <FormDialog
@@ -153,12 +163,7 @@ export function DispatchDialog({
           days: labels.timeLimitOf(serviceCase.categoryCode),
         })
       }
-      form={form}
-      onSubmit={submit}
-      pending={dispatch.isPending}
-      error={dispatch.error}
-      open={open}
-      onOpenChange={onOpenChange}
+      {...dialog}
     >
       <DepartmentOfficerFields labels={labels} />
     </FormDialog>
@@ -166,33 +171,19 @@ export function DispatchDialog({
 }
 
 const assignFormSchema = z.object({ assigneeId: z.string() });
-type AssignValues = z.input<typeof assignFormSchema>;
 
 /** 指定承办人: the handling officer within the lead department. */
 export function AssignDialog({ serviceCase, labels, open, onOpenChange }: ActionDialogProps & { labels: CaseLabels }) {
   const { t } = useI18n();
-  const form = useForm<AssignValues>({
-    resolver: schemaResolver(assignFormSchema, t),
-    values: { assigneeId: serviceCase.assigneeId ?? '' },
-  });
-  const assign = useCaseAction('assign');
-  const outcome = useActionOutcome(serviceCase, form, onOpenChange, t('case.done.assign'));
-  const submit = form.handleSubmit((values) =>
-    assign.mutate(
-      { id: serviceCase.id, version: serviceCase.version, input: { assigneeId: values.assigneeId || null } },
-      outcome,
-    ),
+  const { dialog } = useActionForm(
+    { serviceCase, open, onOpenChange },
+    'assign',
+    schemaResolver(assignFormSchema, t),
+    { assigneeId: serviceCase.assigneeId ?? '' },
+    (v) => ({ assigneeId: v.assigneeId || null }),
   );
   return (
-    <FormDialog
-      title={t('case.action.assign')}
-      form={form}
-      onSubmit={submit}
-      pending={assign.isPending}
-      error={assign.error}
-      open={open}
-      onOpenChange={onOpenChange}
-    >
+    <FormDialog title={t('case.action.assign')} {...dialog}>
       <OfficerField labels={labels} departmentCode={serviceCase.departmentCode ?? ''} />
     </FormDialog>
   );
@@ -226,28 +217,17 @@ export function NoteActionDialog({
 }: ActionDialogProps & { action: NoteAction; hint?: string }) {
   const { t } = useI18n();
   const { schema, field, required } = noteActions[action];
-  const form = useForm<NoteValues>({
-    resolver: schemaResolver(schema as z.ZodType<NoteValues, NoteValues>, t),
-    defaultValues: field ? { [field]: '' } : {},
-  });
-  const act = useCaseAction(action);
-  const outcome = useActionOutcome(serviceCase, form, onOpenChange, t(`case.done.${action}`));
-  const submit = form.handleSubmit((input) =>
-    // Each of these actions takes exactly the one field its schema names (checked just above).
-    act.mutate({ id: serviceCase.id, version: serviceCase.version, input: input as never }, outcome),
+  const { dialog } = useActionForm(
+    { serviceCase, open, onOpenChange },
+    action,
+    schemaResolver(schema as z.ZodType<NoteValues, NoteValues>, t),
+    field ? { [field]: '' } : {},
+    // Each of these actions takes exactly the one field its schema names (checked by the resolver).
+    (input) => input as never,
   );
   const label: MessageKey = field === 'reason' ? 'case.field.reason' : 'case.field.note';
   return (
-    <FormDialog
-      title={t(`case.action.${action}`)}
-      description={hint}
-      form={form}
-      onSubmit={submit}
-      pending={act.isPending}
-      error={act.error}
-      open={open}
-      onOpenChange={onOpenChange}
-    >
+    <FormDialog title={t(`case.action.${action}`)} description={hint} {...dialog}>
       {field && (
         <FormField<NoteValues> name={field} label={t(label)} required={required}>
           {(props) => <textarea {...props} rows={3} className={textareaClass} />}
@@ -285,26 +265,17 @@ export function ReviewReturnDialog({
   const { t } = useI18n();
   const format = useFormat();
   const last = serviceCase.dispatches.at(-1);
-  const form = useForm<ReviewValues>({
-    resolver: schemaResolver(reviewFormSchema(t), t),
-    defaultValues: { decision: 'redispatch', departmentCode: '', assigneeId: '', note: '' },
-  });
-  const decision = useWatch({ control: form.control, name: 'decision' });
-  const review = useCaseAction('reviewReturn');
-  const outcome = useActionOutcome(serviceCase, form, onOpenChange, t('case.done.reviewReturn'));
-  const submit = form.handleSubmit((v) =>
-    review.mutate(
-      {
-        id: serviceCase.id,
-        version: serviceCase.version,
-        input:
-          v.decision === 'redispatch'
-            ? { decision: 'redispatch', departmentCode: v.departmentCode, note: v.note }
-            : { decision: 'uphold', note: v.note },
-      },
-      outcome,
-    ),
+  const { form, dialog } = useActionForm(
+    { serviceCase, open, onOpenChange },
+    'reviewReturn',
+    schemaResolver(reviewFormSchema(t), t),
+    { decision: 'redispatch', departmentCode: '', assigneeId: '', note: '' },
+    (v) =>
+      v.decision === 'redispatch'
+        ? { decision: 'redispatch' as const, departmentCode: v.departmentCode, note: v.note }
+        : { decision: 'uphold' as const, note: v.note },
   );
+  const decision = useWatch({ control: form.control, name: 'decision' });
   return (
     <FormDialog
       title={t('case.action.reviewReturn')}
@@ -317,12 +288,7 @@ export function ReviewReturnDialog({
             })
           : undefined
       }
-      form={form}
-      onSubmit={submit}
-      pending={review.isPending}
-      error={review.error}
-      open={open}
-      onOpenChange={onOpenChange}
+      {...dialog}
     >
       <RadioGroupField<ReviewValues>
         name="decision"
@@ -393,17 +359,12 @@ export function ExtensionRequestDialog({ serviceCase, open, onOpenChange }: Acti
   const calendar = useWorkingCalendar();
   const dueDay = chinaDay(serviceCase.dueAt);
   const lastDay = calendar.previousWorkingDay(dueDay);
-  const form = useForm<ExtensionValues>({
-    resolver: schemaResolver(extensionFormSchema(t, dueDay, format.date(dueDay)), t),
-    defaultValues: { day: calendar.addWorkingDays(dueDay, 5), reason: '' },
-  });
-  const request = useCaseAction('requestExtension');
-  const outcome = useActionOutcome(serviceCase, form, onOpenChange, t('case.done.requestExtension'));
-  const submit = form.handleSubmit((v) =>
-    request.mutate(
-      { id: serviceCase.id, version: serviceCase.version, input: { dueAt: chinaIsoAt(v.day, 18), reason: v.reason } },
-      outcome,
-    ),
+  const { dialog } = useActionForm(
+    { serviceCase, open, onOpenChange },
+    'requestExtension',
+    schemaResolver(extensionFormSchema(t, dueDay, format.date(dueDay)), t),
+    { day: calendar.addWorkingDays(dueDay, 5), reason: '' },
+    (v) => ({ dueAt: chinaIsoAt(v.day, 18), reason: v.reason }),
   );
   const late = todayInChina() > lastDay;
   return (
@@ -414,12 +375,7 @@ export function ExtensionRequestDialog({ serviceCase, open, onOpenChange }: Acti
           ? t('case.extensionTooLate', { lastDay: format.date(lastDay) })
           : t('case.extensionHint', { due: format.dateTime(serviceCase.dueAt), lastDay: format.date(lastDay) })
       }
-      form={form}
-      onSubmit={submit}
-      pending={request.isPending}
-      error={request.error}
-      open={open}
-      onOpenChange={onOpenChange}
+      {...dialog}
     >
       <FormField<ExtensionValues> name="day" label={t('case.field.extendTo')} required>
         {(props) => <input {...props} type="date" className={inputClass} />}
@@ -438,14 +394,12 @@ export function ExtensionDecisionDialog({ serviceCase, open, onOpenChange }: Act
   const { t } = useI18n();
   const format = useFormat();
   const pending = pendingExtension(serviceCase);
-  const form = useForm<DecisionValues>({
-    resolver: schemaResolver(caseExtensionDecisionSchema, t),
-    defaultValues: { decision: 'approved', note: '' },
-  });
-  const decide = useCaseAction('decideExtension');
-  const outcome = useActionOutcome(serviceCase, form, onOpenChange, t('case.done.decideExtension'));
-  const submit = form.handleSubmit((input) =>
-    decide.mutate({ id: serviceCase.id, version: serviceCase.version, input }, outcome),
+  const { dialog } = useActionForm(
+    { serviceCase, open, onOpenChange },
+    'decideExtension',
+    schemaResolver(caseExtensionDecisionSchema, t),
+    { decision: 'approved', note: '' },
+    (input) => input,
   );
   return (
     <FormDialog
@@ -459,12 +413,7 @@ export function ExtensionDecisionDialog({ serviceCase, open, onOpenChange }: Act
             })
           : undefined
       }
-      form={form}
-      onSubmit={submit}
-      pending={decide.isPending}
-      error={decide.error}
-      open={open}
-      onOpenChange={onOpenChange}
+      {...dialog}
     >
       <RadioGroupField<DecisionValues>
         name="decision"
@@ -489,26 +438,15 @@ export function SuperviseDialog({ serviceCase, open, onOpenChange }: ActionDialo
     path: ['deadline'],
     message: t('case.deadlineFrom', { from: format.date(today) }),
   });
-  const form = useForm<SuperviseValues>({
-    resolver: schemaResolver(schema, t),
-    defaultValues: { deadline: serviceCase.supervision?.deadline ?? '', note: '' },
-  });
-  const supervise = useCaseAction('supervise');
-  const outcome = useActionOutcome(serviceCase, form, onOpenChange, t('case.done.supervise'));
-  const submit = form.handleSubmit((input) =>
-    supervise.mutate({ id: serviceCase.id, version: serviceCase.version, input }, outcome),
+  const { dialog } = useActionForm(
+    { serviceCase, open, onOpenChange },
+    'supervise',
+    schemaResolver(schema, t),
+    { deadline: serviceCase.supervision?.deadline ?? '', note: '' },
+    (input) => input,
   );
   return (
-    <FormDialog
-      title={t('case.action.supervise')}
-      description={t('case.superviseHint')}
-      form={form}
-      onSubmit={submit}
-      pending={supervise.isPending}
-      error={supervise.error}
-      open={open}
-      onOpenChange={onOpenChange}
-    >
+    <FormDialog title={t('case.action.supervise')} description={t('case.superviseHint')} {...dialog}>
       <FormField<SuperviseValues> name="deadline" label={t('case.field.superviseDeadline')} required>
         {(props) => <input {...props} type="date" min={today} className={inputClass} />}
       </FormField>
@@ -530,26 +468,15 @@ export function EscalateDialog({ serviceCase, open, onOpenChange }: ActionDialog
     path: ['deadline'],
     message: t('case.deadlineFrom', { from: format.date(today) }),
   });
-  const form = useForm<EscalateValues>({
-    resolver: schemaResolver(schema, t),
-    defaultValues: { level: 'taskForce', reason: '', deadline: '' },
-  });
-  const escalate = useCaseAction('escalate');
-  const outcome = useActionOutcome(serviceCase, form, onOpenChange, t('case.done.escalate'));
-  const submit = form.handleSubmit((input) =>
-    escalate.mutate({ id: serviceCase.id, version: serviceCase.version, input }, outcome),
+  const { dialog } = useActionForm(
+    { serviceCase, open, onOpenChange },
+    'escalate',
+    schemaResolver(schema, t),
+    { level: 'taskForce', reason: '', deadline: '' },
+    (input) => input,
   );
   return (
-    <FormDialog
-      title={t('case.action.escalate')}
-      description={t('case.escalateHint')}
-      form={form}
-      onSubmit={submit}
-      pending={escalate.isPending}
-      error={escalate.error}
-      open={open}
-      onOpenChange={onOpenChange}
-    >
+    <FormDialog title={t('case.action.escalate')} description={t('case.escalateHint')} {...dialog}>
       <RadioGroupField<EscalateValues>
         name="level"
         legend={t('case.field.escalationLevel')}
@@ -573,34 +500,16 @@ type FollowUpValues = z.input<typeof caseFollowUpSchema>;
 /** 回访: how satisfied the requester is; 不满意 the department caused redoes the case. */
 export function FollowUpDialog({ serviceCase, open, onOpenChange }: ActionDialogProps) {
   const { t } = useI18n();
-  const form = useForm<FollowUpValues>({
-    resolver: schemaResolver(caseFollowUpSchema, t),
-    defaultValues: { satisfaction: undefined, attributable: false, note: '' },
-  });
-  const satisfaction = useWatch({ control: form.control, name: 'satisfaction' });
-  const followUp = useCaseAction('followUp');
-  const outcome = useActionOutcome(serviceCase, form, onOpenChange, t('case.done.followUp'));
-  const submit = form.handleSubmit((input) =>
-    followUp.mutate(
-      {
-        id: serviceCase.id,
-        version: serviceCase.version,
-        input: { ...input, attributable: input.satisfaction === 'unsatisfied' && input.attributable === true },
-      },
-      outcome,
-    ),
+  const { form, dialog } = useActionForm(
+    { serviceCase, open, onOpenChange },
+    'followUp',
+    schemaResolver(caseFollowUpSchema, t),
+    { satisfaction: undefined, attributable: false, note: '' },
+    (input) => ({ ...input, attributable: input.satisfaction === 'unsatisfied' && input.attributable }),
   );
+  const satisfaction = useWatch({ control: form.control, name: 'satisfaction' });
   return (
-    <FormDialog
-      title={t('case.action.followUp')}
-      description={t('case.followUpHint')}
-      form={form}
-      onSubmit={submit}
-      pending={followUp.isPending}
-      error={followUp.error}
-      open={open}
-      onOpenChange={onOpenChange}
-    >
+    <FormDialog title={t('case.action.followUp')} description={t('case.followUpHint')} {...dialog}>
       <RadioGroupField<FollowUpValues>
         name="satisfaction"
         legend={t('case.field.satisfaction')}
@@ -624,25 +533,15 @@ type PriorityValues = z.input<typeof casePrioritizeSchema>;
 /** 调整优先级: the talent office raises or lowers an open case's priority; the deadline stays. */
 export function PriorityDialog({ serviceCase, open, onOpenChange }: ActionDialogProps) {
   const { t } = useI18n();
-  const form = useForm<PriorityValues>({
-    resolver: schemaResolver(casePrioritizeSchema, t),
-    values: { priority: serviceCase.priority },
-  });
-  const prioritize = useCaseAction('prioritize');
-  const outcome = useActionOutcome(serviceCase, form, onOpenChange, t('case.done.prioritize'));
-  const submit = form.handleSubmit((input) =>
-    prioritize.mutate({ id: serviceCase.id, version: serviceCase.version, input }, outcome),
+  const { dialog } = useActionForm(
+    { serviceCase, open, onOpenChange },
+    'prioritize',
+    schemaResolver(casePrioritizeSchema, t),
+    { priority: serviceCase.priority },
+    (input) => input,
   );
   return (
-    <FormDialog
-      title={t('case.action.prioritize')}
-      form={form}
-      onSubmit={submit}
-      pending={prioritize.isPending}
-      error={prioritize.error}
-      open={open}
-      onOpenChange={onOpenChange}
-    >
+    <FormDialog title={t('case.action.prioritize')} {...dialog}>
       <PriorityField />
     </FormDialog>
   );
