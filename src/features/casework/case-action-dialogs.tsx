@@ -427,17 +427,26 @@ export function ExtensionDecisionDialog({ serviceCase, open, onOpenChange }: Act
   );
 }
 
+/** 督办 and 提级 deadlines: today at the earliest, said in the user's words. */
+function useDeadlineFromToday() {
+  const { t } = useI18n();
+  const format = useFormat();
+  const today = todayInChina();
+  const notPast = <S extends z.ZodType<{ deadline: string }, { deadline: string }>>(schema: S) =>
+    schema.refine((v) => v.deadline >= today, {
+      path: ['deadline'],
+      message: t('case.deadlineFrom', { from: format.date(today) }),
+    });
+  return { today, notPast };
+}
+
 type SuperviseValues = z.input<typeof caseSuperviseSchema>;
 
 /** 督办: a manager puts the case under supervision, with a deadline and a note. */
 export function SuperviseDialog({ serviceCase, open, onOpenChange }: ActionDialogProps) {
   const { t } = useI18n();
-  const format = useFormat();
-  const today = todayInChina();
-  const schema = caseSuperviseSchema.refine((v) => v.deadline >= today, {
-    path: ['deadline'],
-    message: t('case.deadlineFrom', { from: format.date(today) }),
-  });
+  const { today, notPast } = useDeadlineFromToday();
+  const schema = notPast(caseSuperviseSchema);
   const { dialog } = useActionForm(
     { serviceCase, open, onOpenChange },
     'supervise',
@@ -462,12 +471,8 @@ type EscalateValues = z.input<typeof caseEscalateSchema>;
 /** 提级: to a task force or the leadership, with why and by when. */
 export function EscalateDialog({ serviceCase, open, onOpenChange }: ActionDialogProps) {
   const { t } = useI18n();
-  const format = useFormat();
-  const today = todayInChina();
-  const schema = caseEscalateSchema.refine((v) => v.deadline >= today, {
-    path: ['deadline'],
-    message: t('case.deadlineFrom', { from: format.date(today) }),
-  });
+  const { today, notPast } = useDeadlineFromToday();
+  const schema = notPast(caseEscalateSchema);
   const { dialog } = useActionForm(
     { serviceCase, open, onOpenChange },
     'escalate',

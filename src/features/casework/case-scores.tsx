@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useFormContext, type Path } from 'react-hook-form';
 import type { z } from 'zod';
 import { caseQueries, useSaveScoringSettings } from '../../api/queries/case-queries';
 import {
@@ -329,7 +329,6 @@ function SettingsDialog({
     recordKey: caseQueries.scoringSettings().queryKey,
   });
   const submit = form.handleSubmit((input) => save.mutate({ input, version: settings.version }, outcome));
-  const number = { setValueAs: (v: string) => (v === '' ? Number.NaN : Number(v)) };
   return (
     <FormDialog
       title={t('score.settings')}
@@ -344,40 +343,13 @@ function SettingsDialog({
       <fieldset className="grid grid-cols-2 gap-3">
         <legend className="mb-1 text-sm font-medium">{t('score.weights')}</legend>
         {scoreRateSchema.options.map((rate) => (
-          <FormField<SettingsValues> key={rate} name={`weights.${rate}`} label={t(`score.rate.${rate}`)} required>
-            {(props) => (
-              <input
-                {...props}
-                {...form.register(`weights.${rate}`, number)}
-                type="number"
-                min={0}
-                max={100}
-                className={inputClass}
-              />
-            )}
-          </FormField>
+          <NumberField key={rate} name={`weights.${rate}`} label={t(`score.rate.${rate}`)} min={0} />
         ))}
       </fieldset>
       <fieldset className="grid grid-cols-3 gap-3">
         <legend className="mb-1 text-sm font-medium">{t('score.thresholds')}</legend>
         {(['excellent', 'good', 'pass'] as const).map((tier) => (
-          <FormField<SettingsValues>
-            key={tier}
-            name={`thresholds.${tier}`}
-            label={t(`score.tierName.${tier}`)}
-            required
-          >
-            {(props) => (
-              <input
-                {...props}
-                {...form.register(`thresholds.${tier}`, number)}
-                type="number"
-                min={0}
-                max={100}
-                className={inputClass}
-              />
-            )}
-          </FormField>
+          <NumberField key={tier} name={`thresholds.${tier}`} label={t(`score.tierName.${tier}`)} min={0} />
         ))}
       </fieldset>
       {[form.formState.errors.weights?.message, form.formState.errors.thresholds?.message].map(
@@ -388,19 +360,27 @@ function SettingsDialog({
             </p>
           ),
       )}
-      <FormField<SettingsValues> name="minimumCases" label={t('score.minimumCases')} required>
-        {(props) => (
-          <input
-            {...props}
-            {...form.register('minimumCases', number)}
-            type="number"
-            min={1}
-            max={100}
-            className={inputClass}
-          />
-        )}
-      </FormField>
+      <NumberField name="minimumCases" label={t('score.minimumCases')} min={1} />
     </FormDialog>
+  );
+}
+
+/** A whole number from `min` to 100 in the settings form, read as a number (empty: none). */
+function NumberField({ name, label, min }: { name: Path<SettingsValues>; label: string; min: number }) {
+  const { register } = useFormContext<SettingsValues>();
+  return (
+    <FormField<SettingsValues> name={name} label={label} required>
+      {(props) => (
+        <input
+          {...props}
+          {...register(name, { setValueAs: (v: string) => (v === '' ? Number.NaN : Number(v)) })}
+          type="number"
+          min={min}
+          max={100}
+          className={inputClass}
+        />
+      )}
+    </FormField>
   );
 }
 
