@@ -223,6 +223,7 @@ export const caseSortFields = [
 export type CaseSortField = (typeof caseSortFields)[number];
 
 /** Whose cases a reader sees: all (`null`) or one department's. */
+/** The talent office's (null: every case), or a department's: the cases it leads or is asked to assist with. */
 export interface CaseScope {
   departmentCode: string | null;
 }
@@ -250,6 +251,10 @@ export interface CaseQueueFrame {
   dueSoonBefore: string;
   /** The caller: "mine" is the open cases assigned to them. */
   userId: string;
+  /** The caller's department, null for the talent office: 协办待办 is its open requests (all, for the office). */
+  departmentCode: string | null;
+  /** A department's stage due before this instant has lapsed long enough for a 催办通知书 (`lapsedBefore`). */
+  lapsedBefore: string;
 }
 
 /** Which of the scope's cases the oversight figures count: one month's, some departments', some categories'. */

@@ -58,8 +58,20 @@ function bodyOf(action: CaseAction, c: ServiceCase) {
       return { level: 'taskForce' as const, reason: '两轮未解决', deadline: '2026-12-04' };
     case 'prioritize':
       return { priority: c.priority === 'urgent' ? ('high' as const) : ('urgent' as const) };
+    case 'requestAssist':
+      return { departmentCode: 'dept.kjj', request: '请提供科技人才政策口径' };
+    case 'reportAssist':
+      return { report: '已核实，符合条件' };
+    case 'merge':
+      return { intoId: mergeTargetFor(c).id };
+    case 'classify':
+      return { commonality: 'common' as const };
   }
 }
+
+/** A seeded case of the same month that a duplicate may be merged into. */
+const mergeTargetFor = (c: ServiceCase) =>
+  [...seeded().serviceCases.values()].find((t) => t.monthId === c.monthId && t.mergedInto === null && t.id !== c.id)!;
 
 type RuleCall = (
   ctx: ReturnType<typeof ruleContext>,
@@ -85,6 +97,10 @@ const ruleOf: Record<CaseAction, RuleCall> = {
   supervise: rules.superviseServiceCase as RuleCall,
   escalate: rules.escalateServiceCase as RuleCall,
   prioritize: rules.prioritizeServiceCase as RuleCall,
+  requestAssist: rules.requestServiceCaseAssist as RuleCall,
+  reportAssist: rules.reportServiceCaseAssist as RuleCall,
+  merge: rules.mergeServiceCase as RuleCall,
+  classify: rules.classifyServiceCase as RuleCall,
 };
 
 type Route = 'rules' | 'api';
@@ -135,7 +151,9 @@ function statusAfter(action: CaseAction, c: ServiceCase): string {
  */
 function expected(route: Route, user: User, action: CaseAction, serviceCase: ServiceCase): string {
   const inScope =
-    user.departmentCode === TALENT_OFFICE_DEPARTMENT || serviceCase.departmentCode === user.departmentCode;
+    user.departmentCode === TALENT_OFFICE_DEPARTMENT ||
+    serviceCase.departmentCode === user.departmentCode ||
+    serviceCase.assists.some((a) => a.departmentCode === user.departmentCode);
   const permission = endpoints[caseActionEndpoints[action]].permission!;
   if (route === 'api' && !can(user, permission)) return '403 forbidden';
   if (!inScope) return '404 not_found';
@@ -161,6 +179,10 @@ const upheld: Step = (c, m) =>
   lifecycle.reviewReturnCase(c, m, { decision: 'uphold', note: '请签收办理', departmentCode: '' });
 const answered: Step = (c, m) => lifecycle.answerCase(c, m, '已协调解决', null);
 const accepted: Step = (_c, m) => lifecycle.acceptCase(m);
+const assistedBy =
+  (code: string): Step =>
+  (c, m) =>
+    lifecycle.requestAssist(c, m, code, '请协助核实');
 
 /** Each situation as the lifecycle's own steps from registration, an hour apart. */
 const situations: Record<string, Step[]> = {
@@ -194,6 +216,15 @@ const situations: Record<string, Step[]> = {
   "another department's, dispatched": [dispatchTo('dept.rsj')],
   "another department's, in progress": [dispatchTo('dept.rsj'), sign],
   'the talent office’s own (直办), in progress': [dispatchTo(TALENT_OFFICE_DEPARTMENT), sign],
+  'in progress at 住建局, awaiting 人社局’s assistance': [dispatchTo('dept.zjj'), sign, assistedBy('dept.rsj')],
+  '人社局’s, 住建局 asked to assist': [dispatchTo('dept.rsj'), sign, assistedBy('dept.zjj')],
+  '人社局’s, 住建局 has reported': [
+    dispatchTo('dept.rsj'),
+    sign,
+    assistedBy('dept.zjj'),
+    (c, m) => lifecycle.reportAssist(c, m, 'dept.zjj', '已核实住房情况'),
+  ],
+  'merged into another case': [(c, m) => lifecycle.mergeCase(m, mergeTargetFor(c).id)],
 };
 
 /** One case of every situation for every action (a success changes nothing another attempt meets), stored. */
@@ -230,22 +261,40 @@ describe(`the case workflow, walked through its table (${sharedBackend.label} st
       User,
     ];
     expect(caseActionsFor(viewer, first('in progress at 住建局'))).toEqual([]);
-    expect(caseActionsFor(officer, first('new'))).toEqual(['dispatch', 'prioritize']);
-    expect(caseActionsFor(liaison, first('dispatched to 住建局'))).toEqual(['sign', 'return', 'assign']);
-    expect(caseActionsFor(liaison, first('dispatched again after an overruled return'))).toEqual(['sign', 'assign']);
+    expect(caseActionsFor(officer, first('new'))).toEqual(['dispatch', 'prioritize', 'merge', 'classify']);
+    expect(caseActionsFor(liaison, first('dispatched to 住建局'))).toEqual([
+      'sign',
+      'return',
+      'assign',
+      'requestAssist',
+    ]);
+    expect(caseActionsFor(liaison, first('dispatched again after an overruled return'))).toEqual([
+      'sign',
+      'assign',
+      'requestAssist',
+    ]);
     expect(caseActionsFor(officer, first('dispatched to 住建局'))).toEqual([
       'dispatch',
       'assign',
       'remind',
       'prioritize',
+      'requestAssist',
+      'merge',
+      'classify',
     ]);
-    expect(caseActionsFor(officer, first('returned by 住建局'))).toEqual(['reviewReturn', 'prioritize']);
+    expect(caseActionsFor(officer, first('returned by 住建局'))).toEqual([
+      'reviewReturn',
+      'prioritize',
+      'merge',
+      'classify',
+    ]);
     expect(caseActionsFor(liaison, first('returned by 住建局'))).toEqual([]);
     expect(caseActionsFor(liaison, first('in progress at 住建局'))).toEqual([
       'assign',
       'suspend',
       'requestExtension',
       'answer',
+      'requestAssist',
     ]);
     expect(caseActionsFor(manager, first('in progress, an extension pending'))).toEqual([
       'dispatch',
@@ -254,16 +303,26 @@ describe(`the case workflow, walked through its table (${sharedBackend.label} st
       'remind',
       'supervise',
       'prioritize',
+      'requestAssist',
+      'classify',
     ]);
     expect(caseActionsFor(liaison, first('in progress, an extension pending'))).toEqual([
       'assign',
       'suspend',
       'answer',
+      'requestAssist',
     ]);
-    expect(caseActionsFor(liaison, first('suspended'))).toEqual(['assign', 'resume', 'requestExtension']);
-    expect(caseActionsFor(officer, first('answered'))).toEqual(['accept', 'sendBack', 'prioritize']);
-    expect(caseActionsFor(officer, first('awaiting its visit'))).toEqual(['followUp', 'prioritize']);
-    expect(caseActionsFor(manager, first('closed'))).toEqual([]);
+    expect(caseActionsFor(liaison, first('suspended'))).toEqual([
+      'assign',
+      'resume',
+      'requestExtension',
+      'requestAssist',
+    ]);
+    expect(caseActionsFor(officer, first('answered'))).toEqual(['accept', 'sendBack', 'prioritize', 'classify']);
+    expect(caseActionsFor(officer, first('awaiting its visit'))).toEqual(['followUp', 'prioritize', 'classify']);
+    // Closed, it may still be tagged 共性 for the patch pool; nothing else.
+    expect(caseActionsFor(manager, first('closed'))).toEqual(['classify']);
+    expect(caseActionsFor(officer, first('merged into another case'))).toEqual(['classify']);
     // 提级: after two rounds, or once a department has returned the case.
     expect(caseActionsFor(manager, first('redone after an unsatisfied visit'))).toContain('escalate');
     expect(caseActionsFor(manager, first('dispatched again after an overruled return'))).toContain('escalate');
@@ -277,7 +336,19 @@ describe(`the case workflow, walked through its table (${sharedBackend.label} st
       'answer',
       'remind',
       'prioritize',
+      'requestAssist',
+      'classify',
     ]);
+    // 主办 and 协办: the lead answers once every assisting department has reported; an assisting
+    // department reports, and does nothing else.
+    expect(caseActionsFor(liaison, first('in progress at 住建局, awaiting 人社局’s assistance'))).toEqual([
+      'assign',
+      'suspend',
+      'requestExtension',
+      'requestAssist',
+    ]);
+    expect(caseActionsFor(liaison, first('人社局’s, 住建局 asked to assist'))).toEqual(['reportAssist']);
+    expect(caseActionsFor(liaison, first('人社局’s, 住建局 has reported'))).toEqual([]);
   });
 
   const combinations = (['rules', 'api'] as const).flatMap((route) =>

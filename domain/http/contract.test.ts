@@ -100,6 +100,32 @@ function caseActionCalls(openCase: (status: ServiceCase['status'], test?: (c: Se
       ofStatus('inProgress', (c) => c.round > 1 && c.escalation === null),
     ),
     prioritizeServiceCase: act('prioritizeServiceCase', { priority: 'urgent' }, ofStatus('answered')),
+    requestServiceCaseAssist: act(
+      'requestServiceCaseAssist',
+      { departmentCode: 'dept.zjj', request: '请核实住房情况' },
+      signed,
+    ),
+    // 住建局 leads and asks the talent office to assist; the caller reports for it.
+    reportServiceCaseAssist: act('reportServiceCaseAssist', { report: '经核实，符合人才认定条件' }, async (manager) => {
+      const zjj = await act('dispatchServiceCase', { departmentCode: 'dept.zjj', assigneeId: null })(manager);
+      const liaison = clientAs('liaison');
+      const signedByZjj = await liaison.request('signServiceCase', {
+        params: { id: zjj.id },
+        body: {},
+        ifMatch: zjj.version,
+      });
+      return liaison.request('requestServiceCaseAssist', {
+        params: { id: zjj.id },
+        body: { departmentCode: 'dept.rcb', request: '请确认人才层次' },
+        ifMatch: signedByZjj.version,
+      });
+    }),
+    mergeServiceCase: act(
+      'mergeServiceCase',
+      { intoId: openCase('inProgress').id },
+      ofStatus('new', (c) => c.id !== openCase('new').id),
+    ),
+    classifyServiceCase: act('classifyServiceCase', { commonality: 'common' }, ofStatus('closed')),
   } satisfies Partial<Record<EndpointName, Call>>;
 }
 

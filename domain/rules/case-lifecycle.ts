@@ -59,6 +59,9 @@ export function registerCase(
     extensions: [],
     suspensions: [],
     notices: [],
+    assists: [],
+    mergedInto: null,
+    commonality: null,
     sentBack: null,
     countermeasure: null,
     citedPolicyCode: null,
@@ -287,8 +290,14 @@ export function followUpCase(
   return { followUp, status: 'inProgress', round: c.round + 1, dueAt, stageDueAt: dueAt, sentBack: null };
 }
 
-export function remindCase(c: ServiceCase, move: CaseMove, kind: 'reminder' | 'supervision', note: string): Change {
-  return { notices: [...c.notices, { kind, departmentCode: c.departmentCode, note, ...signature(move) }] };
+export function remindCase(
+  c: ServiceCase,
+  move: CaseMove,
+  kind: ServiceCase['notices'][number]['kind'],
+  note: string,
+): Change {
+  const lapsedDueAt = kind === 'lapseNotice' ? c.stageDueAt : null;
+  return { notices: [...c.notices, { kind, departmentCode: c.departmentCode, note, lapsedDueAt, ...signature(move) }] };
 }
 
 /** 提级: taken up by a task force or the leadership, with its own deadline (the department still answers). */
@@ -297,4 +306,24 @@ export function escalateCase(
   escalation: { level: 'taskForce' | 'leadership'; reason: string; deadline: string },
 ): Change {
   return { escalation: { ...escalation, ...signature(move) } };
+}
+
+/** 协办: another department is asked for its part, to report to the lead within its sub-deadline. */
+export function requestAssist(c: ServiceCase, move: CaseMove, departmentCode: string, request: string): Change {
+  const dueAt = dueAfter(move, caseTimeLimits.assist);
+  return { assists: [...c.assists, { departmentCode, request, ...signature(move), dueAt, report: null }] };
+}
+
+/** 协办反馈: the assisting department's report to the lead, on its open request. */
+export function reportAssist(c: ServiceCase, move: CaseMove, departmentCode: string, text: string): Change {
+  return {
+    assists: c.assists.map((a) =>
+      a.departmentCode === departmentCode && a.report === null ? { ...a, report: { text, ...signature(move) } } : a,
+    ),
+  };
+}
+
+/** 并单: the duplicate closes into the case it repeats, with nothing left for anyone to do. */
+export function mergeCase(move: CaseMove, intoId: string): Change {
+  return { status: 'closed', mergedInto: intoId, closedAt: move.now, stageDueAt: null };
 }

@@ -5,6 +5,8 @@ import {
   type ServiceCase,
   type ServiceCaseListQuery,
 } from '../../src/api/schemas/service-cases';
+import { TALENT_OFFICE_DEPARTMENT } from '../../src/api/permissions';
+import type { User } from '../../src/api/schemas/auth';
 import { ruleContext, seeded } from '../../tests/utils/rule-context';
 import { caseQueueCounts, caseQueueFrame } from './case-queue';
 import { isoAt } from './dates';
@@ -14,6 +16,11 @@ import { dispatchServiceCase, listServiceCases } from './service-cases';
 const NOW = '2026-11-25T10:00:00+08:00';
 /** One working day after Wednesday: to the end of Thursday 26 November. */
 const DUE_SOON_BEFORE = '2026-11-27T00:00:00+08:00';
+/**
+ * Lapsed by 5 working days (a 催办通知书 due): due by Wednesday 18 November, with the 19th, 20th,
+ * 23rd, 24th and 25th since.
+ */
+const LAPSED_BEFORE = '2026-11-19T00:00:00+08:00';
 
 const at = (instant: string) => Date.parse(instant);
 const isOpen = (c: ServiceCase) => c.status !== 'closed';
@@ -26,17 +33,29 @@ function overdueAt(c: ServiceCase, instant: string) {
   const fromAboveLate = fromAbove(c).some((due) => at(due) < at(instant));
   return isOpen(c) && (stageLate || fromAboveLate);
 }
-const oracle: Record<CaseQueueView, (c: ServiceCase, userId: string) => boolean> = {
+type Caller = Pick<User, 'id' | 'departmentCode'>;
+const isOffice = (user: Caller) => user.departmentCode === TALENT_OFFICE_DEPARTMENT;
+/** The cases a user sees: all for the talent office, a department's own and those it assists with. */
+const sees = (user: Caller, c: ServiceCase) =>
+  isOffice(user) ||
+  c.departmentCode === user.departmentCode ||
+  c.assists.some((a) => a.departmentCode === user.departmentCode);
+const oracle: Record<CaseQueueView, (c: ServiceCase, user: Caller) => boolean> = {
   new: (c) => c.status === 'new',
   dispatched: (c) => c.status === 'dispatched',
   returned: (c) => c.status === 'returned',
-  mine: (c, userId) => ['dispatched', 'inProgress', 'suspended'].includes(c.status) && c.assigneeId === userId,
+  mine: (c, user) => ['dispatched', 'inProgress', 'suspended'].includes(c.status) && c.assigneeId === user.id,
   extension: (c) => c.extensions.some((e) => e.decision === null),
   answered: (c) => c.status === 'answered',
   dueSoon: (c) => !overdueAt(c, NOW) && overdueAt(c, DUE_SOON_BEFORE),
   overdue: (c) => overdueAt(c, NOW),
   supervised: (c) => isOpen(c) && fromAbove(c).length > 0,
   followUp: (c) => c.status === 'visiting',
+  assisting: (c, user) =>
+    c.assists.some((a) => a.report === null && (isOffice(user) || a.departmentCode === user.departmentCode)),
+  lapsed: (c) =>
+    ['dispatched', 'inProgress'].includes(c.status) && c.stageDueAt !== null && at(c.stageDueAt) < at(LAPSED_BEFORE),
+  pool: (c) => c.commonality === 'common' && c.linkedPatchId === null,
   all: () => true,
 };
 
@@ -64,7 +83,13 @@ async function allCases(): Promise<ServiceCase[]> {
 describe('the queue views', () => {
   it('reach "due soon" to the end of the next working day, across weekends and holidays', async () => {
     const frameAt = (instant: string) => caseQueueFrame({ ...ruleContext('officer'), now: () => new Date(instant) });
-    expect(await frameAt(NOW)).toEqual({ now: NOW, dueSoonBefore: DUE_SOON_BEFORE, userId: 'u.officer' });
+    expect(await frameAt(NOW)).toEqual({
+      now: NOW,
+      dueSoonBefore: DUE_SOON_BEFORE,
+      lapsedBefore: LAPSED_BEFORE,
+      userId: 'u.officer',
+      departmentCode: null,
+    });
     // Friday: to the end of Monday.
     expect((await frameAt('2026-11-27T17:00:00+08:00')).dueSoonBefore).toBe('2026-12-01T00:00:00+08:00');
     // The eve of National Day: 1–7 October are off, 8 October is the next working day.
@@ -77,20 +102,20 @@ describe('the queue views', () => {
     await assignSomeCases();
     const ctx = ruleContext(username);
     const cases = await allCases();
-    const scoped = cases.filter((c) => username !== 'liaison' || c.departmentCode === 'dept.zjj');
+    const scoped = cases.filter((c) => sees(ctx.user, c));
     for (const month of [undefined, 'SM-2026']) {
       const { counts, at: countedAt } = await caseQueueCounts(ctx, month);
       expect(countedAt).toBe(NOW);
       const inMonth = scoped.filter((c) => !month || c.monthId === month);
       const expected = Object.fromEntries(
-        caseQueueViewSchema.options.map((view) => [view, inMonth.filter((c) => oracle[view](c, ctx.user.id)).length]),
+        caseQueueViewSchema.options.map((view) => [view, inMonth.filter((c) => oracle[view](c, ctx.user)).length]),
       );
       expect(counts, `month ${month}`).toEqual(expected);
       for (const view of caseQueueViewSchema.options) {
         const page = await listServiceCases(ctx, { page: 1, pageSize: 200, month, view, sort: 'id' });
         expect(page.total, `${view} in month ${month}`).toBe(counts[view]);
         const firstIds = inMonth
-          .filter((c) => oracle[view](c, ctx.user.id))
+          .filter((c) => oracle[view](c, ctx.user))
           .map((c) => c.id)
           .sort()
           .slice(0, 200);
@@ -98,7 +123,7 @@ describe('the queue views', () => {
       }
     }
     const views = await caseQueueCounts(ctx, undefined);
-    expect(views.counts.mine).toBe(scoped.filter((c) => oracle.mine(c, ctx.user.id)).length);
+    expect(views.counts.mine).toBe(scoped.filter((c) => oracle.mine(c, ctx.user)).length);
     if (username === 'liaison' || username === 'officer') expect(views.counts.mine).toBeGreaterThan(0);
     expect(views.counts.all).toBe(scoped.length);
     if (username === 'liaison') expect(views.counts.new).toBe(0);
@@ -107,12 +132,12 @@ describe('the queue views', () => {
 
   it('combine with every other filter and the data scope', async () => {
     const ctx = ruleContext('liaison');
-    const cases = (await allCases()).filter((c) => c.departmentCode === 'dept.zjj');
+    const cases = (await allCases()).filter((c) => sees(ctx.user, c));
     const filters: [Partial<ServiceCaseListQuery>, (c: ServiceCase) => boolean][] = [
       [{ priority: ['high', 'urgent'] }, (c) => c.priority === 'high' || c.priority === 'urgent'],
       [{ status: ['inProgress'] }, (c) => c.status === 'inProgress'],
       [{ overdue: 'false' }, (c) => !overdueAt(c, NOW)],
-      [{ supervised: 'true' }, (c) => oracle.supervised(c, '')],
+      [{ supervised: 'true' }, (c) => oracle.supervised(c, ctx.user)],
       [
         { month: 'SM-2025', category: ['cat.housing'] },
         (c) => c.monthId === 'SM-2025' && c.categoryCode === 'cat.housing',
@@ -121,7 +146,7 @@ describe('the queue views', () => {
     for (const [filter, matches] of filters) {
       for (const view of caseQueueViewSchema.options) {
         const page = await listServiceCases(ctx, { ...filter, page: 1, pageSize: 20, view });
-        const expected = cases.filter((c) => matches(c) && oracle[view](c, ctx.user.id)).length;
+        const expected = cases.filter((c) => matches(c) && oracle[view](c, ctx.user)).length;
         expect(page.total, `${view} ${JSON.stringify(filter)}`).toBe(expected);
       }
     }

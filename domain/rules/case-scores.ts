@@ -1,4 +1,4 @@
-import { can } from '../../src/api/permissions';
+import { can, TALENT_OFFICE_DEPARTMENT } from '../../src/api/permissions';
 import {
   scoreRateSchema,
   type CaseScores,
@@ -171,7 +171,14 @@ export async function caseScores(ctx: RuleContext, month: string): Promise<CaseS
   const departments = scoreDepartments(tallies, settings).filter(
     (row) => departmentCode === null || row.departmentCode === departmentCode,
   );
-  return { month, departments, settings, partial: Date.parse(now) < Date.parse(span.to), at: now };
+  const direct =
+    departmentCode === null
+      ? {
+          answered: tallies.reduce((sum, t) => sum + t.answered, 0),
+          direct: tallies.find((t) => t.departmentCode === TALENT_OFFICE_DEPARTMENT)?.answered ?? 0,
+        }
+      : null;
+  return { month, departments, settings, direct, partial: Date.parse(now) < Date.parse(span.to), at: now };
 }
 
 /** A manager's new weights and thresholds, versioned (If-Match 0 before the first save) and audited. */

@@ -352,11 +352,14 @@ describe('time in working days', () => {
 });
 
 describe('data scope and masking', () => {
-  it('shows a liaison of 住建局 only the cases of 住建局', async () => {
+  it('shows a liaison of 住建局 only the cases 住建局 leads or is asked to assist with', async () => {
     const page = await listServiceCases(ruleContext('liaison'), { page: 1, pageSize: 200 });
-    const expected = [...seeded().serviceCases.values()].filter((c) => c.departmentCode === 'dept.zjj').length;
+    const involves = (c: ServiceCase) =>
+      c.departmentCode === 'dept.zjj' || c.assists.some((a) => a.departmentCode === 'dept.zjj');
+    const expected = [...seeded().serviceCases.values()].filter(involves).length;
     expect(page.total).toBe(expected);
-    expect(page.items.every((c) => c.departmentCode === 'dept.zjj')).toBe(true);
+    expect(page.items.every(involves)).toBe(true);
+    expect([...seeded().serviceCases.values()].some((c) => involves(c) && c.departmentCode !== 'dept.zjj')).toBe(true);
   });
 
   it('answers "not found" for a case outside the scope, so its existence does not leak', async () => {

@@ -1,12 +1,23 @@
 import { can, TALENT_OFFICE_DEPARTMENT } from '../../src/api/permissions';
 import type { Page } from '../../src/api/schemas/common';
-import { caseActionRefusal, type CaseRefusal } from '../../src/api/schemas/case-workflow';
+import {
+  caseActionRefusal,
+  caseTimeLimits,
+  involvesDepartment,
+  lapsedWorkingDays,
+  openAssists,
+  type CaseRefusal,
+} from '../../src/api/schemas/case-workflow';
 import type { FieldError } from '../../src/api/schemas/common';
 import type {
   CaseAccept,
   CaseAction,
   CaseAnswer,
   CaseAssign,
+  CaseAssistReport,
+  CaseAssistRequest,
+  CaseClassify,
+  CaseMerge,
   CaseDispatchBody,
   CaseEscalate,
   CaseExtensionDecision,
@@ -41,7 +52,7 @@ import type { CaseMove } from './case-lifecycle';
 
 function inCaseScope(ctx: RuleContext, serviceCase: ServiceCase): boolean {
   const { departmentCode } = caseScope(ctx);
-  return departmentCode === null || serviceCase.departmentCode === departmentCode;
+  return departmentCode === null || involvesDepartment(serviceCase, departmentCode);
 }
 
 export function presentServiceCase(ctx: RuleContext, serviceCase: ServiceCase): ServiceCase {
@@ -119,6 +130,7 @@ const conditionRefusals: Record<Exclude<CaseRefusal, 'role' | 'department' | 'st
   extensionPending: 'No extension is awaiting a decision',
   noExtensionPending: 'An extension is already awaiting a decision',
   escalable: 'A case is escalated once, after two rounds or once a department has returned it',
+  assistsReported: 'The lead department answers once every assisting department has reported',
 };
 
 /** Why the workflow refuses an action, as the API answers it. */
@@ -317,10 +329,19 @@ export function followUpServiceCase(ctx: RuleContext, id: string, input: CaseFol
   return act(ctx, id, 'followUp', ifMatch, (current, move) => lifecycle.followUpCase(current, move, input));
 }
 
+/** 催办; formally (催办通知书, to the department's head) once its deadline has lapsed by 5 working days. */
 export function remindServiceCase(ctx: RuleContext, id: string, input: CaseRemind, ifMatch: number | null) {
-  return act(ctx, id, 'remind', ifMatch, (current, move) =>
-    lifecycle.remindCase(current, move, 'reminder', input.note),
-  );
+  return act(ctx, id, 'remind', ifMatch, (current, move) => {
+    if (input.formal) {
+      const lapsed = lapsedWorkingDays(current, move.now, move.calendar);
+      if (lapsed < caseTimeLimits.lapseNotice) {
+        throw problems.invalidTransition(
+          `A written notice (催办通知书) follows a deadline lapsed by ${caseTimeLimits.lapseNotice} working days; this case's has lapsed by ${lapsed}`,
+        );
+      }
+    }
+    return lifecycle.remindCase(current, move, input.formal ? 'lapseNotice' : 'reminder', input.note);
+  });
 }
 
 export function superviseServiceCase(ctx: RuleContext, id: string, input: CaseSupervise, ifMatch: number | null) {
@@ -348,4 +369,56 @@ export function escalateServiceCase(ctx: RuleContext, id: string, input: CaseEsc
 /** 调整优先级: the talent office re-ranks an open case; its deadline is not moved by it. */
 export function prioritizeServiceCase(ctx: RuleContext, id: string, input: CasePrioritize, ifMatch: number | null) {
   return act(ctx, id, 'prioritize', ifMatch, () => ({ priority: input.priority }));
+}
+
+/**
+ * 协办: another department (not the lead, not one still owing a report) is asked for its part; the
+ * talent office may be one, to confirm a talent's standing, say.
+ */
+export function requestServiceCaseAssist(
+  ctx: RuleContext,
+  id: string,
+  input: CaseAssistRequest,
+  ifMatch: number | null,
+) {
+  return act(ctx, id, 'requestAssist', ifMatch, async (current, move) => {
+    await departmentErrors(ctx, input.departmentCode);
+    const field = 'departmentCode';
+    if (input.departmentCode === current.departmentCode) {
+      throw problems.validation([
+        { field, code: 'lead_department', message: 'must be a department other than the lead' },
+      ]);
+    }
+    if (openAssists(current).some((a) => a.departmentCode === input.departmentCode)) {
+      throw problems.validation([{ field, code: 'already_assisting', message: 'has not reported on its request yet' }]);
+    }
+    return lifecycle.requestAssist(current, move, input.departmentCode, input.request);
+  });
+}
+
+/** 协办反馈: the assisting department's report to the lead. */
+export function reportServiceCaseAssist(ctx: RuleContext, id: string, input: CaseAssistReport, ifMatch: number | null) {
+  return act(ctx, id, 'reportAssist', ifMatch, (current, move) =>
+    lifecycle.reportAssist(current, move, ctx.user.departmentCode!, input.report),
+  );
+}
+
+/**
+ * 并单: the duplicate closes into the case it repeats, which must be another case that is not
+ * itself merged, of the same service month.
+ */
+export function mergeServiceCase(ctx: RuleContext, id: string, input: CaseMerge, ifMatch: number | null) {
+  return act(ctx, id, 'merge', ifMatch, async (current, move) => {
+    const into = input.intoId === current.id ? undefined : await ctx.store.serviceCases.get(input.intoId);
+    const error = (code: string, message: string) => problems.validation([{ field: 'intoId', code, message }]);
+    if (!into) throw error('unknown_case', 'must be another case');
+    if (into.mergedInto !== null) throw error('merged_case', `is itself merged into ${into.mergedInto}`);
+    if (into.monthId !== current.monthId) throw error('other_month', 'must be of the same service month');
+    return lifecycle.mergeCase(move, into.id);
+  });
+}
+
+/** 共性/个性: a shared demand joins the pool policy patches draw on. */
+export function classifyServiceCase(ctx: RuleContext, id: string, input: CaseClassify, ifMatch: number | null) {
+  return act(ctx, id, 'classify', ifMatch, () => ({ commonality: input.commonality }));
 }

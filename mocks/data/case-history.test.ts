@@ -101,8 +101,30 @@ describe('the generated case histories', () => {
     expect(count('remind') + count('supervise')).toBe(sum((c) => c.notices.length));
     expect(count('supervise')).toBe(cases.filter((c) => c.supervision).length);
     expect(count('link')).toBe(cases.filter((c) => c.linkedPatchId).length);
-    // Each visit closes the case or, unsatisfied for the department's reason, starts another round.
-    expect(count('followUp')).toBe(sum((c) => c.round - 1 + (c.status === 'closed' ? 1 : 0)));
+    expect(count('requestAssist')).toBe(sum((c) => c.assists.length));
+    expect(count('reportAssist')).toBe(sum((c) => c.assists.filter((a) => a.report).length));
+    expect(count('merge')).toBe(cases.filter((c) => c.mergedInto).length);
+    expect(count('classify')).toBe(cases.filter((c) => c.commonality).length);
+    // A merged case repeats one of its month that is not itself merged, and goes no further.
+    for (const merged of cases.filter((c) => c.mergedInto)) {
+      const into = db.serviceCases.get(merged.mergedInto!)!;
+      expect(into.mergedInto).toBeNull();
+      expect([into.monthId, into.requesterName, into.title]).toEqual([
+        merged.monthId,
+        merged.requesterName,
+        merged.title,
+      ]);
+      expect(merged).toMatchObject({ status: 'closed', dispatches: [] });
+    }
+    // Every kind of coordination is there to see: assists awaited and reported, merges, both tags,
+    // written notices after a 5-working-day lapse.
+    expect(cases.filter((c) => c.assists.some((a) => a.report === null)).length).toBeGreaterThan(0);
+    expect(cases.filter((c) => c.mergedInto).length).toBeGreaterThan(0);
+    expect(cases.filter((c) => c.commonality === 'common' && !c.linkedPatchId).length).toBeGreaterThan(0);
+    expect(cases.filter((c) => c.notices.some((n) => n.kind === 'lapseNotice')).length).toBeGreaterThan(0);
+    // Each visit closes the case or, unsatisfied for the department's reason, starts another round;
+    // a merged duplicate closes without one.
+    expect(count('followUp')).toBe(sum((c) => c.round - 1 + (c.status === 'closed' && !c.mergedInto ? 1 : 0)));
     // Each answer is accepted, sent back, or still awaiting review.
     expect(count('answer')).toBe(
       count('accept') + count('sendBack') + cases.filter((c) => c.status === 'answered').length,

@@ -1,6 +1,6 @@
 import type { CasePriority, ServiceCase, ServiceMonth, ServiceRecord } from '../../src/api/schemas/service-cases';
 import { workingCalendar } from '../../src/lib/working-days';
-import { registerCase } from '../../domain/rules/case-lifecycle';
+import { registerCase, type CaseRegistration } from '../../domain/rules/case-lifecycle';
 import { addDays, isoAt } from '../../domain/rules/dates';
 import { seededRandom, type CasePlan } from './case-history';
 import { officialHolidayYears } from './holidays';
@@ -28,6 +28,25 @@ const categoryPolicy: Record<string, string> = {
 const citedPolicy = (countermeasure: string, categoryCode: string) =>
   countermeasure.includes('按政策') ? (categoryPolicy[categoryCode] ?? 'pol.core') : null;
 
+/** A case of the month received before `receivedAt`, one of the last few, for a repeat. */
+function earlierOf(cases: Map<string, ServiceCase>, monthId: string, receivedAt: string, random: () => number) {
+  const before = [...cases.values()].slice(-40).filter((c) => c.monthId === monthId && c.receivedAt < receivedAt);
+  return before.length === 0 ? null : before[Math.floor(random() * before.length)]!;
+}
+
+/** What a repeat shares with the case it repeats: who asks, for what. */
+const repeatedFields = (c: ServiceCase) => ({
+  requesterType: c.requesterType,
+  requesterName: c.requesterName,
+  enterpriseName: c.enterpriseName,
+  requesterPhone: c.requesterPhone,
+  requesterIdNumber: c.requesterIdNumber,
+  requesterAddress: c.requesterAddress,
+  categoryCode: c.categoryCode,
+  title: c.title,
+  description: c.description,
+});
+
 /**
  * Three annual service months: their cases (demands) and the services delivered, and for each
  * case the plan of its history (`case-history.ts`), replayed once policy patches have linked theirs.
@@ -39,6 +58,7 @@ export function generateCasework({ seed, faker, pick, weighted, anchor, users, o
   const serviceRecords = new Map<string, ServiceRecord>();
   const casePlans = new Map<string, CasePlan>();
   const random = seededRandom(seed);
+  const coordination = seededRandom(seed + 9973);
   const draw = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   // Who registers, dispatches and closes demands: the talent office's officers.
   const officeStaff = officeOfficers.filter((u) => u.role === 'officer');
@@ -99,23 +119,27 @@ export function generateCasework({ seed, faker, pick, weighted, anchor, users, o
       const redo = `已由${department.name}重新对接，${pick(countermeasures.filter((c) => !countermeasure.includes(c)))}。`;
 
       const creator = draw(officeStaff);
-      const created = registerCase(
-        {
-          id,
-          monthId: month.id,
-          requesterType,
-          requesterName,
-          enterpriseName: enterprise,
-          requesterPhone,
-          requesterIdNumber: requesterType === 'person' ? personal.idNumber : null,
-          requesterAddress: requesterType === 'person' ? personal.address : null,
-          categoryCode,
-          title,
-          description: `${requesterName}反映：${title}。所属领域：${category.name}，希望有关部门协调解决。`,
-          priority,
-        },
-        { now: receivedAt, calendar, timeLimitDays: category.timeLimitDays },
-      );
+      // One demand in forty repeats an earlier one of the month (same requester, same problem).
+      const repeated = coordination() < 0.025 ? earlierOf(serviceCases, month.id, receivedAt, coordination) : null;
+      const registration: CaseRegistration = {
+        id,
+        monthId: month.id,
+        requesterType,
+        requesterName,
+        enterpriseName: enterprise,
+        requesterPhone,
+        requesterIdNumber: requesterType === 'person' ? personal.idNumber : null,
+        requesterAddress: requesterType === 'person' ? personal.address : null,
+        categoryCode,
+        title,
+        description: `${requesterName}反映：${title}。所属领域：${category.name}，希望有关部门协调解决。`,
+        priority,
+      };
+      const created = registerCase(repeated ? { ...registration, ...repeatedFields(repeated) } : registration, {
+        now: receivedAt,
+        calendar,
+        timeLimitDays: demandCategories.find((c) => c.code === (repeated?.categoryCode ?? categoryCode))!.timeLimitDays,
+      });
       const steps = simulateCase(created, {
         random,
         calendar,
@@ -130,6 +154,8 @@ export function generateCasework({ seed, faker, pick, weighted, anchor, users, o
         slowness: random() < 0.17 ? 1.5 + random() : 1,
         answer: { countermeasure, citedPolicyCode: citedPolicy(countermeasure, categoryCode), redo },
         waitsForDispatch: k === 0 && random() < 0.03,
+        coordination,
+        duplicateOf: repeated?.id ?? null,
       });
       // The registered case, as the history replays it from (`replayCaseHistories`).
       serviceCases.set(id, created);

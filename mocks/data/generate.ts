@@ -28,7 +28,7 @@ export const DEFAULT_SEED = 20231101;
  * Which generator made the data: raised whenever the same seed and day give different data (2:
  * each case's history), so the browser drops changes it stored on the data of another.
  */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 
 export interface GenerateOptions {
   seed?: number;

@@ -20,6 +20,17 @@ const extensionReasons = [
 const sendBackReasons = ['答复未针对诉求要点，请补充具体措施', '未说明办理时限和责任人，请完善后重报'];
 const suspendReasons = ['等待申请人补充材料', '申请人出差，暂无法联系核实'];
 const remindNotes = ['该件已超期，请抓紧办理并反馈', '请于明日前报送办理进展'];
+const lapseNotes = ['该件逾期已满五个工作日，请部门主要负责人督促办理，并于两个工作日内书面反馈'];
+const assistRequests = [
+  '请核实申请人社保缴纳及人才层次认定情况',
+  '请提供相关政策口径及可协调的房源、学位等资源',
+  '请协助核实企业经营及纳税情况',
+];
+const assistReports = [
+  '经核实，申请人符合相关条件，同意按政策办理',
+  '已提供政策口径，具体以主办部门答复为准',
+  '经核查，相关材料齐全，可予支持',
+];
 
 /** What a simulated case's lifecycle draws on: the seeded randomness, the calendar, the people. */
 export interface CaseSimulation {
@@ -40,6 +51,13 @@ export interface CaseSimulation {
   answer: { countermeasure: string; citedPolicyCode: string | null; redo: string };
   /** Registered, but not dispatched for days (the office behind). */
   waitsForDispatch: boolean;
+  /**
+   * Draws for 协办, 并单, 共性/个性 and written notices: a stream of their own, so the rest of the
+   * demo data stays as it was before they were simulated.
+   */
+  coordination: () => number;
+  /** A repeat of this earlier case (same requester, same problem): merged into it, not dispatched. */
+  duplicateOf: string | null;
 }
 
 /**
@@ -75,6 +93,13 @@ export function simulateCase(created: ServiceCase, sim: CaseSimulation): CaseSte
   };
   const handler = () => sim.staffOf(current.departmentCode!).find((u) => u.id === current.assigneeId)!;
 
+  const chance = sim.coordination;
+  if (sim.duplicateOf !== null) {
+    const into = sim.duplicateOf;
+    take('merge', later(random() < 0.7 ? 0 : 1), draw(sim.officeStaff), (_c, m) => lifecycle.mergeCase(m, into));
+    return steps;
+  }
+
   let department = sim.department;
   const officer = random() < 0.6 ? draw(sim.staffOf(department)) : null;
   const dispatchAt = sim.waitsForDispatch
@@ -107,6 +132,22 @@ export function simulateCase(created: ServiceCase, sim: CaseSimulation): CaseSte
   const signer = current.assigneeId ? handler() : draw(sim.staffOf(department));
   const signDays = random() < 0.12 ? between(2, 3) : random() < 0.6 ? 0 : 1;
   if (!take('sign', later(signDays), signer, (c, m) => lifecycle.signCase(c, m))) return steps;
+
+  // 协办: now and then the lead asks another bureau for its part, which reports in about 3 working days.
+  if (chance() < 0.12) {
+    const helper = sim.bureaus.filter((b) => b !== department)[Math.floor(chance() * (sim.bureaus.length - 1))]!;
+    const staff = sim.staffOf(helper);
+    const asked = take('requestAssist', later(chance() < 0.7 ? 0 : 1), handler(), (c, m) =>
+      lifecycle.requestAssist(c, m, helper, assistRequests[Math.floor(chance() * assistRequests.length)]!),
+    );
+    if (!asked) return steps;
+    const reportDays = chance() < 0.8 ? 1 + Math.floor(chance() * 3) : 4 + Math.floor(chance() * 2);
+    const reporter = staff[Math.floor(chance() * staff.length)]!;
+    const reported = take('reportAssist', later(reportDays), reporter, (c, m) =>
+      lifecycle.reportAssist(c, m, helper, assistReports[Math.floor(chance() * assistReports.length)]!),
+    );
+    if (!reported) return steps;
+  }
 
   if (random() < 0.05) {
     if (
@@ -164,6 +205,14 @@ export function simulateCase(created: ServiceCase, sim: CaseSimulation): CaseSte
       ) {
         return steps;
       }
+      // Lapsed by five working days: the written 催办通知书 for the department's head.
+      const lapseAt = isoAt(calendar.addWorkingDays(cstDay(current.dueAt), caseTimeLimits.lapseNotice), 10);
+      if (answerAt > lapseAt && chance() < 0.8) {
+        const noticed = take('remind', lapseAt, draw(sim.officeStaff), (c, m) =>
+          lifecycle.remindCase(c, m, 'lapseNotice', lapseNotes[0]!),
+        );
+        if (!noticed) return steps;
+      }
     }
     const countermeasure = current.round === 1 ? sim.answer.countermeasure : sim.answer.redo;
     if (
@@ -186,6 +235,12 @@ export function simulateCase(created: ServiceCase, sim: CaseSimulation): CaseSte
     }
     if (!take('accept', later(random() < 0.8 ? 0 : 1), draw(sim.officeStaff), (_c, m) => lifecycle.acceptCase(m))) {
       return steps;
+    }
+    // 共性/个性: the office tags about a third of the accepted answers.
+    const tag = chance();
+    if (current.commonality === null && tag < 0.35) {
+      const commonality = tag < 0.15 ? 'common' : 'individual';
+      take('classify', clock, draw(sim.officeStaff), () => ({ commonality }));
     }
     const satisfaction = weighted(random(), [
       ['satisfied', 0.78],

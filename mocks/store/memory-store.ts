@@ -2,7 +2,15 @@ import type { ScoringSettings } from '../../src/api/schemas/case-scores';
 import { scoredIn, scoreFactsOf, tallyScoreFacts } from '../../domain/rules/case-scores';
 import { intakeStages, type IntakeRecord, type IntakeStage } from '../../src/api/schemas/intake';
 import { patchStatusSchema, type PolicyPatch } from '../../src/api/schemas/policy-patches';
-import { heldStatuses, isOpenCase, oversightDueAt, pendingExtension } from '../../src/api/schemas/case-workflow';
+import {
+  heldStatuses,
+  involvesDepartment,
+  isOpenCase,
+  lapsingStatuses,
+  openAssists,
+  oversightDueAt,
+  pendingExtension,
+} from '../../src/api/schemas/case-workflow';
 import { caseQueueViewSchema, type CaseQueueView, type ServiceCase } from '../../src/api/schemas/service-cases';
 import type { AuditEvent } from '../../src/api/schemas/audit';
 import type { IntakeBreakdown, IntakeDimension, IntakeTotals, IntakeTrend } from '../../src/api/schemas/stats';
@@ -111,11 +119,23 @@ const inQueueView: Record<CaseQueueView, (c: ServiceCase, frame: CaseQueueFrame)
   overdue: (c, frame) => isOverdue(c, frame.now),
   supervised: isSupervised,
   followUp: (c) => c.status === 'visiting',
+  assisting: (c, frame) =>
+    openAssists(c).some((a) => frame.departmentCode === null || a.departmentCode === frame.departmentCode),
+  lapsed: (c, frame) =>
+    lapsingStatuses.includes(c.status) &&
+    c.stageDueAt !== null &&
+    compareInstants(c.stageDueAt, frame.lapsedBefore) < 0,
+  pool: (c) => c.commonality === 'common' && c.linkedPatchId === null,
   all: () => true,
 };
 
 const inScope = (scope: CaseScope, c: ServiceCase) =>
+  scope.departmentCode === null || involvesDepartment(c, scope.departmentCode);
+/** A department's own figures are of the cases it leads (not those it assists with). */
+const leads = (scope: CaseScope, c: ServiceCase) =>
   scope.departmentCode === null || c.departmentCode === scope.departmentCode;
+/** Counted once: a duplicate merged into another case (并单) is left out of the figures and scores. */
+const counted = (c: ServiceCase) => c.mergedInto === null;
 
 function caseFigures(cases: ServiceCase[], now: string): CaseFigures {
   const figures: CaseFigures = {
@@ -473,6 +493,7 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
             matchesAny(query.category, c.categoryCode) &&
             matchesAny(query.department, c.departmentCode) &&
             matchesAny(query.assignee, c.assigneeId) &&
+            (!query.mergedInto || c.mergedInto === query.mergedInto) &&
             (query.overdue === undefined || isOverdue(c, now) === (query.overdue === 'true')) &&
             (query.supervised === undefined || isSupervised(c) === (query.supervised === 'true')) &&
             matchesText(query.q, c.id, c.title, c.requesterName, c.enterpriseName),
@@ -492,7 +513,7 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
       },
       figures: async (scope, monthId, now) => {
         const cases = [...db().serviceCases.values()].filter(
-          (c) => inScope(scope, c) && (!monthId || c.monthId === monthId),
+          (c) => counted(c) && leads(scope, c) && (!monthId || c.monthId === monthId),
         );
         const byDepartment = new Map<string, ServiceCase[]>();
         for (const c of cases) {
@@ -505,18 +526,21 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
       },
       dailyFlow: async (scope, filter, span) =>
         dailyFlow(
-          [...db().serviceCases.values()].filter((c) => inScope(scope, c) && matchesOversight(c, filter)),
+          [...db().serviceCases.values()].filter((c) => counted(c) && leads(scope, c) && matchesOversight(c, filter)),
           span,
         ),
       scoreTallies: async (span, now) =>
         tallyScoreFacts(
-          [...db().serviceCases.values()].map(scoreFactsOf).filter((facts) => scoredIn(facts, span)),
+          [...db().serviceCases.values()]
+            .filter(counted)
+            .map(scoreFactsOf)
+            .filter((facts) => scoredIn(facts, span)),
           span,
           now,
         ),
       oversight: async (scope, filter, now) =>
         oversightFigures(
-          [...db().serviceCases.values()].filter((c) => inScope(scope, c) && matchesOversight(c, filter)),
+          [...db().serviceCases.values()].filter((c) => counted(c) && leads(scope, c) && matchesOversight(c, filter)),
           (c) => isOverdue(c, now),
         ),
     },

@@ -35,7 +35,13 @@ const within = (day: string | null, from?: string, to?: string) =>
   day !== null && (!from || day >= from) && (!to || day <= to);
 const NOW = '2026-11-20T10:00:00+08:00';
 /** Where the case lists' queue views stand (none of these tests asks for a view). */
-const FRAME = { now: NOW, dueSoonBefore: '2026-11-25T00:00:00+08:00', userId: 'u.officer' };
+const FRAME = {
+  now: NOW,
+  dueSoonBefore: '2026-11-25T00:00:00+08:00',
+  userId: 'u.officer',
+  departmentCode: null,
+  lapsedBefore: '2026-11-18T00:00:00+08:00',
+};
 
 /** Sorted as the store defines: by the value either way, empty values last, ties by id. */
 function sortedBy<T extends { id: string }>(

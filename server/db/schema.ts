@@ -217,6 +217,20 @@ export const serviceCases = pgTable(
     /** The supervision (督办) deadline as an instant, 23:59 of its day; null when unsupervised. */
     supervisionDueAt: codeText('supervision_due_at'),
     followUpSatisfaction: text('follow_up_satisfaction'),
+    /** Every department asked to assist (协办): they see the case too. */
+    assistDepartmentCodes: text('assist_department_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    /** The assisting departments whose report is still awaited (协办待办). */
+    openAssistDepartmentCodes: text('open_assist_department_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    /** 并单: the case this duplicate was merged into; merged cases are counted there, once. */
+    mergedInto: codeText('merged_into'),
+    commonality: text('commonality'),
+    linkedPatchId: codeText('linked_patch_id'),
     updatedAt: codeText('updated_at').notNull(),
     search: text('search').array().notNull(),
   },
@@ -234,6 +248,11 @@ export const serviceCases = pgTable(
     index('cases_stage_due_at').on(t.stageDueAt, t.id),
     // "Mine" (an officer's open cases) and the assignee filter, soonest due first.
     index('cases_assignee_due_at').on(t.assigneeId, t.dueAt, t.id),
+    // A department's scope takes in the cases it assists with.
+    index('cases_assist_departments').using('gin', t.assistDepartmentCodes),
+    index('cases_merged_into')
+      .on(t.mergedInto)
+      .where(sql`${t.mergedInto} is not null`),
   ],
 );
 

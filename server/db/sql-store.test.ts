@@ -44,7 +44,13 @@ describe(`SqlStore writes (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'e
       { departmentCode: null },
       { page: 1, pageSize: 200, q: serviceCase.id, status: ['closed'] },
       { field: 'id', descending: false },
-      { now: '2026-11-25T12:00:00+08:00', dueSoonBefore: '2026-11-28T00:00:00+08:00', userId: 'u.officer' },
+      {
+        now: '2026-11-25T12:00:00+08:00',
+        dueSoonBefore: '2026-11-28T00:00:00+08:00',
+        userId: 'u.officer',
+        departmentCode: null,
+        lapsedBefore: '2026-11-18T00:00:00+08:00',
+      },
     );
     expect(page.items).toEqual([closed]);
 

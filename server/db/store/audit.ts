@@ -3,6 +3,7 @@ import type { AuditEvent } from '../../../src/api/schemas/audit';
 import type { AuditStore } from '../../../domain/store';
 import type { Database } from '../database';
 import { auditEvents, serviceCases } from '../schema';
+import { caseInScope } from './service-cases';
 import { countAll, rows } from './sql';
 
 type AuditRow = typeof auditEvents.$inferSelect;
@@ -46,10 +47,11 @@ export function auditStore(db: Database): AuditStore {
 
     async list(filter, visibility, page, pageSize) {
       if (visibility.entityTypes.length === 0) return { items: [], total: 0, page, pageSize };
-      const scope = visibility.caseScope.departmentCode;
       // A case's history goes with the case: only cases the reader sees, and only cases that exist.
-      const caseVisible = sql`exists (select 1 from ${serviceCases} where ${serviceCases.id} = ${auditEvents.entityId}
-        ${scope === null ? sql`` : sql`and ${serviceCases.departmentCode} = ${scope}`})`;
+      const caseVisible = sql`exists (select 1 from ${serviceCases} where ${and(
+        eq(serviceCases.id, auditEvents.entityId),
+        caseInScope(visibility.caseScope),
+      )})`;
       const where = and(
         filter.entityType ? eq(auditEvents.entityType, filter.entityType) : undefined,
         filter.entityId ? eq(auditEvents.entityId, filter.entityId) : undefined,

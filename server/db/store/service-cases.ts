@@ -1,4 +1,4 @@
-import { and, eq, inArray, not, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, not, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   casePrioritySchema,
@@ -6,7 +6,13 @@ import {
   type CaseQueueView,
   type ServiceCase,
 } from '../../../src/api/schemas/service-cases';
-import { heldStatuses, oversightDueAt, pendingExtension } from '../../../src/api/schemas/case-workflow';
+import {
+  heldStatuses,
+  lapsingStatuses,
+  openAssists,
+  oversightDueAt,
+  pendingExtension,
+} from '../../../src/api/schemas/case-workflow';
 import { emptyTally, scoreFactsOf } from '../../../domain/rules/case-scores';
 import type {
   CaseFigures,
@@ -54,6 +60,11 @@ export function caseColumns(serviceCase: ServiceCase): typeof serviceCases.$infe
         : Math.round((Date.parse(serviceCase.closedAt) - Date.parse(serviceCase.receivedAt)) / 1000),
     supervisionDueAt: oversightDueAt(serviceCase),
     followUpSatisfaction: followUp?.satisfaction ?? null,
+    assistDepartmentCodes: serviceCase.assists.map((a) => a.departmentCode),
+    openAssistDepartmentCodes: openAssists(serviceCase).map((a) => a.departmentCode),
+    mergedInto: serviceCase.mergedInto,
+    commonality: serviceCase.commonality,
+    linkedPatchId: serviceCase.linkedPatchId,
     updatedAt: serviceCase.updatedAt,
     search: searchTerms(serviceCase.id, serviceCase.title, serviceCase.requesterName, serviceCase.enterpriseName),
   };
@@ -83,16 +94,37 @@ const inQueueView = (frame: CaseQueueFrame): Record<CaseQueueView, SQL> => ({
   overdue: isOverdue(frame.now),
   supervised: isSupervised,
   followUp: sql`${t.status} = 'visiting'`,
+  assisting:
+    frame.departmentCode === null
+      ? sql`cardinality(${t.openAssistDepartmentCodes}) > 0`
+      : sql`${t.openAssistDepartmentCodes} @> array[${frame.departmentCode}]::text[]`,
+  lapsed: sql`(${inArray(t.status, [...lapsingStatuses])} and coalesce(${t.stageDueAt} < ${frame.lapsedBefore}, false))`,
+  pool: sql`(coalesce(${t.commonality} = 'common', false) and ${t.linkedPatchId} is null)`,
   all: sql`true`,
 });
 
-/** The talent office sees every case (`null`); another department only those assigned to it. */
-const inScope = (scope: CaseScope) =>
+/**
+ * The talent office sees every case (`undefined`: no condition); another department those it
+ * leads and those it is asked to assist with.
+ */
+export const caseInScope = (scope: CaseScope) =>
+  scope.departmentCode === null
+    ? undefined
+    : or(
+        eq(t.departmentCode, scope.departmentCode),
+        sql`${t.assistDepartmentCodes} @> array[${scope.departmentCode}]::text[]`,
+      );
+const inScope = caseInScope;
+/** A department's own figures are of the cases it leads (not those it assists with). */
+const leads = (scope: CaseScope) =>
   scope.departmentCode === null ? undefined : eq(t.departmentCode, scope.departmentCode);
+/** Counted once: a duplicate merged into another case (并单) is left out of the figures and scores. */
+const counted = isNull(t.mergedInto);
 
 const matchesOversight = (scope: CaseScope, filter: CaseOversightFilter) =>
   and(
-    inScope(scope),
+    counted,
+    leads(scope),
     filter.monthId ? eq(t.monthId, filter.monthId) : undefined,
     anyOf(t.departmentCode, filter.department),
     anyOf(t.categoryCode, filter.category),
@@ -169,7 +201,7 @@ export function caseStore(db: Database): ServiceCaseStore {
               count(*) filter (where d->>'returnedAt' is not null)::int as returns,
               count(*) filter (where d->>'returnDecision' = 'uphold')::int as returns_overruled
             from ${t} cross join lateral jsonb_array_elements(${t.scoreFacts}->'dispatches') as d
-            where ${t.firstDispatchAt} <= ${span.to} and ${t.lastDispatchAt} >= ${span.from}
+            where ${counted} and ${t.firstDispatchAt} <= ${span.to} and ${t.lastDispatchAt} >= ${span.from}
               and ${inMonth(sql`d->>'at'`)}
             group by 1`,
         ),
@@ -199,7 +231,7 @@ export function caseStore(db: Database): ServiceCaseStore {
                 (${t.answeredAt} is not null and ${t.answeredAt} > ${t.dueAt})
                 or (${t.answeredAt} is null and ${t.status} <> 'suspended' and ${t.dueAt} < ${now})))::int as overdue
             from ${t}
-            where ${t.departmentCode} is not null and (${inMonth(t.answeredAt)} or ${inMonth(t.followUpAt)}
+            where ${counted} and ${t.departmentCode} is not null and (${inMonth(t.answeredAt)} or ${inMonth(t.followUpAt)}
               or ${inMonth(t.closedAt)} or ${inMonth(t.dueAt)})
             group by 1`,
         ),
@@ -246,6 +278,7 @@ export function caseStore(db: Database): ServiceCaseStore {
         anyOf(t.categoryCode, query.category),
         anyOf(t.departmentCode, query.department),
         anyOf(t.assigneeId, query.assignee),
+        query.mergedInto ? eq(t.mergedInto, query.mergedInto) : undefined,
         either(query.overdue, isOverdue(frame.now)),
         either(query.supervised, isSupervised),
         textSearch(t.search, query.q),
@@ -279,7 +312,7 @@ export function caseStore(db: Database): ServiceCaseStore {
     },
 
     async figures(scope, monthId, now) {
-      const where = and(inScope(scope), monthId ? eq(t.monthId, monthId) : undefined);
+      const where = and(counted, leads(scope), monthId ? eq(t.monthId, monthId) : undefined);
       // One pass: the overall row and one row per department (grouping sets).
       const found = await rows<FiguresRow>(
         db,

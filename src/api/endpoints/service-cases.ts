@@ -6,6 +6,10 @@ import {
   type CaseAction,
   caseAnswerSchema,
   caseAssignSchema,
+  caseAssistReportSchema,
+  caseAssistRequestSchema,
+  caseClassifySchema,
+  caseMergeSchema,
   caseDispatchBodySchema,
   caseEscalateSchema,
   caseExtensionDecisionSchema,
@@ -170,6 +174,26 @@ export const serviceCaseEndpoints = {
     "Change an open case's priority (the talent office; the deadline stays)",
     casePrioritizeSchema,
   ),
+  requestServiceCaseAssist: caseAction(
+    'assists',
+    '协办: ask another department for its part, by a sub-deadline of 3 working days (the lead or the talent office)',
+    caseAssistRequestSchema,
+  ),
+  reportServiceCaseAssist: caseAction(
+    'assists/report',
+    "协办反馈: an assisting department's report to the lead department",
+    caseAssistReportSchema,
+  ),
+  mergeServiceCase: caseAction(
+    'merge',
+    '并单: close a duplicate into the case it repeats (the talent office, before any department works on it)',
+    caseMergeSchema,
+  ),
+  classifyServiceCase: caseAction(
+    'commonality',
+    '共性/个性: tag a demand as shared (it joins the policy-patch pool) or individual (the talent office)',
+    caseClassifySchema,
+  ),
   caseQueueCounts: endpoint({
     method: 'GET',
     path: '/stats/service-cases/queue',
@@ -241,4 +265,8 @@ export const caseActionEndpoints = {
   supervise: 'superviseServiceCase',
   escalate: 'escalateServiceCase',
   prioritize: 'prioritizeServiceCase',
+  requestAssist: 'requestServiceCaseAssist',
+  reportAssist: 'reportServiceCaseAssist',
+  merge: 'mergeServiceCase',
+  classify: 'classifyServiceCase',
 } as const satisfies Record<CaseAction, keyof typeof serviceCaseEndpoints>;

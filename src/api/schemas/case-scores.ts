@@ -98,6 +98,11 @@ export const caseScoresSchema = z.object({
   /** Every department with something to score in the month, best score first. */
   departments: z.array(departmentScoreSchema),
   settings: scoringSettingsSchema,
+  /**
+   * 直办: of the month's answers (all departments'), how many the talent office gave itself; null
+   * for a department, which sees its own row only.
+   */
+  direct: z.object({ answered: z.number().int().nonnegative(), direct: z.number().int().nonnegative() }).nullable(),
   /** The month has not ended: its figures will still move. */
   partial: z.boolean(),
   at: isoDateTimeSchema,

@@ -1,17 +1,17 @@
 import { can, TALENT_OFFICE_DEPARTMENT, type Permission, type Subject } from '../permissions';
-import { addDays, chinaDay, chinaIsoAt, compareInstants } from '../../lib/calendar';
+import { addDays, chinaDay, chinaIsoAt, compareInstants, type Day } from '../../lib/calendar';
 import type { WorkingCalendar } from '../../lib/working-days';
 import { DUE_SOON_WORKING_DAYS, type CaseAction, type CaseStatus, type ServiceCase } from './service-cases';
 
 /**
  * Who of the case's chain takes an action: the talent office (人才办), the lead department (主办,
  * the one the case is dispatched to; the talent office itself when it answers directly, 直办),
- * or either.
+ * either, or an assisting department (协办) whose report the case still awaits.
  */
-export type CaseActor = 'office' | 'lead' | 'leadOrOffice';
+export type CaseActor = 'office' | 'lead' | 'leadOrOffice' | 'assist';
 
 /** What a case must be, beyond its status, for an action; each names why it is refused. */
-export type CaseCondition = 'returnable' | 'extensionPending' | 'noExtensionPending' | 'escalable';
+export type CaseCondition = 'returnable' | 'extensionPending' | 'noExtensionPending' | 'escalable' | 'assistsReported';
 
 /** One action of the case workflow: in which states, by whom, and where it leads. */
 export interface CaseStep {
@@ -25,6 +25,16 @@ export interface CaseStep {
   when?: CaseCondition;
 }
 
+const every: readonly CaseStatus[] = [
+  'new',
+  'dispatched',
+  'returned',
+  'inProgress',
+  'suspended',
+  'answered',
+  'visiting',
+  'closed',
+];
 /** Not closed: the priority may change. */
 const open: readonly CaseStatus[] = [
   'new',
@@ -59,6 +69,13 @@ const held = heldStatuses;
  *   提级 escalate: a manager hands a case unresolved after two rounds, or returned by a department
  *   and passed on, to a task force (专班) or the leadership, with its own deadline;
  *   调整优先级 prioritize: on any open case.
+ * - 协办 requestAssist: the lead department (or the talent office) asks another department for its
+ *   part, by a sub-deadline; 协办反馈 reportAssist: that department reports to the lead, and the
+ *   lead answers only once every assisting department has reported.
+ * - 并单 merge: the talent office closes a duplicate (same requester or enterprise, same problem)
+ *   into the case it repeats, before any department works on it; it is counted there, once.
+ * - 共性/个性 classify: the talent office tags a demand as shared (it joins the pool policy patches
+ *   draw on) or individual, at any stage.
  */
 export const caseWorkflow: Record<CaseAction, CaseStep> = {
   dispatch: {
@@ -81,7 +98,7 @@ export const caseWorkflow: Record<CaseAction, CaseStep> = {
     when: 'noExtensionPending',
   },
   decideExtension: { from: held, permission: 'case:supervise', by: 'office', to: null, when: 'extensionPending' },
-  answer: { from: ['inProgress'], permission: 'case:triage', by: 'lead', to: 'answered' },
+  answer: { from: ['inProgress'], permission: 'case:triage', by: 'lead', to: 'answered', when: 'assistsReported' },
   accept: { from: ['answered'], permission: 'case:triage', by: 'office', to: 'visiting' },
   sendBack: { from: ['answered'], permission: 'case:triage', by: 'office', to: 'inProgress' },
   followUp: { from: ['visiting'], permission: 'case:triage', by: 'office', to: null },
@@ -89,6 +106,10 @@ export const caseWorkflow: Record<CaseAction, CaseStep> = {
   supervise: { from: held, permission: 'case:supervise', by: 'office', to: null },
   escalate: { from: held, permission: 'case:supervise', by: 'office', to: null, when: 'escalable' },
   prioritize: { from: open, permission: 'case:triage', by: 'office', to: null },
+  requestAssist: { from: held, permission: 'case:triage', by: 'leadOrOffice', to: null },
+  reportAssist: { from: held, permission: 'case:triage', by: 'assist', to: null },
+  merge: { from: ['new', 'dispatched', 'returned'], permission: 'case:triage', by: 'office', to: 'closed' },
+  classify: { from: every, permission: 'case:triage', by: 'office', to: null },
 };
 
 /**
@@ -106,9 +127,23 @@ export const caseTimeLimits = {
   accept: 1,
   /** 回访 after acceptance. */
   followUp: 3,
+  /** 协办: an assisting department reports to the lead. */
+  assist: 3,
+  /** A department's deadline lapsed by this many working days raises a 催办通知书 for its head. */
+  lapseNotice: 5,
 } as const;
 
-type CaseFacts = Pick<ServiceCase, 'status' | 'departmentCode' | 'dispatches' | 'extensions' | 'round' | 'escalation'>;
+type CaseFacts = Pick<
+  ServiceCase,
+  'status' | 'departmentCode' | 'dispatches' | 'extensions' | 'round' | 'escalation' | 'assists'
+>;
+
+/** The 协办 requests still awaiting their department's report. */
+export const openAssists = (c: Pick<ServiceCase, 'assists'>) => c.assists.filter((a) => a.report === null);
+
+/** Whether a department sees the case: the lead's, or one it is asked to assist with. */
+export const involvesDepartment = (c: Pick<ServiceCase, 'departmentCode' | 'assists'>, departmentCode: string) =>
+  c.departmentCode === departmentCode || c.assists.some((a) => a.departmentCode === departmentCode);
 
 export const pendingExtension = (c: Pick<ServiceCase, 'extensions'>) =>
   c.extensions.find((e) => e.decision === null) ?? null;
@@ -118,12 +153,22 @@ const conditions: Record<CaseCondition, (c: CaseFacts) => boolean> = {
   extensionPending: (c) => pendingExtension(c) !== null,
   noExtensionPending: (c) => pendingExtension(c) === null,
   escalable: (c) => c.escalation === null && (c.round >= 2 || c.dispatches.some((d) => d.returned !== null)),
+  assistsReported: (c) => openAssists(c).length === 0,
 };
 
 function actsAs(subject: Subject, c: CaseFacts, by: CaseActor): boolean {
   const office = subject.departmentCode === TALENT_OFFICE_DEPARTMENT;
   const lead = c.departmentCode !== null && subject.departmentCode === c.departmentCode;
-  return by === 'office' ? office : by === 'lead' ? lead : office || lead;
+  switch (by) {
+    case 'office':
+      return office;
+    case 'lead':
+      return lead;
+    case 'leadOrOffice':
+      return office || lead;
+    case 'assist':
+      return openAssists(c).some((a) => a.departmentCode === subject.departmentCode);
+  }
 }
 
 export type CaseRefusal = 'role' | 'department' | 'status' | CaseCondition;
@@ -178,4 +223,29 @@ export function caseWarning(
   if (deadlines.some((d) => compareInstants(d, now) < 0)) return 'overdue';
   const soon = dueSoonBefore(now, calendar);
   return deadlines.some((d) => compareInstants(d, soon) < 0) ? 'dueSoon' : null;
+}
+
+/** Held by a department: its deadline, lapsed long enough, calls for a 催办通知书. */
+export const lapsingStatuses: readonly CaseStatus[] = ['dispatched', 'inProgress'];
+
+/**
+ * Where "lapsed" ends: a department's stage due before this instant has lapsed by at least
+ * `caseTimeLimits.lapseNotice` working days today (today counted when it is a working day).
+ */
+export function lapsedBefore(now: string | Date, calendar: WorkingCalendar): string {
+  let day: Day = chinaDay(now);
+  for (let left = caseTimeLimits.lapseNotice; left > 0; day = addDays(day, -1)) {
+    if (calendar.isWorkingDay(day)) left--;
+  }
+  return chinaIsoAt(addDays(day, 1), 0);
+}
+
+/** Working days the department's stage deadline has lapsed by (0 when not past, or not a department's stage). */
+export function lapsedWorkingDays(
+  c: Pick<ServiceCase, 'status' | 'stageDueAt'>,
+  now: string | Date,
+  calendar: WorkingCalendar,
+): number {
+  if (!lapsingStatuses.includes(c.status) || c.stageDueAt === null || compareInstants(c.stageDueAt, now) >= 0) return 0;
+  return calendar.workingDaysBetween(chinaDay(c.stageDueAt), chinaDay(now));
 }

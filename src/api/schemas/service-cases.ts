@@ -60,6 +60,10 @@ export const caseActionSchema = z.enum([
   'supervise',
   'escalate',
   'prioritize',
+  'requestAssist',
+  'reportAssist',
+  'merge',
+  'classify',
 ]);
 export type CaseAction = z.infer<typeof caseActionSchema>;
 
@@ -67,7 +71,10 @@ export type CaseAction = z.infer<typeof caseActionSchema>;
  * The triage queue's views (see `caseWorkflow` for the actions): 待派单 new; 待签收 dispatched;
  * 退单待审 returned; 我的待办 cases assigned to the caller that their department holds (to sign, in hand, suspended); 延期待批 an extension awaiting
  * the talent office; 待审核 answered; 即将到期 due within one working day (yellow); 已逾期 overdue
- * (red); 督办中 supervised and open; 待回访 visiting; 全部 all.
+ * (red); 督办中 supervised and open; 待回访 visiting; 协办待办 awaiting an assisting department's
+ * report (the caller's, for a department); 逾期待通知 held by a department 5 working days past its
+ * stage's deadline (a 催办通知书 is due); 共性需求池 tagged 共性 and not yet behind a policy patch;
+ * 全部 all.
  */
 export const caseQueueViewSchema = z.enum([
   'new',
@@ -80,6 +87,9 @@ export const caseQueueViewSchema = z.enum([
   'overdue',
   'supervised',
   'followUp',
+  'assisting',
+  'lapsed',
+  'pool',
   'all',
 ]);
 export type CaseQueueView = z.infer<typeof caseQueueViewSchema>;
@@ -161,13 +171,34 @@ export const caseEscalationSchema = z.object({
   ...signature,
 });
 
-/** 催办 and 督办: logged notices to the lead department. */
+/**
+ * 催办 and 督办: logged notices to the lead department; 催办通知书 (lapseNotice) is the written one
+ * for the department's head, once a deadline has lapsed by 5 working days.
+ */
 export const caseNoticeSchema = z.object({
-  kind: z.enum(['reminder', 'supervision']),
+  kind: z.enum(['reminder', 'supervision', 'lapseNotice']),
   departmentCode: codeSchema.nullable(),
   note: z.string().max(500),
+  /** For a 催办通知书: the deadline that had lapsed. */
+  lapsedDueAt: isoDateTimeSchema.nullable().default(null),
   ...signature,
 });
+
+/**
+ * 协办: an assisting department asked for its part (by the lead department or the talent office),
+ * by a sub-deadline of its own; it reports to the lead, which alone answers the requester.
+ */
+export const caseAssistSchema = z.object({
+  departmentCode: codeSchema,
+  request: z.string().max(500),
+  ...signature,
+  dueAt: isoDateTimeSchema,
+  report: z.object({ text: z.string().max(2000), ...signature }).nullable(),
+});
+export type CaseAssist = z.infer<typeof caseAssistSchema>;
+
+/** 共性 (shared: joins the pool policy patches draw on) or 个性 (this requester's alone). */
+export const caseCommonalitySchema = z.enum(['common', 'individual']);
 
 /** 服务工单: one demand raised by a talent or an enterprise (需求清单), with its countermeasure (对策). */
 export const serviceCaseSchema = z.object({
@@ -204,6 +235,10 @@ export const serviceCaseSchema = z.object({
   extensions: z.array(caseExtensionSchema),
   suspensions: z.array(caseSuspensionSchema),
   notices: z.array(caseNoticeSchema),
+  assists: z.array(caseAssistSchema).default([]),
+  /** 并单: the case this duplicate was merged into (and closed with); it is counted there, once. */
+  mergedInto: idSchema.nullable().default(null),
+  commonality: caseCommonalitySchema.nullable().default(null),
   /** Why the talent office last sent the answer back (cleared once accepted). */
   sentBack: z.object({ reason: z.string().max(500), ...signature }).nullable(),
   countermeasure: z.string().max(4000).nullable(),
@@ -231,6 +266,8 @@ export const serviceCaseListQuerySchema = listQuerySchema.extend({
   assignee: multiValueSchema.optional(),
   overdue: z.enum(['true', 'false']).optional(),
   supervised: z.enum(['true', 'false']).optional(),
+  /** The duplicates merged into this case. */
+  mergedInto: idSchema.optional(),
   /** A queue view, combined with the filters above. */
   view: caseQueueViewSchema.optional(),
 });
@@ -278,7 +315,17 @@ export const caseExtensionDecisionSchema = z.object({
   note: z.string().trim().max(500),
 });
 export const caseSendBackSchema = z.object({ reason: reasonSchema });
-export const caseRemindSchema = z.object({ note: reasonSchema });
+/** 催办; `formal` makes it the written 催办通知书, once the deadline has lapsed by 5 working days. */
+export const caseRemindSchema = z.object({ note: reasonSchema, formal: z.boolean().default(false) });
+/** 协办: the department asked and what for. */
+export const caseAssistRequestSchema = z.object({ departmentCode: codeSchema, request: reasonSchema });
+/** 协办反馈: the assisting department's report to the lead. */
+export const caseAssistReportSchema = z.object({
+  report: z.string().trim().min(1).max(2000).refine(hasVisibleText, 'visible'),
+});
+/** 并单: the case this one duplicates. */
+export const caseMergeSchema = z.object({ intoId: idSchema });
+export const caseClassifySchema = z.object({ commonality: caseCommonalitySchema });
 export const caseAnswerSchema = z.object({
   countermeasure: z.string().trim().min(1).max(4000),
   /** A policy of the 1+N+X tree the answer cites (optional). */
@@ -322,6 +369,10 @@ export type CaseAccept = z.infer<typeof caseAcceptSchema>;
 export type CaseFollowUp = z.infer<typeof caseFollowUpSchema>;
 export type CaseSupervise = z.infer<typeof caseSuperviseSchema>;
 export type CasePrioritize = z.infer<typeof casePrioritizeSchema>;
+export type CaseAssistRequest = z.infer<typeof caseAssistRequestSchema>;
+export type CaseAssistReport = z.infer<typeof caseAssistReportSchema>;
+export type CaseMerge = z.infer<typeof caseMergeSchema>;
+export type CaseClassify = z.infer<typeof caseClassifySchema>;
 
 /** 服务清单: a service delivered during the month (a visit, a briefing, a matchmaking event). */
 export const serviceRecordSchema = z.object({

@@ -1,15 +1,5 @@
-import {
-  useForm,
-  useFormContext,
-  useWatch,
-  type DefaultValues,
-  type FieldValues,
-  type Resolver,
-} from 'react-hook-form';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { z } from 'zod';
-import type { BodyOf } from '../../api/endpoints';
-import type { caseActionEndpoints } from '../../api/endpoints/service-cases';
-import { caseQueries, useCaseAction } from '../../api/queries/case-queries';
 import { useWorkingCalendar } from '../../api/queries/dictionary-queries';
 import { pendingExtension } from '../../api/schemas/case-workflow';
 import {
@@ -19,7 +9,6 @@ import {
   caseFollowUpSchema,
   casePrioritizeSchema,
   casePrioritySchema,
-  caseRemindSchema,
   caseResumeSchema,
   caseReturnSchema,
   caseSendBackSchema,
@@ -29,47 +18,15 @@ import {
   type CaseAction,
   type ServiceCase,
 } from '../../api/schemas/service-cases';
-import { FormDialog, useFormDialogOutcome } from '../../components/form/form-dialog';
+import { FormDialog } from '../../components/form/form-dialog';
 import { FormField, inputClass, textareaClass } from '../../components/form/form-field';
 import { schemaResolver } from '../../components/form/schema-resolver';
 import { chinaDay, chinaIsoAt, todayInChina } from '../../lib/calendar';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n, type Translate } from '../../lib/i18n/i18n';
 import type { MessageKey } from '../../lib/i18n/zh-cn';
+import { RadioGroupField, useActionForm, type ActionDialogProps } from './case-action-form';
 import type { CaseLabels } from './use-case-labels';
-
-interface ActionDialogProps {
-  serviceCase: ServiceCase;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}
-
-type ActionInput<A extends CaseAction> = BodyOf<(typeof caseActionEndpoints)[A]>;
-
-/**
- * One action's form in its dialog: the form on its resolver, and what `FormDialog` needs to send
- * it with the version the user saw and to answer the outcome (a toast and the dialog closed; field
- * errors beside the input; a 409 refetches the case). `toInput` makes the action's body.
- */
-function useActionForm<A extends CaseAction, V extends FieldValues, O>(
-  { serviceCase, open, onOpenChange }: ActionDialogProps,
-  action: A,
-  resolver: Resolver<V, unknown, O>,
-  defaultValues: DefaultValues<NoInfer<V>>,
-  toInput: (values: O) => ActionInput<A>,
-) {
-  const { t } = useI18n();
-  const form = useForm<V, unknown, O>({ resolver, defaultValues });
-  const mutation = useCaseAction(action);
-  const outcome = useFormDialogOutcome(form, onOpenChange, {
-    done: () => t(`case.done.${action}`),
-    recordKey: caseQueries.detail(serviceCase.id).queryKey,
-  });
-  const onSubmit = form.handleSubmit((values) =>
-    mutation.mutate({ id: serviceCase.id, version: serviceCase.version, input: toInput(values) }, outcome),
-  );
-  return { form, dialog: { form, onSubmit, pending: mutation.isPending, error: mutation.error, open, onOpenChange } };
-}
 
 /** The two fields a dispatch sets, in any form that has them. */
 interface DepartmentOfficerValues {
@@ -197,7 +154,6 @@ const noteActions = {
   resume: { schema: caseResumeSchema, field: 'note', required: false },
   accept: { schema: caseAcceptSchema, field: 'note', required: false },
   sendBack: { schema: caseSendBackSchema, field: 'reason', required: true },
-  remind: { schema: caseRemindSchema, field: 'note', required: true },
 } as const satisfies Partial<Record<CaseAction, { schema: z.ZodObject; field: string | null; required: boolean }>>;
 export type NoteAction = keyof typeof noteActions;
 export const isNoteAction = (action: CaseAction): action is NoteAction => action in noteActions;
@@ -205,7 +161,7 @@ export const isNoteAction = (action: CaseAction): action is NoteAction => action
 type NoteValues = { reason?: string; note?: string };
 
 /**
- * 签收, 退单, 挂起, 恢复, 审核通过, 退回, 催办: a confirmation with the reason or note it needs, and
+ * 签收, 退单, 挂起, 恢复, 审核通过, 退回: a confirmation with the reason or note it needs, and
  * what it will do (`hint`).
  */
 export function NoteActionDialog({
@@ -300,45 +256,6 @@ export function ReviewReturnDialog({
         {(props) => <textarea {...props} rows={2} className={textareaClass} />}
       </FormField>
     </FormDialog>
-  );
-}
-
-/** A required choice of a few, as radio buttons in a fieldset with its error. */
-function RadioGroupField<T extends FieldValues>({
-  name,
-  legend,
-  options,
-}: {
-  name: Extract<keyof T, string>;
-  legend: string;
-  options: { value: string; label: string }[];
-}) {
-  const { register, formState } = useFormContext<T>();
-  const error = formState.errors[name] as { message?: string } | undefined;
-  const errorId = `${name}-choice-error`;
-  return (
-    <fieldset aria-describedby={error ? errorId : undefined}>
-      <legend className="mb-1 text-sm font-medium">
-        {legend}
-        <span aria-hidden className="text-danger">
-          {' '}
-          *
-        </span>
-      </legend>
-      <div className="flex flex-col gap-1.5">
-        {options.map((option) => (
-          <label key={option.value} className="inline-flex items-center gap-1.5 text-sm">
-            <input type="radio" value={option.value} {...register(name as never)} />
-            {option.label}
-          </label>
-        ))}
-      </div>
-      {error && (
-        <p id={errorId} className="mt-1 text-sm text-danger">
-          {error.message}
-        </p>
-      )}
-    </fieldset>
   );
 }
 

@@ -1,7 +1,14 @@
 import type { ServiceCase } from '../../api/schemas/service-cases';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
+import type { MessageKey } from '../../lib/i18n/zh-cn';
 import type { CaseLabels } from './use-case-labels';
+
+const noticeKeys = {
+  reminder: 'case.lifecycle.reminder',
+  supervision: 'case.lifecycle.supervision',
+  lapseNotice: 'case.lifecycle.lapseNotice',
+} as const satisfies Record<ServiceCase['notices'][number]['kind'], MessageKey>;
 
 interface Entry {
   at: string;
@@ -12,8 +19,8 @@ interface Entry {
 /**
  * 办理进程: where the case has been in the lifecycle, in time order: each dispatch and what the
  * department did with it (signed, late or not; returned, and the review), extensions and their
- * decisions, suspensions and how long they stopped the clock, reminders and supervision, answers
- * sent back. The history below it has every field change; this is the story a liaison reads.
+ * decisions, suspensions and how long they stopped the clock, reminders, written notices and
+ * supervision, assisting departments and their reports, answers sent back, a merge. The history below it has every field change; this is the story a liaison reads.
  */
 export function CaseLifecycle({ serviceCase: c, labels }: { serviceCase: ServiceCase; labels: CaseLabels }) {
   const { t } = useI18n();
@@ -68,8 +75,39 @@ export function CaseLifecycle({ serviceCase: c, labels }: { serviceCase: Service
     }
   }
   for (const n of c.notices) {
-    const key = n.kind === 'reminder' ? 'case.lifecycle.reminder' : 'case.lifecycle.supervision';
-    entries.push({ at: n.at, text: t(key, { at: at(n.at), by: n.byName, note: n.note }), tone: 'danger' });
+    entries.push({
+      at: n.at,
+      text: t(noticeKeys[n.kind], { at: at(n.at), by: n.byName, note: n.note }),
+      tone: 'danger',
+    });
+  }
+  for (const a of c.assists) {
+    const department = labels.label('department', a.departmentCode);
+    entries.push({
+      at: a.at,
+      text: t('case.lifecycle.assistRequested', {
+        at: at(a.at),
+        by: a.byName,
+        department,
+        due: at(a.dueAt),
+        request: a.request,
+      }),
+    });
+    if (a.report) {
+      const late = Date.parse(a.report.at) > Date.parse(a.dueAt);
+      entries.push({
+        at: a.report.at,
+        text: t(late ? 'case.lifecycle.assistReportedLate' : 'case.lifecycle.assistReported', {
+          at: at(a.report.at),
+          department,
+          text: a.report.text,
+        }),
+        tone: late ? 'danger' : undefined,
+      });
+    }
+  }
+  if (c.mergedInto && c.closedAt) {
+    entries.push({ at: c.closedAt, text: t('case.lifecycle.merged', { at: at(c.closedAt), id: c.mergedInto }) });
   }
   if (c.answeredAt) {
     entries.push({ at: c.answeredAt, text: t('case.lifecycle.answered', { at: at(c.answeredAt), round: c.round }) });

@@ -95,6 +95,17 @@ export function CaseScoresPanel({
       {s && (
         <>
           <p className="text-sm text-muted-foreground">{settingsLine(s.settings, t, format)}</p>
+          {s.direct && (
+            <p className="text-sm">
+              {s.direct.answered === 0
+                ? t('score.directNone')
+                : t('score.direct', {
+                    answered: s.direct.answered,
+                    direct: s.direct.direct,
+                    share: format.percent(s.direct.direct / s.direct.answered),
+                  })}
+            </p>
+          )}
           <ScoreTable scores={s} name={name} />
           {office && noticeOpen && <ScoreNotice scores={s} name={name} />}
           <Definitions />
@@ -254,7 +265,7 @@ function ScoreNotice({ scores, name }: { scores: CaseScores; name: (code: string
     return () => window.removeEventListener('afterprint', done);
   }, []);
   return (
-    <section aria-labelledby="score-notice-title" className="score-notice rounded-lg border bg-surface p-6">
+    <section aria-labelledby="score-notice-title" className="print-document rounded-lg border bg-surface p-6">
       <h3 id="score-notice-title" className="text-center text-lg font-semibold">
         {t('score.noticeTitle', { year, month })}
       </h3>

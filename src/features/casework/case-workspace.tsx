@@ -30,6 +30,14 @@ import {
   useSignHint,
 } from './case-action-dialogs';
 import { CaseAnswerForm } from './case-answer-form';
+import { CaseAssists, CaseLapseNotice, CaseMerges } from './case-coordination';
+import {
+  ClassifyDialog,
+  MergeDialog,
+  RemindDialog,
+  ReportAssistDialog,
+  RequestAssistDialog,
+} from './case-coordination-dialogs';
 import { priorityTone, statusTone } from './case-columns';
 import { CaseHistory } from './case-history';
 import { CaseLifecycle } from './case-lifecycle';
@@ -47,7 +55,6 @@ const noteHints: Partial<Record<CaseAction, MessageKey>> = {
   resume: 'case.resumeHint',
   accept: 'case.acceptHint',
   sendBack: 'case.sendBackHint',
-  remind: 'case.remindHint',
 };
 
 /**
@@ -193,6 +200,16 @@ function CaseActionDialogs({
       return <EscalateDialog {...props} />;
     case 'prioritize':
       return <PriorityDialog {...props} />;
+    case 'remind':
+      return <RemindDialog labels={labels} {...props} />;
+    case 'requestAssist':
+      return <RequestAssistDialog labels={labels} {...props} />;
+    case 'reportAssist':
+      return <ReportAssistDialog labels={labels} {...props} />;
+    case 'merge':
+      return <MergeDialog labels={labels} {...props} />;
+    case 'classify':
+      return <ClassifyDialog {...props} />;
   }
 }
 
@@ -221,7 +238,10 @@ function CaseSummary({ serviceCase: c, labels }: { serviceCase: ServiceCase; lab
         <Badge tone={priorityTone[c.priority]}>{t(`case.priority.${c.priority}`)}</Badge>
         <DueBadge serviceCase={c} now={now} />
         {c.round > 1 && <Badge tone="danger">{t('case.round', { round: c.round })}</Badge>}
+        {c.commonality && <Badge tone="primary">{t(`case.commonality.${c.commonality}`)}</Badge>}
       </div>
+      <CaseMerges serviceCase={c} />
+      <CaseLapseNotice serviceCase={c} labels={labels} />
       {paused && (
         <p className="rounded-md border bg-muted/40 p-3 text-sm break-words">
           {t('case.pausedSince', { at: format.dateTime(paused.at), reason: paused.reason })}
@@ -246,6 +266,7 @@ function CaseSummary({ serviceCase: c, labels }: { serviceCase: ServiceCase; lab
         </p>
       )}
       <p className="text-sm break-words whitespace-pre-wrap">{c.description}</p>
+      <CaseAssists serviceCase={c} labels={labels} />
       <dl className="grid grid-cols-[6.5rem_1fr] gap-x-3 gap-y-1.5 text-sm">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
