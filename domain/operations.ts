@@ -17,6 +17,7 @@ import {
 import { caseOversight } from './rules/case-oversight';
 import { caseQueueCounts } from './rules/case-queue';
 import { caseScores, getScoringSettings, saveScoringSettings } from './rules/case-scores';
+import { getKnowledgeBase, saveKnowledgeBase } from './rules/knowledge';
 import { patchOverview, patchTreeCounts } from './rules/patch-analytics';
 import {
   createPolicyPatch,
@@ -155,6 +156,8 @@ export const operations: Operations = {
   caseScores: ({ ctx, query }) => caseScores(ctx, query.month),
   getScoringSettings: ({ ctx }) => getScoringSettings(ctx),
   saveScoringSettings: ({ ctx, body, ifMatch }) => saveScoringSettings(ctx, body, ifMatch),
+  getKnowledgeBase: ({ ctx }) => getKnowledgeBase(ctx),
+  saveKnowledgeBase: ({ ctx, body, ifMatch }) => saveKnowledgeBase(ctx, body, ifMatch),
   listSavedViews: ({ ctx, query }) => listSavedViews(ctx, query.resource),
   createSavedView: ({ ctx, body }) => createSavedView(ctx, body),
   deleteSavedView: async ({ ctx, params }) => {

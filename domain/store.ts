@@ -1,3 +1,4 @@
+import type { KnowledgeBase } from '../src/api/schemas/knowledge';
 import type { AuditEntityType, AuditEvent } from '../src/api/schemas/audit';
 import type { User } from '../src/api/schemas/auth';
 import type { HolidayYear } from '../src/api/schemas/calendar';
@@ -44,7 +45,8 @@ export interface Store {
   sessions: SessionStore;
   dictionaries: DictionaryStore;
   holidays: HolidayStore;
-  scoringSettings: ScoringSettingsStore;
+  scoringSettings: SettingStore<ScoringSettings>;
+  knowledgeBase: SettingStore<KnowledgeBase>;
   intakeRecords: IntakeStore;
   policyPatches: PolicyPatchStore;
   serviceMonths: { list(): Promise<ServiceMonth[]>; get(id: string): Promise<ServiceMonth | undefined> };
@@ -96,11 +98,14 @@ export interface UserStore extends VersionedStore<User> {
   setPasswordHash(userId: string, hash: string): Promise<void>;
 }
 
-/** The department scoring settings (考核权重与档次); undefined until a manager first saves them. */
-export interface ScoringSettingsStore {
-  get(): Promise<ScoringSettings | undefined>;
-  /** Stores them if the stored ones are at `expectedVersion` (0: none yet); false otherwise. */
-  save(settings: ScoringSettings, expectedVersion: number): Promise<boolean>;
+/**
+ * One versioned setting kept whole: the department scoring settings (考核权重与档次), the
+ * knowledge base of standard answers; undefined until first saved.
+ */
+export interface SettingStore<T extends { version: number }> {
+  get(): Promise<T | undefined>;
+  /** Stores it if the stored one is at `expectedVersion` (0: none yet); false otherwise. */
+  save(setting: T, expectedVersion: number): Promise<boolean>;
 }
 
 /** A sign-in: only a hash of the token is kept, so a copy of the database signs nobody in. */
@@ -303,7 +308,11 @@ export interface ServiceCaseStore extends BulkVersionedStore<ServiceCase> {
     monthId: string | undefined,
     frame: CaseQueueFrame,
   ): Promise<Record<CaseQueueView, number>>;
-  /** The figures of the scope's cases (of one service month when given), overall and per department. */
+  /**
+   * The figures of the scope's cases (of one service month when given), overall and per lead
+   * department: a department's scope is the cases it leads or assists with, as its queue lists
+   * them; a duplicate merged into another case is not counted.
+   */
   figures(
     scope: CaseScope,
     monthId: string | undefined,
@@ -315,7 +324,11 @@ export interface ServiceCaseStore extends BulkVersionedStore<ServiceCase> {
    * overdue at its end (open then, due before then). Instants compare as instants.
    */
   dailyFlow(scope: CaseScope, filter: CaseOversightFilter, span: Span): Promise<CaseOversight['daily']>;
-  /** The oversight figures of the scope's cases that match `filter`: overall, per department (assigned cases), per category. */
+  /**
+   * The oversight figures of the scope's cases that match `filter`: overall, per department
+   * (assigned cases), per category. A department's analysis is of the cases it leads only; merged
+   * duplicates are not counted.
+   */
   oversight(
     scope: CaseScope,
     filter: CaseOversightFilter,

@@ -259,6 +259,23 @@ function sampleCalls(): { [N in EndpointName]: (client: ApiClient) => Promise<un
         },
         ifMatch: 0,
       }),
+    getKnowledgeBase: (c) => c.request('getKnowledgeBase'),
+    saveKnowledgeBase: (c) =>
+      c.request('saveKnowledgeBase', {
+        body: {
+          answers: [
+            {
+              id: 'KB-001',
+              title: '人才公寓申请条件',
+              categoryCode: 'cat.housing',
+              policyCode: null,
+              answer: '按规定办理',
+            },
+            { title: '新增答复', categoryCode: null, policyCode: 'pol.core', answer: '按人才新政办理' },
+          ],
+        },
+        ifMatch: db.settings.has('knowledge') ? (db.settings.get('knowledge') as { version: number }).version : 0,
+      }),
     caseOverview: (c) => c.request('caseOverview', { query: { month: 'SM-2026' } }),
     caseOversight: (c) =>
       c.request('caseOversight', { query: { month: 'SM-2026', department: ['dept.zjj', 'dept.rsj'] } }),

@@ -21,6 +21,7 @@ import {
   towns,
 } from './reference';
 import { officialHolidayYears } from './holidays';
+import { demoKnowledgeBase } from './knowledge';
 
 export const DEFAULT_SEED = 20231101;
 
@@ -108,7 +109,7 @@ export function generateDatabase({ seed = DEFAULT_SEED, anchor }: GenerateOption
       policies,
     },
     holidayYears: new Map(officialHolidayYears.map((y) => [String(y.year), y])),
-    settings: new Map(),
+    settings: new Map([['knowledge', demoKnowledgeBase]]),
     intakeRecords,
     intakeTargets,
     policyPatches,

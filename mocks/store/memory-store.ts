@@ -1,4 +1,5 @@
 import type { ScoringSettings } from '../../src/api/schemas/case-scores';
+import type { KnowledgeBase } from '../../src/api/schemas/knowledge';
 import { scoredIn, scoreFactsOf, tallyScoreFacts } from '../../domain/rules/case-scores';
 import { intakeStages, type IntakeRecord, type IntakeStage } from '../../src/api/schemas/intake';
 import { patchStatusSchema, type PolicyPatch } from '../../src/api/schemas/policy-patches';
@@ -27,6 +28,7 @@ import type {
   ServiceRecordSortField,
   Store,
   BulkVersionedStore,
+  SettingStore,
 } from '../../domain/store';
 import type { Database } from '../data/database';
 import { compareCodePoints as compareText } from '../../domain/rules/sorting';
@@ -271,6 +273,15 @@ export function createMemoryStore(db: () => Database): Store {
 }
 
 function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction: Store['transaction']): Store {
+  /** One setting under `key`, saved by compare-and-set on its version. */
+  const setting = <T extends { version: number }>(key: string): SettingStore<T> => ({
+    get: async () => db().settings.get(key) as T | undefined,
+    save: async (next, expectedVersion) => {
+      if (((db().settings.get(key) as T | undefined)?.version ?? 0) !== expectedVersion) return false;
+      write(undo, db().settings, key, next);
+      return true;
+    },
+  });
   const allIds = function* () {
     const d = db();
     for (const map of [d.intakeRecords, d.serviceCases, d.policyPatches, d.savedViews]) yield* map.keys();
@@ -339,15 +350,8 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
         return result;
       },
     },
-    scoringSettings: {
-      get: async () => db().settings.get('scoring') as ScoringSettings | undefined,
-      save: async (settings, expectedVersion) => {
-        const stored = db().settings.get('scoring') as ScoringSettings | undefined;
-        if ((stored?.version ?? 0) !== expectedVersion) return false;
-        write(undo, db().settings, 'scoring', settings);
-        return true;
-      },
-    },
+    scoringSettings: setting<ScoringSettings>('scoring'),
+    knowledgeBase: setting<KnowledgeBase>('knowledge'),
     holidays: {
       list: async () => [...db().holidayYears.values()].sort((a, b) => a.year - b.year),
       save: async (year, expectedVersion) => {
@@ -513,7 +517,7 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
       },
       figures: async (scope, monthId, now) => {
         const cases = [...db().serviceCases.values()].filter(
-          (c) => counted(c) && leads(scope, c) && (!monthId || c.monthId === monthId),
+          (c) => counted(c) && inScope(scope, c) && (!monthId || c.monthId === monthId),
         );
         const byDepartment = new Map<string, ServiceCase[]>();
         for (const c of cases) {

@@ -16,6 +16,7 @@ import {
   serviceCases,
   serviceMonths,
   serviceRecords,
+  settings,
   users,
 } from './schema';
 import { serviceRecordColumns, monthColumns } from './store/casework';
@@ -142,6 +143,11 @@ export async function loadDemoData(
         const [year, channelCode] = key.split(':') as [string, string];
         return { year: Number(year), channelCode, target };
       }),
+    );
+    await insertAll(
+      tx,
+      settings,
+      [...data.settings].map(([key, doc]) => ({ key, doc, version: (doc as { version: number }).version })),
     );
     await insertAll(tx, intakeRecords, [...data.intakeRecords.values()].map(intakeColumns));
     await insertAll(tx, serviceMonths, [...data.serviceMonths.values()].map(monthColumns));

@@ -5,7 +5,7 @@ import { serviceMonthStore, serviceRecordStore } from './store/casework';
 import { nextSerial } from './store/counters';
 import { dictionaryStore } from './store/dictionaries';
 import { holidayStore } from './store/holidays';
-import { scoringSettingsStore } from './store/settings';
+import { settingStore } from './store/settings';
 import { intakeStore } from './store/intake';
 import { patchStore } from './store/policy-patches';
 import { savedViewStore } from './store/saved-views';
@@ -30,7 +30,8 @@ function boundTo(db: Database, inTransaction: boolean): Store {
     sessions: sessionStore(db),
     dictionaries: dictionaryStore(db),
     holidays: holidayStore(db),
-    scoringSettings: scoringSettingsStore(db),
+    scoringSettings: settingStore(db, 'scoring'),
+    knowledgeBase: settingStore(db, 'knowledge'),
     intakeRecords: intakeStore(db),
     policyPatches: patchStore(db),
     serviceMonths: serviceMonthStore(db),

@@ -312,7 +312,7 @@ export function caseStore(db: Database): ServiceCaseStore {
     },
 
     async figures(scope, monthId, now) {
-      const where = and(counted, leads(scope), monthId ? eq(t.monthId, monthId) : undefined);
+      const where = and(counted, inScope(scope), monthId ? eq(t.monthId, monthId) : undefined);
       // One pass: the overall row and one row per department (grouping sets).
       const found = await rows<FiguresRow>(
         db,

@@ -45,6 +45,7 @@ import {
   scoringSettingsSchema,
   scoringSettingsUpdateSchema,
 } from '../schemas/case-scores';
+import { knowledgeBaseSchema, knowledgeBaseUpdateSchema } from '../schemas/knowledge';
 import { endpoint, idParams, type Endpoint } from './endpoint';
 
 /** One lifecycle action on a case (see `caseWorkflow`): sent with If-Match, answered with the case. */
@@ -242,6 +243,23 @@ export const serviceCaseEndpoints = {
     permission: 'case:supervise',
     body: scoringSettingsUpdateSchema,
     response: scoringSettingsSchema,
+    ifMatch: true,
+  }),
+  getKnowledgeBase: endpoint({
+    method: 'GET',
+    path: '/knowledge/answers',
+    summary: 'The knowledge base (知识库): standard answers, each a policy clause and its answer, by category',
+    tag: 'service-cases',
+    response: knowledgeBaseSchema,
+  }),
+  saveKnowledgeBase: endpoint({
+    method: 'PUT',
+    path: '/knowledge/answers',
+    summary: 'Replace the standard answers (a manager; new ones without an id; If-Match 0 before the first save)',
+    tag: 'service-cases',
+    permission: 'case:supervise',
+    body: knowledgeBaseUpdateSchema,
+    response: knowledgeBaseSchema,
     ifMatch: true,
   }),
 } satisfies Record<string, Endpoint>;

@@ -58,6 +58,13 @@ export const caseQueries = {
       queryKey: [...statsQueries.all(), 'scoring-settings'],
       queryFn: ({ signal }) => apiClient.request('getScoringSettings', { signal }),
     }),
+  /** The standard answers (知识库): they change seldom. */
+  knowledge: () =>
+    queryOptions({
+      queryKey: ['knowledge-base'],
+      queryFn: ({ signal }) => apiClient.request('getKnowledgeBase', { signal }),
+      staleTime: 5 * 60_000,
+    }),
   records: (query: ServiceRecordListQuery) =>
     queryOptions({
       queryKey: ['service-records', query],
@@ -97,5 +104,15 @@ export function useSaveScoringSettings() {
     mutationFn: ({ input, version }: { input: BodyOf<'saveScoringSettings'>; version: number }) =>
       apiClient.request('saveScoringSettings', { body: input, ifMatch: version }),
     meta: { invalidates: [statsQueries.all()] },
+  });
+}
+
+/** A manager's edit of the knowledge base, sent whole with the version seen. */
+export function useSaveKnowledgeBase() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ input, version }: { input: BodyOf<'saveKnowledgeBase'>; version: number }) =>
+      apiClient.request('saveKnowledgeBase', { body: input, ifMatch: version }),
+    onSuccess: (saved) => queryClient.setQueryData(caseQueries.knowledge().queryKey, saved),
   });
 }

@@ -199,6 +199,7 @@ export type CaseAssist = z.infer<typeof caseAssistSchema>;
 
 /** 共性 (shared: joins the pool policy patches draw on) or 个性 (this requester's alone). */
 export const caseCommonalitySchema = z.enum(['common', 'individual']);
+export type CaseCommonality = z.infer<typeof caseCommonalitySchema>;
 
 /** 服务工单: one demand raised by a talent or an enterprise (需求清单), with its countermeasure (对策). */
 export const serviceCaseSchema = z.object({

@@ -1,9 +1,10 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { isApiError } from '../../api/api-error';
 import { caseQueries, useCaseAction } from '../../api/queries/case-queries';
+import type { StandardAnswer } from '../../api/schemas/knowledge';
 import { caseAnswerSchema, type ServiceCase } from '../../api/schemas/service-cases';
 import { ErrorState } from '../../components/feedback/error-state';
 import { FormField, inputClass, textareaClass } from '../../components/form/form-field';
@@ -103,6 +104,20 @@ export function CaseAnswerForm({
         <h3 id="answer-title" className="font-semibold">
           {t('case.action.answer')}
         </h3>
+        <StandardAnswerPicker
+          categoryCode={serviceCase.categoryCode}
+          labels={labels}
+          onInsert={(picked) => {
+            const current = form.getValues('countermeasure');
+            form.setValue('countermeasure', current.trim() ? `${current.trimEnd()}\n${picked.answer}` : picked.answer, {
+              shouldDirty: true,
+            });
+            if (!form.getValues('citedPolicyCode') && picked.policyCode) {
+              form.setValue('citedPolicyCode', picked.policyCode, { shouldDirty: true });
+            }
+            form.setFocus('countermeasure');
+          }}
+        />
         <FormField<AnswerValues>
           name="countermeasure"
           label={t('case.field.countermeasure')}
@@ -140,5 +155,55 @@ export function CaseAnswerForm({
         </div>
       </form>
     </FormProvider>
+  );
+}
+
+/**
+ * 插入标准答复: the knowledge base's answers, this case's category first, then the general ones,
+ * then the rest; the one chosen is added to the countermeasure (and its policy cited if none is).
+ */
+function StandardAnswerPicker({
+  categoryCode,
+  labels,
+  onInsert,
+}: {
+  categoryCode: string;
+  labels: CaseLabels;
+  onInsert: (answer: StandardAnswer) => void;
+}) {
+  const { t } = useI18n();
+  const base = useQuery(caseQueries.knowledge());
+  const answers = base.data?.answers ?? [];
+  if (answers.length === 0) return null;
+  const groups: [string, StandardAnswer[]][] = [
+    [labels.label('category', categoryCode), answers.filter((a) => a.categoryCode === categoryCode)],
+    [t('kb.general'), answers.filter((a) => a.categoryCode === null)],
+    [t('kb.otherCategories'), answers.filter((a) => a.categoryCode !== null && a.categoryCode !== categoryCode)],
+  ];
+  return (
+    <label className="flex flex-col gap-1 text-sm">
+      <span className="font-medium">{t('kb.insert')}</span>
+      <select
+        className={inputClass}
+        value=""
+        onChange={(event) => {
+          const picked = answers.find((a) => a.id === event.target.value);
+          if (picked) onInsert(picked);
+        }}
+      >
+        <option value="">{t('kb.insertHint')}</option>
+        {groups
+          .filter(([, list]) => list.length > 0)
+          .map(([label, list]) => (
+            <optgroup key={label} label={label}>
+              {list.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.title}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+      </select>
+    </label>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { caseQueries } from '../../api/queries/case-queries';
 import { useWorkingCalendar } from '../../api/queries/dictionary-queries';
@@ -88,33 +88,42 @@ export function CaseMerges({ serviceCase: c }: { serviceCase: ServiceCase }) {
   );
 }
 
-/**
- * 催办通知书: the office is told when a department's deadline has lapsed by 5 working days and no
- * notice was written since; a written one is shown as the document it is, to print alone on A4.
- */
-export function CaseLapseNotice({ serviceCase: c, labels }: { serviceCase: ServiceCase; labels: CaseLabels }) {
+/** 催办通知书 due: a department's deadline lapsed by 5 working days, and no notice written since. */
+export function CaseLapseDue({ serviceCase: c, labels }: { serviceCase: ServiceCase; labels: CaseLabels }) {
   const { t } = useI18n();
-  const format = useFormat();
   const calendar = useWorkingCalendar();
   const now = useNow();
   const office = useSessionState().session?.user.departmentCode === TALENT_OFFICE_DEPARTMENT;
+  const lapsed = lapsedWorkingDays(c, new Date(now), calendar);
+  const noticed = c.notices.some((n) => n.kind === 'lapseNotice' && n.lapsedDueAt === c.stageDueAt);
+  if (!office || lapsed < caseTimeLimits.lapseNotice || noticed) return null;
+  return (
+    <p className="rounded-md border border-danger/40 bg-danger/5 p-3 text-sm text-danger">
+      {t('case.lapseDue', { department: labels.label('department', c.departmentCode), days: lapsed })}
+    </p>
+  );
+}
+
+/** 催办通知书: the last one written, opened as the document it is, to print alone on A4. */
+export function CaseLapseNotice({ serviceCase: c, labels }: { serviceCase: ServiceCase; labels: CaseLabels }) {
+  const { t } = useI18n();
+  const [shown, setShown] = useState(false);
+  const format = useFormat();
+  const calendar = useWorkingCalendar();
   useEffect(() => {
     const done = () => delete document.body.dataset.print;
     window.addEventListener('afterprint', done);
     return () => window.removeEventListener('afterprint', done);
   }, []);
-  const lapsed = lapsedWorkingDays(c, new Date(now), calendar);
   const notice = c.notices.findLast((n) => n.kind === 'lapseNotice');
-  const noticed = notice !== undefined && notice.lapsedDueAt === c.stageDueAt;
-  const department = labels.label('department', notice?.departmentCode ?? c.departmentCode);
+  if (!notice) return null;
+  const department = labels.label('department', notice.departmentCode);
   return (
     <>
-      {office && lapsed >= caseTimeLimits.lapseNotice && !noticed && (
-        <p className="rounded-md border border-danger/40 bg-danger/5 p-3 text-sm text-danger">
-          {t('case.lapseDue', { department, days: lapsed })}
-        </p>
-      )}
-      {notice && (
+      <Button size="sm" variant="secondary" aria-expanded={shown} onClick={() => setShown(!shown)}>
+        {t(shown ? 'case.lapseNotice.hide' : 'case.lapseNotice.show', { at: format.date(notice.at) })}
+      </Button>
+      {shown && (
         <section
           aria-labelledby="lapse-notice-title"
           className="print-document rounded-md border p-4 text-sm leading-7"

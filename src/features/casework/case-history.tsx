@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { caseQueries } from '../../api/queries/case-queries';
-import type { CasePriority, CaseStatus, Satisfaction } from '../../api/schemas/service-cases';
+import type { CaseCommonality, CasePriority, CaseStatus, Satisfaction } from '../../api/schemas/service-cases';
 import { HistorySection, type HistoryField } from '../../components/history/history-timeline';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
@@ -46,6 +46,11 @@ export function CaseHistory({ id, labels }: { id: string; labels: CaseLabels }) 
     requesterIdNumber: { label: t('case.field.idNumber') },
     requesterAddress: { label: t('case.field.address') },
     linkedPatchId: { label: t('case.field.linkedPatch') },
+    mergedInto: { label: t('case.field.mergeInto') },
+    commonality: {
+      label: t('case.field.commonality'),
+      show: (v) => t(`case.commonality.${v as CaseCommonality}`),
+    },
     supervision: {
       label: t('case.supervision'),
       show: (v) => {
@@ -68,8 +73,8 @@ export function CaseHistory({ id, labels }: { id: string; labels: CaseLabels }) 
       history={history}
       fields={fields}
       // The id's change names the officer already; the name travels with it. Dispatches,
-      // extensions, suspensions and notices are told as the lifecycle above tells them.
-      omit={['assigneeId', 'monthId', 'dispatches', 'extensions', 'suspensions', 'notices']}
+      // extensions, suspensions, notices and assists are told as the lifecycle above tells them.
+      omit={['assigneeId', 'monthId', 'dispatches', 'extensions', 'suspensions', 'notices', 'assists']}
     />
   );
 }

@@ -10,7 +10,7 @@ import {
 /** Everything the casework page keeps in its URL: the month, the list, its query, the open case. */
 export const casePageSearchSchema = serviceCaseListQuerySchema.extend({
   /** Absent: the demands (需求清单); else the services, the countermeasures, the analysis or the scores. */
-  tab: z.enum(['services', 'measures', 'oversight', 'scores']).optional(),
+  tab: z.enum(['services', 'measures', 'oversight', 'scores', 'answers']).optional(),
   case: z.string().max(64).optional(),
   /** The calendar month the department scores are of (`YYYY-MM`); absent: this month. */
   period: scoreMonthSchema.optional(),

@@ -30,7 +30,7 @@ import {
   useSignHint,
 } from './case-action-dialogs';
 import { CaseAnswerForm } from './case-answer-form';
-import { CaseAssists, CaseLapseNotice, CaseMerges } from './case-coordination';
+import { CaseAssists, CaseLapseDue, CaseLapseNotice, CaseMerges } from './case-coordination';
 import {
   ClassifyDialog,
   MergeDialog,
@@ -241,7 +241,7 @@ function CaseSummary({ serviceCase: c, labels }: { serviceCase: ServiceCase; lab
         {c.commonality && <Badge tone="primary">{t(`case.commonality.${c.commonality}`)}</Badge>}
       </div>
       <CaseMerges serviceCase={c} />
-      <CaseLapseNotice serviceCase={c} labels={labels} />
+      <CaseLapseDue serviceCase={c} labels={labels} />
       {paused && (
         <p className="rounded-md border bg-muted/40 p-3 text-sm break-words">
           {t('case.pausedSince', { at: format.dateTime(paused.at), reason: paused.reason })}
@@ -341,6 +341,7 @@ function CaseSummary({ serviceCase: c, labels }: { serviceCase: ServiceCase; lab
           {c.followUp.note && <p className="break-words whitespace-pre-wrap">{c.followUp.note}</p>}
         </div>
       )}
+      <CaseLapseNotice serviceCase={c} labels={labels} />
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { CaseQueue } from './case-queue';
 import { CountermeasuresList, ServiceRecordsList } from './case-lists';
 import { ALL_MONTHS, casePageSearchSchema, defaultView } from './case-search';
 import { CaseScoresPanel } from './case-scores';
+import { KnowledgeBasePanel } from './knowledge-base';
 import { useCaseLabels } from './use-case-labels';
 import { todayInChina } from '../../lib/calendar';
 
@@ -107,6 +108,9 @@ export function CaseworkPage() {
           <Tabs.Trigger value="scores" className={tabTriggerClass}>
             {t('case.tab.scores')}
           </Tabs.Trigger>
+          <Tabs.Trigger value="answers" className={tabTriggerClass}>
+            {t('case.tab.answers')}
+          </Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content value="demands">
           {!ready && <Skeleton className="h-96 w-full" />}
@@ -163,6 +167,7 @@ export function CaseworkPage() {
             />
           )}
         </Tabs.Content>
+        <Tabs.Content value="answers">{tab === 'answers' && <KnowledgeBasePanel labels={labels} />}</Tabs.Content>
       </Tabs.Root>
     </>
   );

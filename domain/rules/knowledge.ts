@@ -1,0 +1,61 @@
+import { can } from '../../src/api/permissions';
+import type { KnowledgeBase, KnowledgeBaseUpdate, StandardAnswer } from '../../src/api/schemas/knowledge';
+import { recordAudit } from './audit';
+import type { RuleContext } from './context';
+import { toCstIso } from './dates';
+import { problems } from './problem';
+import { checkReferences, type ReferenceCheck } from './references';
+
+const empty: KnowledgeBase = { answers: [], updatedByName: null, updatedAt: null, version: 0 };
+
+/** The knowledge base of standard answers (知识库): everyone signed in reads it. */
+export async function getKnowledgeBase(ctx: Pick<RuleContext, 'store'>): Promise<KnowledgeBase> {
+  return (await ctx.store.knowledgeBase.get()) ?? empty;
+}
+
+/** The next numbers after the highest `KB-###` in use. */
+function numberer(answers: readonly { id?: string }[]) {
+  let last = Math.max(0, ...answers.map((a) => Number(/^KB-(\d+)$/.exec(a.id ?? '')?.[1] ?? 0)));
+  return () => `KB-${String(++last).padStart(3, '0')}`;
+}
+
+/**
+ * A manager's edit of the knowledge base, kept whole: versioned (If-Match, 0 before the first
+ * save), each answer's category and policy checked against the dictionaries, new answers
+ * numbered, audited.
+ */
+export async function saveKnowledgeBase(
+  ctx: RuleContext,
+  input: KnowledgeBaseUpdate,
+  ifMatch: number | null,
+): Promise<KnowledgeBase> {
+  if (!can(ctx.user, 'case:supervise')) throw problems.forbidden();
+  if (ifMatch === null) throw problems.preconditionRequired();
+  const current = await getKnowledgeBase(ctx);
+  if (ifMatch !== current.version) throw problems.versionConflict(current);
+  const known = new Set(current.answers.map((a) => a.id));
+  const unknown = input.answers.findIndex((a) => a.id !== undefined && !known.has(a.id));
+  if (unknown >= 0) {
+    throw problems.validation([{ field: `answers.${unknown}.id`, code: 'unknown_code', message: 'no such answer' }]);
+  }
+  checkReferences(
+    await ctx.store.dictionaries.get(),
+    input.answers.flatMap((a, i): ReferenceCheck[] => [
+      [`answers.${i}.categoryCode`, 'demandCategories', a.categoryCode],
+      [`answers.${i}.policyCode`, 'policies', a.policyCode],
+    ]),
+  );
+  const nextId = numberer([...current.answers, ...input.answers]);
+  const answers: StandardAnswer[] = input.answers.map((a) => ({ ...a, id: a.id ?? nextId() }));
+  const next: KnowledgeBase = {
+    answers,
+    updatedByName: ctx.user.displayName,
+    updatedAt: toCstIso(ctx.now()),
+    version: current.version + 1,
+  };
+  if (!(await ctx.store.knowledgeBase.save(next, current.version))) {
+    throw problems.versionConflict(await getKnowledgeBase(ctx));
+  }
+  await recordAudit(ctx, 'dictionary', 'knowledge', 'update', current, next);
+  return next;
+}
