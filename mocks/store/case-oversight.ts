@@ -61,7 +61,8 @@ function figuresOf(cases: readonly ServiceCase[], overdueNow: (c: ServiceCase) =
     const resolved = resolutionSeconds(c);
     if (resolved === null) continue;
     figures.closed++;
-    if (Date.parse(c.closedAt!) <= Date.parse(c.dueAt)) figures.closedOnTime++;
+    // On time as the department scores count it: the (last) answer by the deadline.
+    if (c.answeredAt !== null && Date.parse(c.answeredAt) <= Date.parse(c.dueAt)) figures.closedOnTime++;
     seconds.push(resolved);
   }
   seconds.sort((a, b) => a - b);

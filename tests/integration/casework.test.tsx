@@ -226,10 +226,12 @@ describe('keyboard triage', () => {
 });
 
 describe('the reminders bell', () => {
-  it('counts a liaison’s overdue, due-soon and supervised cases, and the view it leads to lists as many', async () => {
+  it('counts a liaison’s overdue, due-soon and supervised cases, what waits on its department, and the view it leads to lists as many', async () => {
     const { user, router } = renderApp('/', { as: 'liaison' });
-    const bell = await screen.findByRole('button', { name: /^工单提醒：逾期 \d+ 件，即将到期 \d+ 件，督办中 \d+ 件$/ });
-    const overdue = bell.textContent!.match(/逾期 (\d+) 件/)![1]!;
+    const bell = await screen.findByRole('button', {
+      name: /^工单提醒：已逾期 \d+ 件，即将到期（下一工作日结束前） \d+ 件，督办中 \d+ 件，待签收 \d+ 件，协办待反馈 \d+ 件$/,
+    });
+    const overdue = bell.textContent!.match(/已逾期 (\d+) 件/)![1]!;
     expect(Number(overdue)).toBeGreaterThan(0);
     await user.click(bell);
     await user.click(await screen.findByRole('menuitem', { name: /已逾期/ }));
@@ -237,6 +239,27 @@ describe('the reminders bell', () => {
     expect(router.state.location.search).toBe('?month=all&view=overdue');
     expect(await screen.findByRole('button', { name: /^已逾期\s*\d/, pressed: true })).toBeInTheDocument();
     expect(await (await queue()).findByText(`共 ${overdue} 条`)).toBeInTheDocument();
+  });
+});
+
+describe('the reminders bell of the talent office', () => {
+  it('adds what waits on the office: returns to review, extensions for a manager, notices due', async () => {
+    renderApp('/', { as: 'manager' });
+    const managerBell = await screen.findByRole('button', { name: /^工单提醒：/ });
+    await waitFor(() =>
+      expect(managerBell).toHaveAccessibleName(
+        /退单待审 \d+ 件，延期待批 \d+ 件，逾期满 5 个工作日（应发催办通知书） \d+ 件$/,
+      ),
+    );
+    const lapsed = Number(managerBell.textContent!.match(/（应发催办通知书） (\d+) 件/)?.[1] ?? NaN);
+    expect(lapsed).toBeGreaterThan(0);
+  });
+
+  it('leaves extension decisions out for an officer, who may not make them', async () => {
+    renderApp('/', { as: 'officer' });
+    const bell = await screen.findByRole('button', { name: /^工单提醒：/ });
+    await waitFor(() => expect(bell).toHaveAccessibleName(/退单待审 \d+ 件，逾期满 5 个工作日/));
+    expect(bell).not.toHaveAccessibleName(/延期待批/);
   });
 });
 

@@ -99,7 +99,7 @@ export async function oversightFigures(
         count(*) filter (where ${conditions.open})::int as open,
         count(*) filter (where ${conditions.overdue})::int as overdue,
         count(${t.closedAt})::int as closed,
-        count(*) filter (where ${t.closedAt} <= ${t.dueAt})::int as closed_on_time,
+        count(*) filter (where ${t.closedAt} is not null and ${t.answeredAt} <= ${t.dueAt})::int as closed_on_time,
         percentile_disc(0.5) within group (order by ${t.resolutionSeconds}) as median_seconds,
         percentile_disc(0.9) within group (order by ${t.resolutionSeconds}) as p90_seconds,
         ${sql.join(

@@ -577,7 +577,8 @@ export const zhCNAreas = {
   'oversight.medianDays': '办结用时中位数',
   'oversight.p90Days': '办结用时 P90',
   'oversight.sla': '按时办结率',
-  'oversight.slaDefinition': '已办结工单中在办理时限内办结的比例',
+  'oversight.slaDefinition':
+    '已结案工单中在办结时限内答复的比例（批准延期的按新时限，重办的按最后一轮），与部门考核的按时办结率口径一致',
   'oversight.followUps': '满意 {satisfied}、基本满意 {basically}、不满意 {unsatisfied}',
   'oversight.daily': '每日受理与办结',
   'oversight.unitCases': '单位：件',
