@@ -64,7 +64,7 @@ function caseActionCalls(openCase: (status: ServiceCase['status'], test?: (c: Se
     const target = await signed(clientAs('manager'));
     return c.request('requestServiceCaseExtension', {
       params: { id: target.id },
-      body: { dueAt: `${addDays(target.dueAt.slice(0, 10), 20)}T18:00:00+08:00`, reason: '需协调上级部门' },
+      body: { dueAt: `${addDays(target.dueAt.slice(0, 10), 7)}T18:00:00+08:00`, reason: '需协调上级部门' },
       ifMatch: target.version,
     });
   };

@@ -135,7 +135,14 @@ describe('并单', () => {
     const self = await problemOf(() =>
       mergeServiceCase(officer, duplicate.id, { intoId: duplicate.id }, duplicate.version),
     );
-    expect(self).toMatchObject({ status: 422, errors: [{ field: 'intoId', code: 'unknown_case' }] });
+    expect(self).toMatchObject({ status: 422, errors: [{ field: 'intoId', code: 'same_case' }] });
+    const nowhere = await problemOf(() =>
+      mergeServiceCase(officer, duplicate.id, { intoId: 'SC-2026-9999' }, duplicate.version),
+    );
+    expect(nowhere).toMatchObject({
+      status: 422,
+      errors: [{ field: 'intoId', code: 'unknown_case', params: { ids: 'SC-2026-9999' } }],
+    });
     const merged = await mergeServiceCase(officer, duplicate.id, { intoId: original.id }, duplicate.version);
     expect(merged).toMatchObject({ status: 'closed', mergedInto: original.id, stageDueAt: null });
     const into = await listServiceCases(officer, { page: 1, pageSize: 10, mergedInto: original.id });
@@ -147,7 +154,10 @@ describe('并单', () => {
     // Nothing may be merged into a merged case.
     const third = await newCase('李某');
     const chained = await problemOf(() => mergeServiceCase(officer, third.id, { intoId: duplicate.id }, third.version));
-    expect(chained).toMatchObject({ status: 422, errors: [{ field: 'intoId', code: 'merged_case' }] });
+    expect(chained).toMatchObject({
+      status: 422,
+      errors: [{ field: 'intoId', code: 'merged_case', params: { into: original.id } }],
+    });
   });
 });
 

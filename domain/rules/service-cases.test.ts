@@ -307,6 +307,17 @@ describe('time in working days', () => {
       status: 422,
       errors: [expect.objectContaining({ field: 'dueAt', code: 'not_later' })],
     });
+    // At most one more time limit (schooling: 7 working days) past the deadline: to 11 December.
+    expect(await problemOf(() => ask('2026-11-30T09:00:00+08:00', '2026-12-14T18:00:00+08:00'))).toMatchObject({
+      status: 422,
+      errors: [
+        expect.objectContaining({
+          field: 'dueAt',
+          code: 'extension_too_long',
+          params: { latest: '2026-12-11', days: 7 },
+        }),
+      ],
+    });
     c = await ask('2026-12-01T17:00:00+08:00', '2026-12-09T18:00:00+08:00');
     // A second request waits for the first to be decided.
     expect(await problemOf(() => ask('2026-12-01T17:30:00+08:00', '2026-12-10T18:00:00+08:00'))).toMatchObject({

@@ -284,12 +284,21 @@ export function requestServiceCaseExtension(
       );
     }
     const errors = dueAtErrors(ctx, 'dueAt', input.dueAt);
+    // One extension is at most one more time limit of the category (办理时限) past the deadline.
+    const latest = move.calendar.addWorkingDays(cstDay(current.dueAt), move.timeLimitDays);
     if (errors.length === 0 && compareInstants(input.dueAt, current.dueAt) <= 0) {
       errors.push({
         field: 'dueAt',
         code: 'not_later',
         params: { dueAt: current.dueAt },
         message: 'must be later than the deadline',
+      });
+    } else if (errors.length === 0 && cstDay(input.dueAt) > latest) {
+      errors.push({
+        field: 'dueAt',
+        code: 'extension_too_long',
+        params: { latest, days: move.timeLimitDays },
+        message: `at most ${move.timeLimitDays} working days past the deadline (${latest})`,
       });
     }
     if (errors.length > 0) throw problems.validation(errors);
@@ -409,10 +418,17 @@ export function reportServiceCaseAssist(ctx: RuleContext, id: string, input: Cas
  */
 export function mergeServiceCase(ctx: RuleContext, id: string, input: CaseMerge, ifMatch: number | null) {
   return act(ctx, id, 'merge', ifMatch, async (current, move) => {
-    const into = input.intoId === current.id ? undefined : await ctx.store.serviceCases.get(input.intoId);
-    const error = (code: string, message: string) => problems.validation([{ field: 'intoId', code, message }]);
-    if (!into) throw error('unknown_case', 'must be another case');
-    if (into.mergedInto !== null) throw error('merged_case', `is itself merged into ${into.mergedInto}`);
+    const into = await ctx.store.serviceCases.get(input.intoId);
+    const error = (code: string, message: string, params?: Record<string, string>) =>
+      problems.validation([{ field: 'intoId', code, params, message }]);
+    if (input.intoId === current.id) throw error('same_case', 'must be another case');
+    if (!into)
+      throw problems.validation([
+        { field: 'intoId', code: 'unknown_case', params: { ids: input.intoId }, message: 'no such case' },
+      ]);
+    if (into.mergedInto !== null) {
+      throw error('merged_case', `is itself merged into ${into.mergedInto}`, { into: into.mergedInto });
+    }
     if (into.monthId !== current.monthId) throw error('other_month', 'must be of the same service month');
     return lifecycle.mergeCase(move, into.id);
   });

@@ -22,6 +22,7 @@ export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
     case 'invalid_format':
       return issue.message === 'phone' ? t('form.phone') : t('form.invalidFormat');
     case 'invalid_type':
+      if (issue.expected === 'int') return t('form.wholeNumber');
       return issue.expected === 'number' && issue.input !== undefined && issue.input !== ''
         ? t('form.number')
         : t('form.required');
@@ -55,6 +56,14 @@ const ruleMessages = {
   note_required: 'form.rule.noteRequired',
   clause_required: 'form.rule.clauseRequired',
   month_out_of_range: 'form.rule.monthOutOfRange',
+  same_case: 'form.rule.sameCase',
+  merged_case: 'form.rule.mergedCase',
+  other_month: 'form.rule.otherMonth',
+  lead_department: 'form.rule.leadDepartment',
+  already_assisting: 'form.rule.alreadyAssisting',
+  same_department: 'form.rule.sameDepartment',
+  not_later: 'form.rule.notLater',
+  extension_too_long: 'form.rule.extensionTooLong',
 } as const satisfies Record<string, MessageKey>;
 
 const zodCodes = new Set(['too_small', 'too_big', 'invalid_format', 'invalid_type', 'invalid_value']);

@@ -20,7 +20,10 @@ export function schemaResolver<S extends z.ZodType<unknown, FieldValues>>(
     const errors: Record<string, unknown> = {};
     for (const issue of result.error.issues) {
       const path = issue.path.length > 0 ? issue.path.map(String).join('.') : 'root';
-      if (!get(errors, path)) set(errors, path, { type: issue.code, message: issueMessage(issue, t) });
+      // A field left empty is missing, whatever its format would have been (a date, a number).
+      const empty = get(values, path) === '' && (issue.code === 'invalid_format' || issue.code === 'invalid_type');
+      const message = empty ? t('form.required') : issueMessage(issue, t);
+      if (!get(errors, path)) set(errors, path, { type: issue.code, message });
     }
     return { values: {}, errors: errors as FieldErrors<z.input<S>> };
   };

@@ -259,27 +259,45 @@ export function ReviewReturnDialog({
   );
 }
 
-const extensionFormSchema = (t: Translate, after: string, shown: string) =>
+/** A day after the deadline, and at most one more time limit of the category past it. */
+const extensionFormSchema = (
+  t: Translate,
+  after: string,
+  shown: string,
+  latest: string,
+  limit: { days: number; latest: string },
+) =>
   z.object({
     day: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, t('form.required'))
-      .refine((d) => d > after, t('case.extendAfter', { due: shown })),
+      .refine((d) => d > after, t('case.extendAfter', { due: shown }))
+      .refine((d) => d <= latest, t('form.rule.extensionTooLong', limit)),
     reason: caseReturnSchema.shape.reason,
   });
 type ExtensionValues = z.input<ReturnType<typeof extensionFormSchema>>;
 
 /** 申请延期: a later day (due at 18:00 of it) and why; asked by the working day before the deadline. */
-export function ExtensionRequestDialog({ serviceCase, open, onOpenChange }: ActionDialogProps) {
+export function ExtensionRequestDialog({
+  serviceCase,
+  labels,
+  open,
+  onOpenChange,
+}: ActionDialogProps & { labels: CaseLabels }) {
   const { t } = useI18n();
   const format = useFormat();
   const calendar = useWorkingCalendar();
   const dueDay = chinaDay(serviceCase.dueAt);
   const lastDay = calendar.previousWorkingDay(dueDay);
+  const days = labels.timeLimitOf(serviceCase.categoryCode);
+  const latest = calendar.addWorkingDays(dueDay, days);
   const { dialog } = useActionForm(
     { serviceCase, open, onOpenChange },
     'requestExtension',
-    schemaResolver(extensionFormSchema(t, dueDay, format.date(dueDay)), t),
+    schemaResolver(
+      extensionFormSchema(t, dueDay, format.date(dueDay), latest, { days, latest: format.date(latest) }),
+      t,
+    ),
     { day: calendar.addWorkingDays(dueDay, 5), reason: '' },
     (v) => ({ dueAt: chinaIsoAt(v.day, 18), reason: v.reason }),
   );
@@ -295,7 +313,7 @@ export function ExtensionRequestDialog({ serviceCase, open, onOpenChange }: Acti
       {...dialog}
     >
       <FormField<ExtensionValues> name="day" label={t('case.field.extendTo')} required>
-        {(props) => <input {...props} type="date" className={inputClass} />}
+        {(props) => <input {...props} type="date" max={latest} className={inputClass} />}
       </FormField>
       <FormField<ExtensionValues> name="reason" label={t('case.field.reason')} required>
         {(props) => <textarea {...props} rows={3} className={textareaClass} />}

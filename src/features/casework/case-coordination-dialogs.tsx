@@ -149,7 +149,7 @@ const mergeFormSchema = (t: Translate, self: string) =>
       .string()
       .trim()
       .min(1, t('form.required'))
-      .refine((id) => id !== self, t('case.mergeSelf')),
+      .refine((id) => id !== self, t('form.rule.sameCase')),
   });
 type MergeValues = z.input<ReturnType<typeof mergeFormSchema>>;
 

@@ -189,7 +189,7 @@ function CaseActionDialogs({
     case 'reviewReturn':
       return <ReviewReturnDialog labels={labels} {...props} />;
     case 'requestExtension':
-      return <ExtensionRequestDialog {...props} />;
+      return <ExtensionRequestDialog labels={labels} {...props} />;
     case 'decideExtension':
       return <ExtensionDecisionDialog {...props} />;
     case 'followUp':

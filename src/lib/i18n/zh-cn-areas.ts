@@ -429,7 +429,6 @@ export const zhCNAreas = {
   'case.mergeCandidates': '本服务月同一申请人或企业的需求',
   'case.mergeNone': '没有找到同一申请人或企业的其他需求，可直接输入工单编号。',
   'case.field.mergeInto': '并入工单编号',
-  'case.mergeSelf': '不能并入本件自身',
   'case.mergedInto': '本件为重复需求，已并单结案，并入：',
   'case.mergedFrom': '并入本件的重复需求 {count} 件：',
   'case.classifyHint': '共性需求反映政策堵点，进入“共性需求池”，供政策补丁引用；个性需求只涉及申请人本身。',
