@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useId } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { isApiError } from '../../api/api-error';
@@ -172,6 +172,7 @@ function StandardAnswerPicker({
   onInsert: (answer: StandardAnswer) => void;
 }) {
   const { t } = useI18n();
+  const id = useId();
   const base = useQuery(caseQueries.knowledge());
   const answers = base.data?.answers ?? [];
   if (answers.length === 0) return null;
@@ -181,9 +182,12 @@ function StandardAnswerPicker({
     [t('kb.otherCategories'), answers.filter((a) => a.categoryCode !== null && a.categoryCode !== categoryCode)],
   ];
   return (
-    <label className="flex flex-col gap-1 text-sm">
-      <span className="font-medium">{t('kb.insert')}</span>
+    <div className="flex flex-col gap-1 text-sm">
+      <label htmlFor={id} className="font-medium">
+        {t('kb.insert')}
+      </label>
       <select
+        id={id}
         className={inputClass}
         value=""
         onChange={(event) => {
@@ -204,6 +208,6 @@ function StandardAnswerPicker({
             </optgroup>
           ))}
       </select>
-    </label>
+    </div>
   );
 }

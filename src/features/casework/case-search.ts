@@ -9,7 +9,7 @@ import {
 
 /** Everything the casework page keeps in its URL: the month, the list, its query, the open case. */
 export const casePageSearchSchema = serviceCaseListQuerySchema.extend({
-  /** Absent: the demands (需求清单); else the services, the countermeasures, the analysis or the scores. */
+  /** Absent: the demands (需求清单); else the services, the countermeasures, the analysis, the scores or the standard answers. */
   tab: z.enum(['services', 'measures', 'oversight', 'scores', 'answers']).optional(),
   case: z.string().max(64).optional(),
   /** The calendar month the department scores are of (`YYYY-MM`); absent: this month. */
