@@ -69,9 +69,23 @@ function bodyOf(action: CaseAction, c: ServiceCase) {
   }
 }
 
-/** A seeded case of the same month that a duplicate may be merged into. */
-const mergeTargetFor = (c: ServiceCase) =>
-  [...seeded().serviceCases.values()].find((t) => t.monthId === c.monthId && t.mergedInto === null && t.id !== c.id)!;
+/**
+ * The seeded case the situations' demands repeat (an open one, received before them): a duplicate
+ * may be merged into it.
+ */
+const template = () =>
+  [...seeded().serviceCases.values()].find(
+    (c) =>
+      c.categoryCode === 'cat.housing' &&
+      c.status === 'inProgress' &&
+      c.mergedInto === null &&
+      c.receivedAt < hoursAgo(48),
+  )!;
+const mergeTargetFor = (c: ServiceCase) => {
+  const target = template();
+  expect([target.monthId, target.requesterName]).toEqual([c.monthId, c.requesterName]);
+  return target;
+};
 
 type RuleCall = (
   ctx: ReturnType<typeof ruleContext>,
@@ -229,14 +243,14 @@ const situations: Record<string, Step[]> = {
 
 /** One case of every situation for every action (a success changes nothing another attempt meets), stored. */
 async function cases(calendar: WorkingCalendar): Promise<Map<string, ServiceCase[]>> {
-  const template = [...seeded().serviceCases.values()].find((c) => c.categoryCode === 'cat.housing')!;
+  const repeated = template();
   const store = sharedBackend.backend().store;
   const found = new Map<string, ServiceCase[]>();
   let n = 0;
   for (const [name, steps] of Object.entries(situations)) {
     const list: ServiceCase[] = [];
     for (let i = 0; i < actions.length; i++) {
-      let c = registered(template, `SC-T-${String(++n).padStart(4, '0')}`, calendar);
+      let c = registered(repeated, `SC-T-${String(++n).padStart(4, '0')}`, calendar);
       steps.forEach((step, i) => {
         const move = { now: hoursAgo(47 - i), actor: userNamed('officer'), calendar, timeLimitDays: 10 };
         c = { ...c, ...step(c, move), version: c.version + 1, updatedAt: move.now };

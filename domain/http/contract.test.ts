@@ -120,11 +120,18 @@ function caseActionCalls(openCase: (status: ServiceCase['status'], test?: (c: Se
         ifMatch: signedByZjj.version,
       });
     }),
-    mergeServiceCase: act(
-      'mergeServiceCase',
-      { intoId: openCase('inProgress').id },
-      ofStatus('new', (c) => c.id !== openCase('new').id),
-    ),
+    // A repeat of an open case, from the same requester, registered after it.
+    mergeServiceCase: async (c) => {
+      const target = openCase('inProgress');
+      const repeat = await clientAs('manager').request('createServiceCase', {
+        body: { ...newPersonCase, monthId: target.monthId, requesterName: target.requesterName },
+      });
+      return c.request('mergeServiceCase', {
+        params: { id: repeat.id },
+        body: { intoId: target.id },
+        ifMatch: repeat.version,
+      });
+    },
     classifyServiceCase: act('classifyServiceCase', { commonality: 'common' }, ofStatus('closed')),
   } satisfies Partial<Record<EndpointName, Call>>;
 }

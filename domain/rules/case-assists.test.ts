@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lapsedBefore, lapsedWorkingDays } from '../../src/api/schemas/case-workflow';
 import type { ServiceCase } from '../../src/api/schemas/service-cases';
-import { ruleContext } from '../../tests/utils/rule-context';
+import { ruleContext, seeded } from '../../tests/utils/rule-context';
 import { loadWorkingCalendar } from './calendar';
 import { compareInstants } from './dates';
 import { ProblemError } from './problem';
@@ -131,7 +131,6 @@ describe('并单', () => {
     const original = await newCase('李某');
     const duplicate = await newCase('李某');
     const officer = at('officer', WEDNESDAY);
-    const before = await caseOverview(officer, 'SM-2026');
     const self = await problemOf(() =>
       mergeServiceCase(officer, duplicate.id, { intoId: duplicate.id }, duplicate.version),
     );
@@ -143,7 +142,31 @@ describe('并单', () => {
       status: 422,
       errors: [{ field: 'intoId', code: 'unknown_case', params: { ids: 'SC-2026-9999' } }],
     });
-    const merged = await mergeServiceCase(officer, duplicate.id, { intoId: original.id }, duplicate.version);
+    // Only into a case of the same requester, received no later, still open.
+    const stranger = await newCase('赵某');
+    const otherRequester = await problemOf(() =>
+      mergeServiceCase(officer, duplicate.id, { intoId: stranger.id }, duplicate.version),
+    );
+    expect(otherRequester).toMatchObject({ status: 422, errors: [{ field: 'intoId', code: 'other_requester' }] });
+    const earlier = await newCase('李某', '2026-11-24T10:00:00+08:00');
+    const later = await problemOf(() =>
+      mergeServiceCase(officer, earlier.id, { intoId: original.id }, earlier.version),
+    );
+    expect(later).toMatchObject({ status: 422, errors: [{ field: 'intoId', code: 'later_case' }] });
+    const closed = [...seeded().serviceCases.values()].find((c) => c.monthId === 'SM-2026' && c.status === 'closed')!;
+    const repeat = await newCase(closed.requesterName);
+    const intoClosed = await problemOf(() =>
+      mergeServiceCase(officer, repeat.id, { intoId: closed.id }, repeat.version),
+    );
+    expect(intoClosed).toMatchObject({ status: 422, errors: [{ field: 'intoId', code: 'closed_case' }] });
+    const before = await caseOverview(officer, 'SM-2026');
+    // The number as typed, in any case.
+    const merged = await mergeServiceCase(
+      officer,
+      duplicate.id,
+      { intoId: ` ${original.id.toLowerCase()} ` },
+      duplicate.version,
+    );
     expect(merged).toMatchObject({ status: 'closed', mergedInto: original.id, stageDueAt: null });
     const into = await listServiceCases(officer, { page: 1, pageSize: 10, mergedInto: original.id });
     expect(into.items.map((c) => c.id)).toEqual([duplicate.id]);
@@ -200,7 +223,21 @@ describe('催办通知书', () => {
       { note: '逾期未签收，请部门负责人督促', formal: true },
       dispatched.version,
     );
-    expect(reminded.notices.at(-1)).toMatchObject({ kind: 'lapseNotice', departmentCode: 'dept.zjj' });
+    expect(reminded.notices.at(-1)).toMatchObject({
+      kind: 'lapseNotice',
+      departmentCode: 'dept.zjj',
+      lapsedDueAt: '2026-11-17T18:00:00+08:00',
+    });
+    // One written notice per lapsed deadline; plain reminders as often as needed.
+    const again = await problemOf(() =>
+      remindServiceCase(
+        at('officer', '2026-11-25T10:00:00+08:00'),
+        c.id,
+        { note: '再次', formal: true },
+        reminded.version,
+      ),
+    );
+    expect(again).toMatchObject({ status: 409, detail: expect.stringContaining('already') });
     const lapsed = await listServiceCases(at('officer', '2026-11-24T10:00:00+08:00'), {
       page: 1,
       pageSize: 500,

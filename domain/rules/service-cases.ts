@@ -348,6 +348,9 @@ export function remindServiceCase(ctx: RuleContext, id: string, input: CaseRemin
           `A written notice (催办通知书) follows a deadline lapsed by ${caseTimeLimits.lapseNotice} working days; this case's has lapsed by ${lapsed}`,
         );
       }
+      if (current.notices.some((n) => n.kind === 'lapseNotice' && n.lapsedDueAt === current.stageDueAt)) {
+        throw problems.invalidTransition('A written notice (催办通知书) was already sent for this deadline');
+      }
     }
     return lifecycle.remindCase(current, move, input.formal ? 'lapseNotice' : 'reminder', input.note);
   });
@@ -412,24 +415,31 @@ export function reportServiceCaseAssist(ctx: RuleContext, id: string, input: Cas
   );
 }
 
+/** Whether two demands come from the same requester: the same person, or the same enterprise. */
+const sameRequester = (a: ServiceCase, b: ServiceCase) =>
+  a.requesterName === b.requesterName || (a.enterpriseName !== null && a.enterpriseName === b.enterpriseName);
+
 /**
- * 并单: the duplicate closes into the case it repeats, which must be another case that is not
- * itself merged, of the same service month.
+ * 并单: the duplicate closes into the case it repeats: another open case of the same service
+ * month, received no later, from the same requester (person or enterprise), not itself merged.
  */
 export function mergeServiceCase(ctx: RuleContext, id: string, input: CaseMerge, ifMatch: number | null) {
   return act(ctx, id, 'merge', ifMatch, async (current, move) => {
-    const into = await ctx.store.serviceCases.get(input.intoId);
+    const intoId = input.intoId.trim().toUpperCase();
     const error = (code: string, message: string, params?: Record<string, string>) =>
       problems.validation([{ field: 'intoId', code, params, message }]);
-    if (input.intoId === current.id) throw error('same_case', 'must be another case');
-    if (!into)
-      throw problems.validation([
-        { field: 'intoId', code: 'unknown_case', params: { ids: input.intoId }, message: 'no such case' },
-      ]);
+    if (intoId === current.id) throw error('same_case', 'must be another case');
+    const into = await ctx.store.serviceCases.get(intoId);
+    if (!into) throw error('unknown_case', 'no such case', { ids: intoId });
     if (into.mergedInto !== null) {
       throw error('merged_case', `is itself merged into ${into.mergedInto}`, { into: into.mergedInto });
     }
     if (into.monthId !== current.monthId) throw error('other_month', 'must be of the same service month');
+    if (into.status === 'closed') throw error('closed_case', 'is closed: dispatch this demand as a new one');
+    if (compareInstants(into.receivedAt, current.receivedAt) > 0) {
+      throw error('later_case', 'was received after this one: merge that one into this', { into: into.id });
+    }
+    if (!sameRequester(into, current)) throw error('other_requester', 'is of another requester or enterprise');
     return lifecycle.mergeCase(move, into.id);
   });
 }

@@ -28,13 +28,27 @@ const categoryPolicy: Record<string, string> = {
 const citedPolicy = (countermeasure: string, categoryCode: string) =>
   countermeasure.includes('按政策') ? (categoryPolicy[categoryCode] ?? 'pol.core') : null;
 
-/** A case of the month received before `receivedAt`, one of the last few, for a repeat. */
-function earlierOf(cases: Map<string, ServiceCase>, monthId: string, receivedAt: string, random: () => number) {
-  const before = [...cases.values()].slice(-40).filter((c) => c.monthId === monthId && c.receivedAt < receivedAt);
+/**
+ * A case of the month and category received before `receivedAt`, one of the last few, still open
+ * a day later and not itself a repeat: what a repeat may be merged into. (Of the drawn category,
+ * so the repeats leave every other generated value as it was.)
+ */
+function earlierOf(
+  cases: Map<string, ServiceCase>,
+  plans: Map<string, CasePlan>,
+  { monthId, categoryCode, receivedAt }: Pick<ServiceCase, 'monthId' | 'categoryCode' | 'receivedAt'>,
+  random: () => number,
+) {
+  const dayAfter = isoAt(addDays(receivedAt.slice(0, 10), 2), 0);
+  const open = (c: ServiceCase) =>
+    !plans.get(c.id)!.steps.some((s) => (s.change.status === 'closed' || s.action === 'merge') && s.at < dayAfter);
+  const before = [...cases.values()]
+    .slice(-80)
+    .filter((c) => c.monthId === monthId && c.categoryCode === categoryCode && c.receivedAt < receivedAt && open(c));
   return before.length === 0 ? null : before[Math.floor(random() * before.length)]!;
 }
 
-/** What a repeat shares with the case it repeats: who asks, for what. */
+/** What a repeat shares with the case it repeats (of its category already): who asks, for what. */
 const repeatedFields = (c: ServiceCase) => ({
   requesterType: c.requesterType,
   requesterName: c.requesterName,
@@ -42,7 +56,6 @@ const repeatedFields = (c: ServiceCase) => ({
   requesterPhone: c.requesterPhone,
   requesterIdNumber: c.requesterIdNumber,
   requesterAddress: c.requesterAddress,
-  categoryCode: c.categoryCode,
   title: c.title,
   description: c.description,
 });
@@ -65,7 +78,9 @@ export function generateCasework({ seed, faker, pick, weighted, anchor, users, o
   const manager = users.get('u.manager')!;
   // A department's officers, the demo accounts among them (a liaison has cases of their own).
   const departmentOfficers = [...users.values()].filter((u) => u.role === 'officer' && u.departmentCode !== 'dept.rcb');
-  const staffOf = (code: string) => departmentOfficers.filter((u) => u.departmentCode === code);
+  // The talent office's own officers handle what it answers directly (直办).
+  const staffOf = (code: string) =>
+    code === 'dept.rcb' ? officeStaff : departmentOfficers.filter((u) => u.departmentCode === code);
   const bureaus = departments.filter((d) => d.kind === 'bureau').map((d) => d.code);
   const calendar = workingCalendar(officialHolidayYears);
   // Nothing happens on the anchor day itself: in the browser it is today, at any hour.
@@ -120,7 +135,10 @@ export function generateCasework({ seed, faker, pick, weighted, anchor, users, o
 
       const creator = draw(officeStaff);
       // One demand in forty repeats an earlier one of the month (same requester, same problem).
-      const repeated = coordination() < 0.025 ? earlierOf(serviceCases, month.id, receivedAt, coordination) : null;
+      const repeated =
+        coordination() < 0.025
+          ? earlierOf(serviceCases, casePlans, { monthId: month.id, categoryCode, receivedAt }, coordination)
+          : null;
       const registration: CaseRegistration = {
         id,
         monthId: month.id,
@@ -140,6 +158,9 @@ export function generateCasework({ seed, faker, pick, weighted, anchor, users, o
         calendar,
         timeLimitDays: demandCategories.find((c) => c.code === (repeated?.categoryCode ?? categoryCode))!.timeLimitDays,
       });
+      // A policy question (a payout, a certification) the talent office answers itself now and then (直办).
+      const direct = coordination() < 0.2 && (categoryCode === 'cat.payout' || categoryCode === 'cat.certification');
+      const lead = direct ? 'dept.rcb' : departmentCode;
       const steps = simulateCase(created, {
         random,
         calendar,
@@ -147,12 +168,19 @@ export function generateCasework({ seed, faker, pick, weighted, anchor, users, o
         officeStaff,
         manager,
         staffOf,
-        department: departmentCode,
+        department: lead,
         bureaus,
         timeLimitDays: category.timeLimitDays,
         // One case in six is with a slow hand: every delay half as long again or more.
         slowness: random() < 0.17 ? 1.5 + random() : 1,
-        answer: { countermeasure, citedPolicyCode: citedPolicy(countermeasure, categoryCode), redo },
+        answer:
+          lead === departmentCode
+            ? { countermeasure, citedPolicyCode: citedPolicy(countermeasure, categoryCode), redo }
+            : {
+                countermeasure: countermeasure.replace(department.name, '人才办'),
+                citedPolicyCode: citedPolicy(countermeasure, categoryCode),
+                redo: redo.replace(department.name, '人才办'),
+              },
         waitsForDispatch: k === 0 && random() < 0.03,
         coordination,
         duplicateOf: repeated?.id ?? null,

@@ -1,8 +1,8 @@
 /** Addresses one area links to in another: built here once, so the areas do not import each other. */
 
-/** One demand, opened in the casework workspace over every month. */
-export const caseHref = (id: string) =>
-  `/service-cases?${new URLSearchParams({ month: 'all', view: 'all', case: id }).toString()}`;
+/** One demand, opened in the casework workspace: among its month's cases when known, else every month's. */
+export const caseHref = (id: string, monthId = 'all') =>
+  `/service-cases?${new URLSearchParams({ month: monthId, view: 'all', case: id }).toString()}`;
 
 /** One policy patch, opened on the patches page. */
 export const patchHref = (id: string) => `/policy-patches?${new URLSearchParams({ patch: id }).toString()}`;

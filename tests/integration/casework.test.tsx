@@ -1,6 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceCase } from '../../src/api/schemas/service-cases';
+import { dispatchCase } from '../../domain/rules/case-lifecycle';
+import { toCstIso } from '../../domain/rules/dates';
+import { workingCalendar } from '../../src/lib/working-days';
 import { mockApi } from '../utils/mock-api';
 import { renderApp } from '../utils/render-app';
 import { tick } from '../utils/table';
@@ -57,6 +60,30 @@ describe('the triage queue', () => {
     expect(screen.queryByText(foreign.title)).not.toBeInTheDocument();
   });
 });
+
+/**
+ * Cases awaiting 住建局's signature that it may still return: the demo's own, and as many new ones
+ * as are missing, dispatched as the talent office would (the demo draws how many there are).
+ */
+function dispatchedToZjj(count: number): ServiceCase[] {
+  const ready = cases().filter(
+    (c) => c.departmentCode === 'dept.zjj' && c.status === 'dispatched' && !c.dispatches.at(-1)!.upheld,
+  );
+  const fresh = cases().filter((c) => c.status === 'new');
+  const move = {
+    now: toCstIso(mockApi.now()),
+    actor: mockApi.db.users.get('u.officer')!,
+    calendar: workingCalendar([...mockApi.db.holidayYears.values()]),
+    timeLimitDays: 10,
+  };
+  while (ready.length < count) {
+    const c = fresh.shift()!;
+    const dispatched = { ...c, ...dispatchCase(c, move, 'dept.zjj', null), version: c.version + 1 };
+    mockApi.db.serviceCases.set(c.id, dispatched);
+    ready.push(dispatched);
+  }
+  return ready.slice(0, count);
+}
 
 describe('the case workspace', () => {
   it('an officer dispatches a new case to a department and its officer, and the history says so', async () => {
@@ -136,9 +163,7 @@ describe('the case workspace', () => {
   });
 
   it('a liaison signs one dispatched case and returns another, which the talent office sends elsewhere', async () => {
-    const [first, second] = cases().filter(
-      (c) => c.departmentCode === 'dept.zjj' && c.status === 'dispatched' && c.dispatches.at(-1)!.upheld === false,
-    );
+    const [first, second] = dispatchedToZjj(2);
     const liaison = renderApp(`/service-cases?case=${first!.id}`, { as: 'liaison' });
     let pane = await workspace(first!.title);
     await liaison.user.click(await pane.findByRole('button', { name: '签收' }));

@@ -1,5 +1,6 @@
 import { useFormContext, useWatch } from 'react-hook-form';
 import { z } from 'zod';
+import { TALENT_OFFICE_DEPARTMENT } from '../../api/permissions';
 import { useWorkingCalendar } from '../../api/queries/dictionary-queries';
 import { pendingExtension } from '../../api/schemas/case-workflow';
 import {
@@ -59,7 +60,8 @@ export function DepartmentOfficerFields({ labels, exclude }: { labels: CaseLabel
               .filter((o) => o.value !== exclude)
               .map((o) => (
                 <option key={o.value} value={o.value}>
-                  {o.label}
+                  {/* To the talent office itself: it answers directly. */}
+                  {o.value === TALENT_OFFICE_DEPARTMENT ? t('case.directDispatch', { department: o.label }) : o.label}
                 </option>
               ))}
           </select>

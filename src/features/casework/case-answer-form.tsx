@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { isApiError } from '../../api/api-error';
@@ -66,6 +66,8 @@ export function CaseAnswerForm({
     defaultValues: { countermeasure: readDraft(key), citedPolicyCode: '' },
   });
   const answer = useCaseAction('answer');
+  /** The policy the last inserted standard answer set, while the officer has not changed it. */
+  const insertedPolicy = useRef<string | null>(null);
 
   const text = useWatch({ control: form.control, name: 'countermeasure' });
   useEffect(() => writeDraft(key, text ?? ''), [key, text]);
@@ -112,8 +114,11 @@ export function CaseAnswerForm({
             form.setValue('countermeasure', current.trim() ? `${current.trimEnd()}\n${picked.answer}` : picked.answer, {
               shouldDirty: true,
             });
-            if (!form.getValues('citedPolicyCode') && picked.policyCode) {
+            // The policy follows the answers inserted, unless the officer chose one of their own.
+            const cited = form.getValues('citedPolicyCode');
+            if (picked.policyCode && (!cited || cited === insertedPolicy.current)) {
               form.setValue('citedPolicyCode', picked.policyCode, { shouldDirty: true });
+              insertedPolicy.current = picked.policyCode;
             }
             form.setFocus('countermeasure');
           }}

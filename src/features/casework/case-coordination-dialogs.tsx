@@ -10,6 +10,7 @@ import {
   caseClassifySchema,
   caseCommonalitySchema,
   caseRemindSchema,
+  type ServiceCase,
 } from '../../api/schemas/service-cases';
 import { FormDialog } from '../../components/form/form-dialog';
 import { FormField, inputClass, textareaClass } from '../../components/form/form-field';
@@ -31,7 +32,9 @@ export function RemindDialog({ serviceCase, labels, ...props }: ActionDialogProp
   const { t } = useI18n();
   const calendar = useWorkingCalendar();
   const lapsed = lapsedWorkingDays(serviceCase, new Date(useNow()), calendar);
-  const formalAllowed = lapsed >= caseTimeLimits.lapseNotice;
+  // One written notice per lapsed deadline.
+  const noticed = serviceCase.notices.some((n) => n.kind === 'lapseNotice' && n.lapsedDueAt === serviceCase.stageDueAt);
+  const formalAllowed = lapsed >= caseTimeLimits.lapseNotice && !noticed;
   const { form, dialog } = useActionForm(
     { serviceCase, ...props },
     'remind',
@@ -148,6 +151,7 @@ const mergeFormSchema = (t: Translate, self: string) =>
     intoId: z
       .string()
       .trim()
+      .toUpperCase()
       .min(1, t('form.required'))
       .refine((id) => id !== self, t('form.rule.sameCase')),
   });
@@ -159,6 +163,7 @@ type MergeValues = z.input<ReturnType<typeof mergeFormSchema>>;
  */
 export function MergeDialog({ serviceCase, labels, ...props }: ActionDialogProps & { labels: CaseLabels }) {
   const { t } = useI18n();
+  const format = useFormat();
   const { form, dialog } = useActionForm(
     { serviceCase, ...props },
     'merge',
@@ -166,15 +171,27 @@ export function MergeDialog({ serviceCase, labels, ...props }: ActionDialogProps
     { intoId: '' },
     (input) => input,
   );
+  // The same requester's open demands of the month, received no later: what it may repeat.
+  const sameRequester = (c: ServiceCase) =>
+    c.requesterName === serviceCase.requesterName ||
+    (serviceCase.enterpriseName !== null && c.enterpriseName === serviceCase.enterpriseName);
   const candidates = useQuery({
     ...caseQueries.list({
       q: serviceCase.enterpriseName ?? serviceCase.requesterName,
       month: serviceCase.monthId,
       page: 1,
-      pageSize: 8,
-      sort: '-receivedAt',
+      pageSize: 20,
+      sort: 'receivedAt',
     }),
-    select: (page) => page.items.filter((c) => c.id !== serviceCase.id && c.mergedInto === null),
+    select: (page) =>
+      page.items.filter(
+        (c) =>
+          c.id !== serviceCase.id &&
+          c.mergedInto === null &&
+          c.status !== 'closed' &&
+          c.receivedAt <= serviceCase.receivedAt &&
+          sameRequester(c),
+      ),
   });
   const chosen = useWatch({ control: form.control, name: 'intoId' });
   return (
@@ -196,9 +213,13 @@ export function MergeDialog({ serviceCase, labels, ...props }: ActionDialogProps
               />
               <span className="min-w-0 break-words">
                 <span className="font-mono text-xs">{c.id}</span> {c.title}
-                <span className="text-muted-foreground">
-                  {' '}
-                  · {labels.label('category', c.categoryCode)} · {t(`case.status.${c.status}`)}
+                <span className="block text-muted-foreground">
+                  {[
+                    c.enterpriseName ? `${c.enterpriseName}（${c.requesterName}）` : c.requesterName,
+                    format.dateTime(c.receivedAt),
+                    labels.label('category', c.categoryCode),
+                    t(`case.status.${c.status}`),
+                  ].join(' · ')}
                 </span>
               </span>
             </label>

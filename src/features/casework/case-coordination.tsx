@@ -65,7 +65,7 @@ export function CaseMerges({ serviceCase: c }: { serviceCase: ServiceCase }) {
     return (
       <p className="rounded-md border bg-muted/40 p-3 text-sm">
         {t('case.mergedInto')}
-        <Link to={caseHref(c.mergedInto)} className="font-mono text-primary hover:underline">
+        <Link to={caseHref(c.mergedInto, c.monthId)} className="font-mono text-primary hover:underline">
           {c.mergedInto}
         </Link>
       </p>
@@ -79,7 +79,7 @@ export function CaseMerges({ serviceCase: c }: { serviceCase: ServiceCase }) {
       {items.map((m, i) => (
         <span key={m.id}>
           {i > 0 && '、'}
-          <Link to={caseHref(m.id)} className="font-mono text-primary hover:underline">
+          <Link to={caseHref(m.id, m.monthId)} className="font-mono text-primary hover:underline">
             {m.id}
           </Link>
         </span>

@@ -100,6 +100,7 @@ export function CaseLifecycle({ serviceCase: c, labels }: { serviceCase: Service
         text: t(late ? 'case.lifecycle.assistReportedLate' : 'case.lifecycle.assistReported', {
           at: at(a.report.at),
           department,
+          by: a.report.byName,
           text: a.report.text,
         }),
         tone: late ? 'danger' : undefined,

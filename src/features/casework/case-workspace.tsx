@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useEffect, useRef, useState } from 'react';
 import { caseQueries } from '../../api/queries/case-queries';
 import { patchHref, policyPatchesHref, proposePatchHref } from '../../lib/links';
-import { caseActionsFor, pendingExtension } from '../../api/schemas/case-workflow';
+import { caseActionRefusal, caseActionsFor, openAssists, pendingExtension } from '../../api/schemas/case-workflow';
 import type { CaseAction, ServiceCase } from '../../api/schemas/service-cases';
 import { ErrorState } from '../../components/feedback/error-state';
 import { Badge } from '../../components/ui/badge';
@@ -142,6 +142,15 @@ export function CaseWorkspace({ id, labels, onClose }: { id: string; labels: Cas
                   </Button>
                 ))}
             </div>
+          )}
+          {user && caseActionRefusal(user, c, 'answer') === 'assistsReported' && (
+            <p className="rounded-md border border-warning/50 bg-warning/10 p-3 text-sm">
+              {t('case.assistsAwaitedBeforeAnswer', {
+                departments: openAssists(c)
+                  .map((a) => labels.label('department', a.departmentCode))
+                  .join('、'),
+              })}
+            </p>
           )}
           {actions.includes('answer') && user && (
             <CaseAnswerForm

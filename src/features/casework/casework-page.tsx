@@ -86,7 +86,8 @@ export function CaseworkPage() {
         onValueChange={(value) =>
           replaceAll(
             new URLSearchParams({
-              month: month ?? ALL_MONTHS,
+              // The month as the URL has it: none means the newest, which may not be known yet.
+              ...(search.month ? { month: search.month } : {}),
               ...(value === 'demands' ? {} : { tab: value }),
             }).toString(),
           )
