@@ -189,20 +189,21 @@ describe('what a role may not see', () => {
     expect(history).not.toContain(record.phone);
   });
 
-  it('a liaison of 住建局 cannot open, list or count another department’s cases', async () => {
+  it('a liaison of 住建局 cannot open, list or count another department’s cases, but those it assists with', async () => {
     const liaison = await signIn('liaison');
     const manager = await signIn('manager');
-    const all = (await (await api('/service-cases?pageSize=200&department=dept.jyj', { token: manager })).json()) as {
-      items: { id: string }[];
-    };
-    const other = all.items[0]!.id;
+    type Listed = { total: number; items: { id: string; assists: { departmentCode: string }[] }[] };
+    const all = (await (
+      await api('/service-cases?pageSize=200&month=SM-2026&department=dept.jyj', { token: manager })
+    ).json()) as Listed;
+    expect(all.total).toBeLessThanOrEqual(200);
+    const assisted = all.items.filter((c) => c.assists.some((a) => a.departmentCode === 'dept.zjj'));
+    const other = all.items.find((c) => !assisted.includes(c))!.id;
     expect((await api(`/service-cases/${other}`, { token: liaison })).status).toBe(404);
     const listed = (await (
-      await api('/service-cases?pageSize=200&department=dept.jyj', { token: liaison })
-    ).json()) as {
-      total: number;
-    };
-    expect(listed.total).toBe(0);
+      await api('/service-cases?pageSize=200&month=SM-2026&department=dept.jyj', { token: liaison })
+    ).json()) as Listed;
+    expect(listed.items.map((c) => c.id).sort()).toEqual(assisted.map((c) => c.id).sort());
     const history = (await (
       await api(`/audit-events?entityType=serviceCase&entityId=${other}`, { token: liaison })
     ).json()) as {

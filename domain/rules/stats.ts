@@ -105,7 +105,7 @@ function mean(sum: number, count: number): number | null {
   return count === 0 ? null : Math.round((sum / count) * 10) / 10;
 }
 
-/** Backlog and resolution within the caller's data scope. */
+/** Backlog and resolution within the caller's data scope (a department's: what it leads or assists with). */
 export async function caseOverview(ctx: RuleContext, monthId: string | undefined): Promise<CaseOverview> {
   const scope = caseScope(ctx);
   const { all, byDepartment } = await ctx.store.serviceCases.figures(scope, monthId, toCstIso(ctx.now()));
@@ -118,7 +118,10 @@ export async function caseOverview(ctx: RuleContext, monthId: string | undefined
     closed: all.closed,
     meanResolutionDays: mean(all.resolutionDays, all.resolved),
     satisfactionRate: all.followUps === 0 ? null : all.satisfiedFollowUps / all.followUps,
+    // A department's own row only: the cases it assists with count in its totals, not as rows of
+    // the departments that lead them.
     byDepartment: [...byDepartment]
+      .filter(([departmentCode]) => scope.departmentCode === null || departmentCode === scope.departmentCode)
       .map(([departmentCode, figures]) => ({
         departmentCode,
         open: figures.open,

@@ -275,7 +275,10 @@ describe('service cases', () => {
 
   it('lists a department its own cases only, overdue and not overdue splitting them exactly', async () => {
     const scope = { departmentCode: 'dept.rsj' };
-    const own = cases.filter((c) => c.departmentCode === 'dept.rsj');
+    // Led by 人社局, or assisted by it (协办).
+    const own = cases.filter(
+      (c) => c.departmentCode === 'dept.rsj' || c.assists.some((a) => a.departmentCode === 'dept.rsj'),
+    );
     const list = (overdue?: 'true' | 'false') =>
       store.serviceCases.list(scope, { page: 1, pageSize: 200, overdue }, { field: 'dueAt', descending: false }, FRAME);
     const [all, overdue, onTime] = await Promise.all([list(), list('true'), list('false')]);
@@ -333,7 +336,9 @@ describe('service cases', () => {
       };
     };
     const month = 'SM-2025';
-    const inMonth = cases.filter((c) => c.monthId === month);
+    // A merged duplicate is counted once, in the case it was merged into.
+    const counted = cases.filter((c) => c.mergedInto === null);
+    const inMonth = counted.filter((c) => c.monthId === month);
     const actual = await store.serviceCases.figures({ departmentCode: null }, month, NOW);
     const { resolutionDays, ...counts } = figures(inMonth);
     expect(actual.all).toMatchObject(counts);
@@ -344,9 +349,13 @@ describe('service cases', () => {
     expect(actual.byDepartment.get('dept.rsj')).toMatchObject(rsj);
     expect(actual.byDepartment.get('dept.rsj')!.resolutionDays).toBeCloseTo(rsjDays, 6);
 
+    // A department's: the cases it leads or assists with, by the department that leads them.
     const scoped = await store.serviceCases.figures({ departmentCode: 'dept.kjj' }, undefined, NOW);
-    expect(scoped.all.total).toBe(cases.filter((c) => c.departmentCode === 'dept.kjj').length);
-    expect([...scoped.byDepartment.keys()]).toEqual(['dept.kjj']);
+    const kjj = counted.filter(
+      (c) => c.departmentCode === 'dept.kjj' || c.assists.some((a) => a.departmentCode === 'dept.kjj'),
+    );
+    expect(scoped.all.total).toBe(kjj.length);
+    expect([...scoped.byDepartment.keys()].sort()).toEqual([...new Set(kjj.map((c) => c.departmentCode!))].sort());
   });
 });
 
@@ -402,8 +411,12 @@ describe('policy patches, casework lists, history, views and users', () => {
   });
 
   it('shows a department the history of its own cases only, newest first', async () => {
-    const visible = (e: AuditEvent) =>
-      e.entityType === 'serviceCase' && data.serviceCases.get(e.entityId)?.departmentCode === 'dept.zjj';
+    // Its cases: those it leads or is asked to assist with.
+    const involves = (id: string) => {
+      const c = data.serviceCases.get(id);
+      return c?.departmentCode === 'dept.zjj' || (c?.assists.some((a) => a.departmentCode === 'dept.zjj') ?? false);
+    };
+    const visible = (e: AuditEvent) => e.entityType === 'serviceCase' && involves(e.entityId);
     const expected = data.auditEvents
       .filter(visible)
       .sort((a, b) => byCodePoint(b.at, a.at) || byCodePoint(b.id, a.id));
