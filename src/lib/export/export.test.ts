@@ -1,0 +1,140 @@
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { toCsv } from '../csv';
+import { csvRows, type ExportAbout, type ExportColumn } from './sheet';
+import { buildXlsx } from './xlsx';
+
+interface Row {
+  id: string;
+  name: string;
+  investment: number | null;
+  landedOn: string | null;
+  updatedAt: string;
+  rate: number;
+}
+
+const columns: ExportColumn<Row>[] = [
+  { key: 'id', header: '编号', kind: 'text', value: (r) => r.id },
+  { key: 'name', header: '姓名/项目', kind: 'text', value: (r) => r.name },
+  { key: 'investment', header: '投资额（万元）', kind: 'decimal', value: (r) => r.investment },
+  { key: 'landedOn', header: '落户日期', kind: 'date', value: (r) => r.landedOn },
+  { key: 'updatedAt', header: '更新时间', kind: 'dateTime', value: (r) => r.updatedAt },
+  { key: 'rate', header: '转化率', kind: 'percent', value: (r) => r.rate },
+];
+const rows: Row[] = [
+  {
+    id: 'IR-2026-0001',
+    name: '王小明',
+    investment: 1200.5,
+    landedOn: '2026-03-02',
+    updatedAt: '2026-11-25T09:05:00+08:00',
+    rate: 0.25,
+  },
+  {
+    id: 'IR-2026-0002',
+    name: '=HYPERLINK("http://evil","点我")',
+    investment: null,
+    landedOn: null,
+    updatedAt: '2026-11-25T23:30:00+08:00',
+    rate: 0,
+  },
+  {
+    id: 'IR-2026-0003',
+    name: '-1+2',
+    investment: -3,
+    landedOn: '2026-01-01',
+    updatedAt: '2026-01-01T00:00:00+08:00',
+    rate: 1,
+  },
+];
+const about: ExportAbout = {
+  title: '人才招引记录',
+  filters: [
+    ['渠道', '校园招聘、人才活动'],
+    ['搜索', '@SUM(A1)'],
+  ],
+  exportedBy: '王芳',
+  exportedAt: '2026-11-25T10:00:00+08:00',
+  rowCount: rows.length,
+  words: {
+    sheet: '导出说明',
+    title: '导出内容',
+    filters: '筛选条件',
+    noFilters: '无',
+    exportedBy: '导出人',
+    exportedAt: '导出时间',
+    rowCount: '行数',
+  },
+};
+
+async function readBack(buffer: ArrayBuffer) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer);
+  return workbook;
+}
+
+describe('an XLSX export, read back with exceljs', () => {
+  it('has the headers in order, numbers as numbers, dates as dates, and no formula anywhere', async () => {
+    const workbook = await readBack(await buildXlsx(ExcelJS, '招引记录', columns, rows, about));
+    const sheet = workbook.getWorksheet('招引记录')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, ...columns.map((c) => c.header)]);
+    expect(sheet.rowCount).toBe(rows.length + 1);
+    const first = sheet.getRow(2);
+    expect(first.getCell(3).value).toBe(1200.5);
+    expect(first.getCell(3).type).toBe(ExcelJS.ValueType.Number);
+    // The day and time as they read in China.
+    expect(first.getCell(4).value).toEqual(new Date(Date.UTC(2026, 2, 2)));
+    expect(first.getCell(4).numFmt).toBe('yyyy-mm-dd');
+    expect(first.getCell(5).value).toEqual(new Date(Date.UTC(2026, 10, 25, 9, 5)));
+    expect(first.getCell(6).value).toBe(0.25);
+    expect(first.getCell(6).numFmt).toBe('0.0%');
+    // Empty stays empty; a negative number stays a number.
+    expect(sheet.getRow(3).getCell(3).value).toBeNull();
+    expect(sheet.getRow(4).getCell(3).value).toBe(-3);
+    // Text that begins like a formula is text, and visibly so.
+    const hostile = sheet.getRow(3).getCell(2);
+    expect(hostile.type).toBe(ExcelJS.ValueType.String);
+    expect(hostile.value).toBe('\'=HYPERLINK("http://evil","点我")');
+    expect(sheet.getRow(4).getCell(2).value).toBe("'-1+2");
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => expect(cell.type, String(cell.address)).not.toBe(ExcelJS.ValueType.Formula)),
+    );
+  });
+
+  it('freezes the header, filters it, sizes its columns and records what was exported', async () => {
+    const workbook = await readBack(await buildXlsx(ExcelJS, '招引记录', columns, rows, about));
+    const sheet = workbook.getWorksheet('招引记录')!;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    expect(sheet.getColumn(2).width).toBeGreaterThan(sheet.getColumn(6).width!);
+    const notes = workbook.getWorksheet('导出说明')!;
+    const lines = notes
+      .getSheetValues()
+      .slice(1)
+      .map((r) => (r as unknown[]).slice(1));
+    expect(lines).toEqual([
+      ['导出内容', '人才招引记录'],
+      ['筛选条件', '渠道：校园招聘、人才活动'],
+      ['', '搜索：@SUM(A1)'],
+      ['导出人', '王芳'],
+      ['导出时间', '2026-11-25 10:00'],
+      ['行数', 3],
+    ]);
+  });
+});
+
+describe('a CSV export, read back with papaparse', () => {
+  it('starts with a BOM, keeps the values as the table shows them and runs no formula', () => {
+    const csv = toCsv(csvRows(columns, rows));
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data).toEqual([
+      columns.map((c) => c.header),
+      ['IR-2026-0001', '王小明', '1200.5', '2026-03-02', '2026-11-25 09:05', '25.0%'],
+      ['IR-2026-0002', '\'=HYPERLINK("http://evil","点我")', '', '', '2026-11-25 23:30', '0.0%'],
+      ['IR-2026-0003', "'-1+2", '-3', '2026-01-01', '2026-01-01 00:00', '100.0%'],
+    ]);
+  });
+});
