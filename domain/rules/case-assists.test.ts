@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { lapsedBefore, lapsedWorkingDays } from '../../src/api/schemas/case-workflow';
 import type { ServiceCase } from '../../src/api/schemas/service-cases';
+import { problemOf } from '../../tests/utils/problem';
 import { ruleContext, seeded } from '../../tests/utils/rule-context';
 import { loadWorkingCalendar } from './calendar';
 import { compareInstants } from './dates';
-import { ProblemError } from './problem';
 import {
   answerServiceCase,
   classifyServiceCase,
@@ -19,16 +19,6 @@ import {
   signServiceCase,
 } from './service-cases';
 import { caseOverview } from './stats';
-
-async function problemOf(run: () => Promise<unknown>) {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof ProblemError) return error.problem;
-    throw error;
-  }
-  throw new Error('expected a problem');
-}
 
 /** The named user acting at a given moment in China. */
 const at = (username: string, instant: string) => ({ ...ruleContext(username), now: () => new Date(instant) });

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { problemOf } from '../../tests/utils/problem';
 import { ruleContext } from '../../tests/utils/rule-context';
 import { getKnowledgeBase, saveKnowledgeBase } from './knowledge';
-import { ProblemError } from './problem';
-
-async function problemOf(run: () => Promise<unknown>) {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof ProblemError) return error.problem;
-    throw error;
-  }
-  throw new Error('expected a problem');
-}
 
 describe('the knowledge base of standard answers', () => {
   it('is read by everyone, edited whole by a manager, new answers numbered after the last', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyPatch } from '../../src/api/schemas/policy-patches';
+import { problemOf } from '../../tests/utils/problem';
 import { ruleContext, seeded } from '../../tests/utils/rule-context';
 import { listAuditEvents } from './audit';
 import { patchAgeOf, patchOverview, patchTreeCounts } from './patch-analytics';
@@ -13,17 +14,6 @@ import {
   transitionPolicyPatch,
   updatePolicyPatch,
 } from './policy-patches';
-import { ProblemError } from './problem';
-
-async function problemOf(run: () => Promise<unknown>) {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof ProblemError) return error.problem;
-    throw error;
-  }
-  throw new Error('expected a problem');
-}
 
 const cases = () => [...seeded().serviceCases.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
 const patches = () => [...seeded().policyPatches.values()].sort((a, b) => (a.id < b.id ? -1 : 1));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { problemOf } from '../../tests/utils/problem';
 import { ruleContext, seeded } from '../../tests/utils/rule-context';
 import type { ServiceCase } from '../../src/api/schemas/service-cases';
 import { listAuditEvents } from './audit';
-import { ProblemError } from './problem';
 import {
   acceptServiceCase,
   answerServiceCase,
@@ -22,16 +22,6 @@ import {
   superviseServiceCase,
   suspendServiceCase,
 } from './service-cases';
-
-async function problemOf(run: () => Promise<unknown>) {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof ProblemError) return error.problem;
-    throw error;
-  }
-  throw new Error('expected a problem');
-}
 
 /** The named user acting at a given moment in China. */
 const at = (username: string, instant: string) => ({ ...ruleContext(username), now: () => new Date(instant) });

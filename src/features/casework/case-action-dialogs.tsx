@@ -21,6 +21,7 @@ import {
 } from '../../api/schemas/service-cases';
 import { FormDialog } from '../../components/form/form-dialog';
 import { FormField, inputClass, textareaClass } from '../../components/form/form-field';
+import { OptionsSelect } from '../../components/form/options-select';
 import { schemaResolver } from '../../components/form/schema-resolver';
 import { chinaDay, chinaIsoAt, todayInChina } from '../../lib/calendar';
 import { useFormat } from '../../lib/i18n/format';
@@ -80,16 +81,7 @@ function OfficerField({ labels, departmentCode }: { labels: CaseLabels; departme
       label={t('case.field.assignee')}
       hint={t('case.assigneeHint')}
     >
-      {(props) => (
-        <select {...props} className={inputClass}>
-          <option value="">{t('form.none')}</option>
-          {labels.officersOf(departmentCode).map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      )}
+      {(props) => <OptionsSelect {...props} options={labels.officersOf(departmentCode)} empty={t('form.none')} />}
     </FormField>
   );
 }

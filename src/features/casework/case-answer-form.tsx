@@ -8,6 +8,7 @@ import type { StandardAnswer } from '../../api/schemas/knowledge';
 import { caseAnswerSchema, type ServiceCase } from '../../api/schemas/service-cases';
 import { ErrorState } from '../../components/feedback/error-state';
 import { FormField, inputClass, textareaClass } from '../../components/form/form-field';
+import { OptionsSelect } from '../../components/form/options-select';
 import { schemaResolver } from '../../components/form/schema-resolver';
 import { applyServerErrors } from '../../components/form/server-errors';
 import { Button } from '../../components/ui/button';
@@ -136,16 +137,7 @@ export function CaseAnswerForm({
           label={t('case.field.citedPolicy')}
           hint={t('case.citedPolicyHint')}
         >
-          {(props) => (
-            <select {...props} className={inputClass}>
-              <option value="">{t('form.none')}</option>
-              {labels.options.policy.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          )}
+          {(props) => <OptionsSelect {...props} options={labels.options.policy} empty={t('form.none')} />}
         </FormField>
         {failed && Object.keys(form.formState.errors).length === 0 && (
           <div className="space-y-1">

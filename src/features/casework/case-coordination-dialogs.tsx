@@ -14,6 +14,7 @@ import {
 } from '../../api/schemas/service-cases';
 import { FormDialog } from '../../components/form/form-dialog';
 import { FormField, inputClass, textareaClass } from '../../components/form/form-field';
+import { OptionsSelect } from '../../components/form/options-select';
 import { schemaResolver } from '../../components/form/schema-resolver';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n, type Translate } from '../../lib/i18n/i18n';
@@ -91,16 +92,13 @@ export function RequestAssistDialog({ serviceCase, labels, ...props }: ActionDia
     >
       <FormField<AssistValues> name="departmentCode" label={t('case.field.assistDepartment')} required>
         {(field) => (
-          <select {...field} className={inputClass}>
-            <option value="">{t('form.choose')}</option>
-            {labels.options.department
-              .filter((o) => o.value !== serviceCase.departmentCode && !waiting.has(o.value))
-              .map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-          </select>
+          <OptionsSelect
+            {...field}
+            empty={t('form.choose')}
+            options={labels.options.department.filter(
+              (o) => o.value !== serviceCase.departmentCode && !waiting.has(o.value),
+            )}
+          />
         )}
       </FormField>
       <FormField<AssistValues> name="request" label={t('case.field.assistRequest')} required>

@@ -13,6 +13,7 @@ import {
 import { ErrorState } from '../../components/feedback/error-state';
 import { FormDialog, useFormDialogOutcome } from '../../components/form/form-dialog';
 import { FormField, inputClass, textareaClass } from '../../components/form/form-field';
+import { OptionsSelect } from '../../components/form/options-select';
 import { schemaResolver } from '../../components/form/schema-resolver';
 import { Button } from '../../components/ui/button';
 import { DialogActions, ModalDialog } from '../../components/ui/modal-dialog';
@@ -215,28 +216,10 @@ function AnswerDialog({
         {(props) => <input {...props} className={inputClass} />}
       </FormField>
       <FormField<AnswerValues> name="categoryCode" label={t('case.field.category')}>
-        {(props) => (
-          <select {...props} className={inputClass}>
-            <option value="">{t('kb.general')}</option>
-            {labels.options.category.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        )}
+        {(props) => <OptionsSelect {...props} options={labels.options.category} empty={t('kb.general')} />}
       </FormField>
       <FormField<AnswerValues> name="policyCode" label={t('case.field.citedPolicy')}>
-        {(props) => (
-          <select {...props} className={inputClass}>
-            <option value="">{t('form.none')}</option>
-            {labels.options.policy.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        )}
+        {(props) => <OptionsSelect {...props} options={labels.options.policy} empty={t('form.none')} />}
       </FormField>
       <FormField<AnswerValues> name="answer" label={t('kb.field.answer')} required>
         {(props) => <textarea {...props} rows={6} className={textareaClass} />}
