@@ -111,7 +111,8 @@ export function simulateCase(created: ServiceCase, sim: CaseSimulation): CaseSte
     return steps;
   }
 
-  if (random() < 0.08) {
+  // The talent office does not return what it took on itself (直办).
+  if (random() < 0.08 && department !== 'dept.rcb') {
     const returned = take('return', later(random() < 0.8 ? 0 : 1), draw(sim.staffOf(department)), (c, m) =>
       lifecycle.returnCase(c, m, draw(returnReasons)),
     );
