@@ -18,6 +18,7 @@ import { caseOversight } from './rules/case-oversight';
 import { caseQueueCounts } from './rules/case-queue';
 import { caseScores, getScoringSettings, saveScoringSettings } from './rules/case-scores';
 import { getKnowledgeBase, saveKnowledgeBase } from './rules/knowledge';
+import { exportIntakeRecords, exportServiceCases } from './rules/exports';
 import { patchOverview, patchTreeCounts } from './rules/patch-analytics';
 import {
   createPolicyPatch,
@@ -157,6 +158,8 @@ export const operations: Operations = {
   getScoringSettings: ({ ctx }) => getScoringSettings(ctx),
   saveScoringSettings: ({ ctx, body, ifMatch }) => saveScoringSettings(ctx, body, ifMatch),
   getKnowledgeBase: ({ ctx }) => getKnowledgeBase(ctx),
+  exportIntakeRecords: ({ ctx, query }) => exportIntakeRecords(ctx, query),
+  exportServiceCases: ({ ctx, query }) => exportServiceCases(ctx, query),
   saveKnowledgeBase: ({ ctx, body, ifMatch }) => saveKnowledgeBase(ctx, body, ifMatch),
   listSavedViews: ({ ctx, query }) => listSavedViews(ctx, query.resource),
   createSavedView: ({ ctx, body }) => createSavedView(ctx, body),

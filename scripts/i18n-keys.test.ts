@@ -33,6 +33,7 @@ const dynamicPrefixes: Record<string, string> = {
   'case.status.': 'case statuses (list, workspace, history), by status code',
   'case.priority.': 'case priorities (list, workspace, history), by priority code',
   'case.satisfaction.': 'follow-up satisfaction (dialog, workspace, history), by code',
+  'export.as.': 'the export menu’s two formats, by format',
   'case.commonality.': 'shared or individual demand (共性/个性 dialog, workspace badge, history), by code',
   'service.kind.': 'the service list’s kinds of service, by kind code',
   'patch.status.': 'patch statuses (table, board, tree, detail, history, charts), by status code',

@@ -267,6 +267,10 @@ function sampleCalls(): { [N in EndpointName]: (client: ApiClient) => Promise<un
         ifMatch: 0,
       }),
     getKnowledgeBase: (c) => c.request('getKnowledgeBase'),
+    exportIntakeRecords: (c) =>
+      c.request('exportIntakeRecords', { query: { stage: ['landed'], format: 'xlsx', page: 1, pageSize: 1000 } }),
+    exportServiceCases: (c) =>
+      c.request('exportServiceCases', { query: { month: 'SM-2026', format: 'csv', page: 2, pageSize: 500 } }),
     saveKnowledgeBase: (c) =>
       c.request('saveKnowledgeBase', {
         body: {
@@ -330,9 +334,13 @@ describe(`the API keeps the contract (${sharedBackend.label} store)`, () => {
         'reassignIntakeRecords',
       ]),
     );
-    expect(denials.filter(([name, username]) => username === 'officer' && name.includes('Intake'))).toEqual([]);
+    // Exporting is a manager's (report:export), whatever the records.
+    expect(denials.filter(([name, username]) => username === 'officer' && name.includes('Intake'))).toEqual([
+      ['exportIntakeRecords', 'officer'],
+    ]);
     expect(denials.filter(([name, username]) => username === 'viewer' && name.endsWith('IntakeRecords'))).toEqual([
       ['reassignIntakeRecords', 'viewer'],
+      ['exportIntakeRecords', 'viewer'],
     ]);
   });
 

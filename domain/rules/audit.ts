@@ -56,6 +56,7 @@ export async function recordAudit<T extends object>(
 const readPermission: Partial<Record<AuditEntityType, Permission>> = {
   user: 'user:read',
   dictionary: 'dictionary:manage',
+  export: 'report:export',
 };
 
 /** The personal data each kind of record holds, how it is masked, and who may read it unmasked. */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { authEndpoints } from './endpoints/auth';
 import { intakeEndpoints } from './endpoints/intake';
 import { policyPatchEndpoints } from './endpoints/policy-patches';
+import { exportEndpoints } from './endpoints/exports';
 import { serviceCaseEndpoints } from './endpoints/service-cases';
 import { sharedEndpoints } from './endpoints/shared';
 
@@ -18,6 +19,7 @@ export const endpoints = {
   ...intakeEndpoints,
   ...policyPatchEndpoints,
   ...serviceCaseEndpoints,
+  ...exportEndpoints,
   ...sharedEndpoints,
 };
 

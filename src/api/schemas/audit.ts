@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { idSchema, isoDateTimeSchema, listQuerySchema } from './common';
 
-export const auditEntityTypeSchema = z.enum(['intakeRecord', 'policyPatch', 'serviceCase', 'user', 'dictionary']);
+/** What a history event is of; `export` is a file exported (its filters and row count). */
+export const auditEntityTypeSchema = z.enum([
+  'intakeRecord',
+  'policyPatch',
+  'serviceCase',
+  'user',
+  'dictionary',
+  'export',
+]);
 export type AuditEntityType = z.infer<typeof auditEntityTypeSchema>;
 
 export const auditChangeSchema = z.object({

@@ -14,7 +14,11 @@ import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { SearchPatch, UpdateOptions } from '../../lib/use-search-state';
 import { useCan } from '../../lib/use-can';
+import { useSessionState } from '../../lib/session';
+import { toChinaIso } from '../../lib/calendar';
+import { ExportButton } from '../../components/export/export-button';
 import { BulkReassignDialog } from './bulk-reassign-dialog';
+import { intakeExportPlan } from './intake-export';
 import { intakeColumns } from './intake-columns';
 import { listQueryOf, type IntakePageSearch } from './intake-search';
 import type { IntakeLabels } from './use-intake-labels';
@@ -43,6 +47,7 @@ export function IntakeRecordsTable({
   const { t } = useI18n();
   const format = useFormat();
   const canWrite = useCan('intake:write');
+  const user = useSessionState().session?.user;
   const list = useQuery({ ...intakeQueries.list(listQueryOf(search)), placeholderData: keepPreviousData });
   const [reassigning, setReassigning] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -88,6 +93,19 @@ export function IntakeRecordsTable({
             onApply={(view) => onApplyView(view.search)}
           />
           <DataTableViewOptions state={state} />
+          <ExportButton
+            plan={() =>
+              intakeExportPlan({
+                t,
+                labels,
+                visibleColumns: state.table.getVisibleLeafColumns().map((column) => column.id),
+                query: listQueryOf(search),
+                chips: state.filters.chips,
+                exportedBy: user?.displayName ?? '',
+                now: toChinaIso(new Date()),
+              })
+            }
+          />
           {canWrite && (
             <Button size="sm" variant="primary" onClick={onCreate}>
               <Plus className="size-3.5" aria-hidden />

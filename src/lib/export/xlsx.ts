@@ -64,5 +64,7 @@ export async function buildXlsx<T>(
     [words.rowCount, about.rowCount],
   ]);
   notes.getColumn('label').font = { bold: true };
-  return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
+  // A Node or polyfilled Buffer in some builds: copied out as the plain ArrayBuffer a worker can hand over.
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
 }

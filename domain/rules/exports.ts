@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import type { caseExportQuerySchema, intakeExportQuerySchema } from '../../src/api/endpoints/exports';
+import type { Page } from '../../src/api/schemas/common';
+import type { IntakeRecord } from '../../src/api/schemas/intake';
+import type { ServiceCase } from '../../src/api/schemas/service-cases';
+import { recordAudit } from './audit';
+import type { RuleContext } from './context';
+import { listIntakeRecords } from './intake';
+import { listServiceCases } from './service-cases';
+
+type ExportQuery = { page: number; pageSize: number; format: string } & Record<string, unknown>;
+
+/** The filters and sort of an export as a query string, the paging and the format left out. */
+function filtersOf({ page: _page, pageSize: _pageSize, format: _format, ...filters }: ExportQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item !== undefined && item !== null) params.append(key, String(item));
+    }
+  }
+  return params.toString();
+}
+
+/** Page 1 of an export writes it to the operation log: what, in which format, with which filters, how many rows. */
+async function logged<T>(ctx: RuleContext, resource: string, query: ExportQuery, page: Page<T>): Promise<Page<T>> {
+  if (query.page === 1) {
+    await recordAudit(ctx, 'export', resource, 'export', null, {
+      format: query.format,
+      filters: filtersOf(query),
+      rowCount: page.total,
+    });
+  }
+  return page;
+}
+
+/** Intake records for an export: the list's rules (masking included), logged on page 1. */
+export async function exportIntakeRecords(ctx: RuleContext, query: z.output<typeof intakeExportQuerySchema>) {
+  return logged<IntakeRecord>(ctx, 'intakeRecords', query, await listIntakeRecords(ctx, query));
+}
+
+/** Service cases for an export: the list's rules (scope and masking), logged on page 1. */
+export async function exportServiceCases(ctx: RuleContext, query: z.output<typeof caseExportQuerySchema>) {
+  return logged<ServiceCase>(ctx, 'serviceCases', query, await listServiceCases(ctx, query));
+}

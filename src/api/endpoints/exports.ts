@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { intakeListQuerySchema, intakeRecordSchema } from '../schemas/intake';
+import { pageSchema } from '../schemas/common';
+import { serviceCaseListQuerySchema, serviceCaseSchema } from '../schemas/service-cases';
+import { endpoint, type Endpoint } from './endpoint';
+
+/** The file an export is written to. */
+export const exportFormatSchema = z.enum(['xlsx', 'csv']);
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
+
+/**
+ * A list's query for an export: its filters and sort, larger pages (the exporter pages through
+ * them, never asking for everything at once), and the file it is for. Page 1 is logged.
+ */
+const exportPaging = {
+  pageSize: z.coerce.number().int().min(1).max(1000).default(500),
+  format: exportFormatSchema,
+};
+export const intakeExportQuerySchema = intakeListQuerySchema.extend(exportPaging);
+export const caseExportQuerySchema = serviceCaseListQuerySchema.extend(exportPaging);
+
+/**
+ * 导出: what a manager exports is what they may see (personal data masked without
+ * `personal:read`, a department's scope), page by page; the first page writes the export, its
+ * filters and its row count, to the operation log.
+ */
+export const exportEndpoints = {
+  exportIntakeRecords: endpoint({
+    method: 'GET',
+    path: '/exports/intake-records',
+    summary: 'Intake records for an export, page by page (report:export; page 1 is logged)',
+    tag: 'exports',
+    permission: 'report:export',
+    query: intakeExportQuerySchema,
+    response: pageSchema(intakeRecordSchema),
+  }),
+  exportServiceCases: endpoint({
+    method: 'GET',
+    path: '/exports/service-cases',
+    summary: 'Service cases for an export, page by page, in the caller’s scope (report:export; page 1 is logged)',
+    tag: 'exports',
+    permission: 'report:export',
+    query: caseExportQuerySchema,
+    response: pageSchema(serviceCaseSchema),
+  }),
+} satisfies Record<string, Endpoint>;

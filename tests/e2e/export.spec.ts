@@ -1,0 +1,80 @@
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, signIn, signOut } from './helpers';
+
+const records = (page: Page) => page.getByRole('region', { name: '招引记录' });
+
+/** Picks an export format and answers the downloaded file's path and name. */
+async function exportAs(page: Page, label: string) {
+  await page.getByRole('button', { name: '导出', exact: true }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: label }).click();
+  const file = await download;
+  return { path: (await file.path())!, name: file.suggestedFilename() };
+}
+
+test('a manager exports the filtered intake table to Excel and CSV: exactly its rows, its columns, typed', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'manager', '/intake?stage=landed&sort=id');
+  const table = records(page);
+  const totalText = await table.getByText(/^共 [\d,]+ 条$/).innerText();
+  const total = Number(totalText.replace(/\D/g, ''));
+  expect(total).toBeGreaterThan(20);
+  // The data columns as shown (not the row picker's, nor the row actions').
+  const headers = (await table.getByRole('columnheader').allInnerTexts())
+    .map((h) => h.trim())
+    .filter((h) => h && h !== '操作');
+  const firstId = (await table.getByRole('row').nth(1).getByRole('cell').nth(1).innerText()).trim();
+
+  const xlsx = await exportAs(page, '导出 Excel（.xlsx）');
+  expect(xlsx.name).toMatch(/^招引记录-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await readFile(xlsx.path)) as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet('招引记录')!;
+  expect(sheet.rowCount).toBe(total + 1);
+  const exportedHeaders = (sheet.getRow(1).values as string[]).slice(1);
+  // The table's columns in its order; the name column brings its organization along.
+  expect(exportedHeaders.filter((h) => h !== '单位 / 来源')).toEqual(headers);
+  const stage = exportedHeaders.indexOf('阶段') + 1;
+  const landedOn = exportedHeaders.indexOf('落户日期') + 1;
+  const investment = exportedHeaders.indexOf('投资额（万元）') + 1;
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    expect(row.getCell(stage).value).toBe('落户');
+    expect(row.getCell(landedOn).value).toBeInstanceOf(Date);
+    const amount = row.getCell(investment).value;
+    expect(amount === null || typeof amount === 'number').toBe(true);
+  });
+  expect((sheet.getRow(2).values as unknown[])[1]).toBe(firstId);
+  const about = workbook.getWorksheet('导出说明')!;
+  expect(about.getSheetValues().flat()).toEqual(expect.arrayContaining(['导出人', '王芳', '行数', total]));
+
+  const csv = await exportAs(page, '导出 CSV（.csv）');
+  const text = await readFile(csv.path, 'utf8');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
+  expect(parsed.data).toHaveLength(total + 1);
+  expect(parsed.data[1]![0]).toBe(firstId);
+  await expect(page.getByRole('dialog', { name: '导出' })).toBeHidden();
+});
+
+test('the export shows its progress and can be cancelled; an officer has no export', async ({ page }) => {
+  await signIn(page, 'manager', '/intake');
+  await page.getByRole('button', { name: '导出', exact: true }).click();
+  await page.getByRole('menuitem', { name: '导出 Excel（.xlsx）' }).click();
+  const dialog = page.getByRole('dialog', { name: '导出' });
+  await expect(dialog.getByRole('progressbar', { name: '导出进度' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('已取消导出').first()).toBeVisible();
+
+  await signOut(page, 'manager');
+  await signIn(page, 'officer', '/intake');
+  await expect(records(page).getByText(/^共 [\d,]+ 条$/)).toBeVisible();
+  await expect(page.getByRole('button', { name: '导出', exact: true })).toHaveCount(0);
+});
