@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { caseQueries } from '../../api/queries/case-queries';
 import { useWorkingCalendar } from '../../api/queries/dictionary-queries';
@@ -9,6 +9,7 @@ import type { ServiceCase } from '../../api/schemas/service-cases';
 import { Button } from '../../components/ui/button';
 import { chinaDay } from '../../lib/calendar';
 import { useFormat } from '../../lib/i18n/format';
+import { printDocument } from '../../lib/print';
 import { useI18n } from '../../lib/i18n/i18n';
 import { caseHref } from '../../lib/links';
 import { useSessionState } from '../../lib/session';
@@ -110,11 +111,6 @@ export function CaseLapseNotice({ serviceCase: c, labels }: { serviceCase: Servi
   const [shown, setShown] = useState(false);
   const format = useFormat();
   const calendar = useWorkingCalendar();
-  useEffect(() => {
-    const done = () => delete document.body.dataset.print;
-    window.addEventListener('afterprint', done);
-    return () => window.removeEventListener('afterprint', done);
-  }, []);
   const notice = c.notices.findLast((n) => n.kind === 'lapseNotice');
   if (!notice) return null;
   const department = labels.label('department', notice.departmentCode);
@@ -148,14 +144,7 @@ export function CaseLapseNotice({ serviceCase: c, labels }: { serviceCase: Servi
           <p className="mt-4 text-right">{t('score.noticeSigned')}</p>
           <p className="text-right">{format.date(notice.at)}</p>
           <div className="no-print mt-2 flex justify-end">
-            <Button
-              size="sm"
-              variant="secondary"
-              onClick={() => {
-                document.body.dataset.print = 'notice';
-                window.print();
-              }}
-            >
+            <Button size="sm" variant="secondary" onClick={printDocument}>
               {t('case.lapseNotice.print')}
             </Button>
           </div>

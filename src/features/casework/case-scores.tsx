@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useForm, useFormContext, type Path } from 'react-hook-form';
 import type { z } from 'zod';
 import { caseQueries, useSaveScoringSettings } from '../../api/queries/case-queries';
@@ -22,6 +22,7 @@ import { Button } from '../../components/ui/button';
 import { Skeleton } from '../../components/ui/skeleton';
 import { downloadCsv } from '../../lib/csv';
 import { useFormat, type Formatters } from '../../lib/i18n/format';
+import { printDocument } from '../../lib/print';
 import { useI18n, type Translate } from '../../lib/i18n/i18n';
 import { useSessionState } from '../../lib/session';
 import { useCan } from '../../lib/use-can';
@@ -259,11 +260,6 @@ function ScoreNotice({ scores, name }: { scores: CaseScores; name: (code: string
       overdue: d.overdue,
       returns: d.returns,
     });
-  useEffect(() => {
-    const done = () => delete document.body.dataset.print;
-    window.addEventListener('afterprint', done);
-    return () => window.removeEventListener('afterprint', done);
-  }, []);
   return (
     <section aria-labelledby="score-notice-title" className="print-document rounded-lg border bg-surface p-6">
       <h3 id="score-notice-title" className="text-center text-lg font-semibold">
@@ -301,13 +297,7 @@ function ScoreNotice({ scores, name }: { scores: CaseScores; name: (code: string
       <p className="mt-6 text-right text-sm">{t('score.noticeSigned')}</p>
       <p className="text-right text-sm">{format.date(scores.at)}</p>
       <div className="no-print mt-4 flex justify-end">
-        <Button
-          size="sm"
-          onClick={() => {
-            document.body.dataset.print = 'notice';
-            window.print();
-          }}
-        >
+        <Button size="sm" onClick={printDocument}>
           {t('score.print')}
         </Button>
       </div>
