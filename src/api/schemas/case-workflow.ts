@@ -1,7 +1,13 @@
 import { can, TALENT_OFFICE_DEPARTMENT, type Permission, type Subject } from '../permissions';
 import { addDays, chinaDay, chinaIsoAt, compareInstants, type Day } from '../../lib/calendar';
 import type { WorkingCalendar } from '../../lib/working-days';
-import { DUE_SOON_WORKING_DAYS, type CaseAction, type CaseStatus, type ServiceCase } from './service-cases';
+import {
+  caseStatusSchema,
+  DUE_SOON_WORKING_DAYS,
+  type CaseAction,
+  type CaseStatus,
+  type ServiceCase,
+} from './service-cases';
 
 /**
  * Who of the case's chain takes an action: the talent office (人才办), the lead department (主办,
@@ -25,26 +31,9 @@ export interface CaseStep {
   when?: CaseCondition;
 }
 
-const every: readonly CaseStatus[] = [
-  'new',
-  'dispatched',
-  'returned',
-  'inProgress',
-  'suspended',
-  'answered',
-  'visiting',
-  'closed',
-];
+const every: readonly CaseStatus[] = caseStatusSchema.options;
 /** Not closed: the priority may change. */
-const open: readonly CaseStatus[] = [
-  'new',
-  'dispatched',
-  'returned',
-  'inProgress',
-  'suspended',
-  'answered',
-  'visiting',
-];
+const open = every.filter((status) => status !== 'closed');
 /** With a lead department that has it in hand, or is about to: what 我的待办 lists of an officer's. */
 export const heldStatuses: readonly CaseStatus[] = ['dispatched', 'inProgress', 'suspended'];
 const held = heldStatuses;
