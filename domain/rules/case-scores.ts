@@ -1,4 +1,4 @@
-import { can, TALENT_OFFICE_DEPARTMENT } from '../../src/api/permissions';
+import { TALENT_OFFICE_DEPARTMENT } from '../../src/api/permissions';
 import {
   scoreRateSchema,
   type CaseScores,
@@ -11,11 +11,10 @@ import {
 import { chinaIsoAt, lastDayOfMonth } from '../../src/lib/calendar';
 import type { ServiceCase } from '../../src/api/schemas/service-cases';
 import type { CaseScoreFacts, DepartmentTally, InstantSpan } from '../store';
-import { recordAudit } from './audit';
 import type { RuleContext } from './context';
 import { toCstIso } from './dates';
-import { problems } from './problem';
 import { caseScope } from './scope';
+import { saveSetting } from './settings';
 import { compareCodePoints } from './sorting';
 
 /** Until a manager sets them: timeliness and the requester's verdict weigh most; 85 to pass, as 12345 assessments ask. */
@@ -187,21 +186,12 @@ export async function saveScoringSettings(
   input: ScoringSettingsUpdate,
   ifMatch: number | null,
 ): Promise<ScoringSettings> {
-  if (!can(ctx.user, 'case:supervise')) throw problems.forbidden();
-  if (ifMatch === null) throw problems.preconditionRequired();
-  const current = await getScoringSettings(ctx);
-  if (ifMatch !== current.version) throw problems.versionConflict(current);
-  const next: ScoringSettings = {
-    ...input,
-    updatedByName: ctx.user.displayName,
-    updatedAt: toCstIso(ctx.now()),
-    version: current.version + 1,
-  };
-  if (!(await ctx.store.scoringSettings.save(next, current.version))) {
-    throw problems.versionConflict(await getScoringSettings(ctx));
-  }
-  await recordAudit(ctx, 'dictionary', 'scoring', 'update', current, next);
-  return next;
+  return saveSetting(
+    ctx,
+    { key: 'scoring', store: ctx.store.scoringSettings, load: () => getScoringSettings(ctx) },
+    ifMatch,
+    () => input,
+  );
 }
 
 /** A case's score facts, as both stores keep them (the SQL store in columns written from this). */

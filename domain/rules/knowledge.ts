@@ -1,10 +1,8 @@
-import { can } from '../../src/api/permissions';
 import type { KnowledgeBase, KnowledgeBaseUpdate, StandardAnswer } from '../../src/api/schemas/knowledge';
-import { recordAudit } from './audit';
 import type { RuleContext } from './context';
-import { toCstIso } from './dates';
 import { problems } from './problem';
 import { checkReferences, type ReferenceCheck } from './references';
+import { saveSetting } from './settings';
 
 const empty: KnowledgeBase = { answers: [], updatedByName: null, updatedAt: null, version: 0 };
 
@@ -29,33 +27,28 @@ export async function saveKnowledgeBase(
   input: KnowledgeBaseUpdate,
   ifMatch: number | null,
 ): Promise<KnowledgeBase> {
-  if (!can(ctx.user, 'case:supervise')) throw problems.forbidden();
-  if (ifMatch === null) throw problems.preconditionRequired();
-  const current = await getKnowledgeBase(ctx);
-  if (ifMatch !== current.version) throw problems.versionConflict(current);
-  const known = new Set(current.answers.map((a) => a.id));
-  const unknown = input.answers.findIndex((a) => a.id !== undefined && !known.has(a.id));
-  if (unknown >= 0) {
-    throw problems.validation([{ field: `answers.${unknown}.id`, code: 'unknown_code', message: 'no such answer' }]);
-  }
-  checkReferences(
-    await ctx.store.dictionaries.get(),
-    input.answers.flatMap((a, i): ReferenceCheck[] => [
-      [`answers.${i}.categoryCode`, 'demandCategories', a.categoryCode],
-      [`answers.${i}.policyCode`, 'policies', a.policyCode],
-    ]),
+  return saveSetting(
+    ctx,
+    { key: 'knowledge', store: ctx.store.knowledgeBase, load: () => getKnowledgeBase(ctx) },
+    ifMatch,
+    async (current) => {
+      const known = new Set(current.answers.map((a) => a.id));
+      const unknown = input.answers.findIndex((a) => a.id !== undefined && !known.has(a.id));
+      if (unknown >= 0) {
+        throw problems.validation([
+          { field: `answers.${unknown}.id`, code: 'unknown_code', message: 'no such answer' },
+        ]);
+      }
+      checkReferences(
+        await ctx.store.dictionaries.get(),
+        input.answers.flatMap((a, i): ReferenceCheck[] => [
+          [`answers.${i}.categoryCode`, 'demandCategories', a.categoryCode],
+          [`answers.${i}.policyCode`, 'policies', a.policyCode],
+        ]),
+      );
+      const nextId = numberer([...current.answers, ...input.answers]);
+      const answers: StandardAnswer[] = input.answers.map((a) => ({ ...a, id: a.id ?? nextId() }));
+      return { answers };
+    },
   );
-  const nextId = numberer([...current.answers, ...input.answers]);
-  const answers: StandardAnswer[] = input.answers.map((a) => ({ ...a, id: a.id ?? nextId() }));
-  const next: KnowledgeBase = {
-    answers,
-    updatedByName: ctx.user.displayName,
-    updatedAt: toCstIso(ctx.now()),
-    version: current.version + 1,
-  };
-  if (!(await ctx.store.knowledgeBase.save(next, current.version))) {
-    throw problems.versionConflict(await getKnowledgeBase(ctx));
-  }
-  await recordAudit(ctx, 'dictionary', 'knowledge', 'update', current, next);
-  return next;
 }
