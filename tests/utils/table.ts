@@ -9,8 +9,14 @@ type Scope = ReturnType<typeof within>;
  * the next page loads take no selection), and waits until the tick has taken.
  */
 export async function tick(user: UserEvent, scope: Scope, name: string): Promise<void> {
-  const box = await scope.findByRole('checkbox', { name });
-  await waitFor(() => expect(box).toBeEnabled());
+  await scope.findByRole('checkbox', { name });
+  // The box as it is once it can be ticked: a row re-rendered meanwhile has a new one.
+  const box = await waitFor(() => {
+    const current = scope.getByRole('checkbox', { name });
+    expect(current).toBeEnabled();
+    expect(current.closest('[aria-busy]')).toBeNull();
+    return current;
+  });
   await user.click(box);
   await waitFor(() => expect(scope.getByRole('checkbox', { name })).toBeChecked());
 }
