@@ -18,7 +18,7 @@ import { caseOversight } from './rules/case-oversight';
 import { caseQueueCounts } from './rules/case-queue';
 import { caseScores, getScoringSettings, saveScoringSettings } from './rules/case-scores';
 import { getKnowledgeBase, saveKnowledgeBase } from './rules/knowledge';
-import { exportIntakeRecords, exportServiceCases } from './rules/exports';
+import { exportIntakeRecords, exportPolicyPatches, exportServiceCases, exportServiceRecords } from './rules/exports';
 import { patchOverview, patchTreeCounts } from './rules/patch-analytics';
 import {
   createPolicyPatch,
@@ -41,6 +41,7 @@ import {
   followUpServiceCase,
   getServiceCase,
   listServiceCases,
+  listServiceRecords,
   presentServiceCase,
   prioritizeServiceCase,
   remindServiceCase,
@@ -59,8 +60,6 @@ import {
 } from './rules/service-cases';
 import { caseOverview, intakeBreakdown, intakeFunnel, intakeOverview, intakeTargets, intakeTrend } from './rules/stats';
 import { createSavedView, deleteSavedView, listSavedViews } from './rules/saved-views';
-import { parseSort } from './rules/sorting';
-import { serviceRecordSortFields } from './store';
 
 type Parsed<E, K extends string> = E extends { [P in K]?: infer S }
   ? S extends z.ZodType
@@ -122,8 +121,7 @@ export const operations: Operations = {
   patchOverview: ({ ctx, query }) => patchOverview(ctx, query),
   patchTreeCounts: ({ ctx, query }) => patchTreeCounts(ctx, query),
   listServiceMonths: ({ ctx }) => ctx.store.serviceMonths.list(),
-  listServiceRecords: ({ ctx, query }) =>
-    ctx.store.serviceRecords.list(query, parseSort(query.sort, serviceRecordSortFields, '-on')),
+  listServiceRecords: ({ ctx, query }) => listServiceRecords(ctx, query),
   listServiceCases: ({ ctx, query }) => listServiceCases(ctx, query),
   getServiceCase: async ({ ctx, params }) => presentServiceCase(ctx, await getServiceCase(ctx, params.id)),
   createServiceCase: ({ ctx, body }) => createServiceCase(ctx, body),
@@ -160,6 +158,8 @@ export const operations: Operations = {
   getKnowledgeBase: ({ ctx }) => getKnowledgeBase(ctx),
   exportIntakeRecords: ({ ctx, query }) => exportIntakeRecords(ctx, query),
   exportServiceCases: ({ ctx, query }) => exportServiceCases(ctx, query),
+  exportServiceRecords: ({ ctx, query }) => exportServiceRecords(ctx, query),
+  exportPolicyPatches: ({ ctx, query }) => exportPolicyPatches(ctx, query),
   saveKnowledgeBase: ({ ctx, body, ifMatch }) => saveKnowledgeBase(ctx, body, ifMatch),
   listSavedViews: ({ ctx, query }) => listSavedViews(ctx, query.resource),
   createSavedView: ({ ctx, body }) => createSavedView(ctx, body),

@@ -51,7 +51,7 @@ export interface Store {
   policyPatches: PolicyPatchStore;
   serviceMonths: { list(): Promise<ServiceMonth[]>; get(id: string): Promise<ServiceMonth | undefined> };
   serviceRecords: {
-    list(query: ServiceRecordListQuery, sort: Sort<ServiceRecordSortField>): Promise<Page<ServiceRecord>>;
+    list(query: ServiceRecordListQuery & Picked, sort: Sort<ServiceRecordSortField>): Promise<Page<ServiceRecord>>;
   };
   serviceCases: ServiceCaseStore;
   savedViews: SavedViewStore;
@@ -156,8 +156,13 @@ export const intakeSortFields = [
 ] as const;
 export type IntakeSortField = (typeof intakeSortFields)[number];
 
+/** Only the rows with these ids (an export of the rows a user picked), within the other filters. */
+export interface Picked {
+  id?: readonly string[];
+}
+
 /** The filter lists, stats and bulk actions share; `from`/`to` bound the lead (线索) date. */
-export type IntakeQuery = IntakeFilter & { q?: string };
+export type IntakeQuery = IntakeFilter & Picked & { q?: string };
 
 export interface IntakeStore extends BulkVersionedStore<IntakeRecord> {
   list(query: IntakeQuery, sort: Sort<IntakeSortField>, page: number, pageSize: number): Promise<Page<IntakeRecord>>;
@@ -186,7 +191,7 @@ export const patchSortFields = ['id', 'title', 'status', 'collectedAt', 'issuedA
 export type PatchSortField = (typeof patchSortFields)[number];
 
 /** The patch table's filters as the store applies them: policies already expanded to their branches, ages to instants. */
-export interface PatchQuery {
+export interface PatchQuery extends Picked {
   status?: readonly PatchStatus[];
   policy?: readonly string[];
   department?: readonly string[];
@@ -295,7 +300,7 @@ export interface CaseOversightFigures extends CaseResolutionFigures {
 export interface ServiceCaseStore extends BulkVersionedStore<ServiceCase> {
   list(
     scope: CaseScope,
-    query: ServiceCaseListQuery,
+    query: ServiceCaseListQuery & Picked,
     sort: Sort<CaseSortField>,
     frame: CaseQueueFrame,
   ): Promise<Page<ServiceCase>>;

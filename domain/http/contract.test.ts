@@ -271,6 +271,12 @@ function sampleCalls(): { [N in EndpointName]: (client: ApiClient) => Promise<un
       c.request('exportIntakeRecords', { query: { stage: ['landed'], format: 'xlsx', page: 1, pageSize: 1000 } }),
     exportServiceCases: (c) =>
       c.request('exportServiceCases', { query: { month: 'SM-2026', format: 'csv', page: 2, pageSize: 500 } }),
+    exportServiceRecords: (c) =>
+      c.request('exportServiceRecords', {
+        query: { department: ['dept.rsj'], format: 'xlsx', page: 1, pageSize: 500 },
+      }),
+    exportPolicyPatches: (c) =>
+      c.request('exportPolicyPatches', { query: { status: ['issued'], format: 'csv', page: 1, pageSize: 500 } }),
     saveKnowledgeBase: (c) =>
       c.request('saveKnowledgeBase', {
         body: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ruleContext } from '../../tests/utils/rule-context';
 import { listAuditEvents } from './audit';
-import { exportIntakeRecords, exportServiceCases } from './exports';
+import { exportIntakeRecords, exportPolicyPatches, exportServiceCases, exportServiceRecords } from './exports';
 
 describe('exports', () => {
   it('page through what the list would show, and log the export once, with its filters and rows', async () => {
@@ -35,5 +35,63 @@ describe('exports', () => {
         (c) => c.departmentCode === 'dept.zjj' || c.assists.some((a) => a.departmentCode === 'dept.zjj'),
       ),
     ).toBe(true);
+  });
+
+  it('export only the rows picked, and only those of them the filters select', async () => {
+    const manager = ruleContext('manager');
+    const all = await exportIntakeRecords(manager, { page: 1, pageSize: 1000, format: 'csv', sort: 'id' });
+    const landed = all.items.find((r) => r.stage === 'landed')!;
+    const lead = all.items.find((r) => r.stage === 'lead')!;
+    const picked = [landed.id, lead.id, 'IR-0000-00000'];
+    const page = await exportIntakeRecords(manager, { page: 1, pageSize: 500, format: 'csv', id: picked });
+    expect(page.items.map((r) => r.id).sort()).toEqual([landed.id, lead.id].sort());
+    const within = await exportIntakeRecords(manager, {
+      page: 1,
+      pageSize: 500,
+      format: 'csv',
+      id: picked,
+      stage: ['landed'],
+    });
+    expect(within.items.map((r) => r.id)).toEqual([landed.id]);
+    const log = await listAuditEvents(manager, { entityType: 'export', page: 1, pageSize: 1 });
+    expect(log.items[0]!.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'filters', to: `id=${picked.join('&id=')}&stage=landed` }),
+        expect.objectContaining({ field: 'rowCount', to: 1 }),
+      ]),
+    );
+  });
+
+  it('export the services delivered, searched by title or enterprise, and log them', async () => {
+    const manager = ruleContext('manager');
+    const every = await exportServiceRecords(manager, { page: 1, pageSize: 1000, format: 'xlsx' });
+    const sample = every.items[0]!;
+    const word = sample.enterpriseName.slice(0, 4);
+    const found = await exportServiceRecords(manager, { page: 1, pageSize: 1000, format: 'xlsx', q: word });
+    expect(found.items.length).toBeGreaterThan(0);
+    expect(found.items.every((r) => r.title.includes(word) || r.enterpriseName.includes(word))).toBe(true);
+    // Every service is on the one page, so the search's count can be checked against all of them.
+    expect(every.items).toHaveLength(every.total);
+    expect(found.total).toBe(
+      every.items.filter((r) => r.title.includes(word) || r.enterpriseName.includes(word)).length,
+    );
+    const log = await listAuditEvents(manager, { entityType: 'export', page: 1, pageSize: 1 });
+    expect(log.items[0]).toMatchObject({ entityId: 'serviceRecords', action: 'export' });
+  });
+
+  it('export patches as the list shows them: a department sees only its own linked demands', async () => {
+    const page = await exportPolicyPatches(ruleContext('liaison'), { page: 1, pageSize: 1000, format: 'xlsx' });
+    const linked = page.items.flatMap((p) => p.demandCaseIds);
+    expect(linked.length).toBeGreaterThan(0);
+    const manager = ruleContext('manager');
+    const cases = await exportServiceCases(manager, {
+      page: 1,
+      pageSize: 1000,
+      format: 'csv',
+      id: linked.slice(0, 500),
+    });
+    expect(cases.items.every((c) => c.departmentCode === 'dept.zjj')).toBe(true);
+    const whole = await exportPolicyPatches(manager, { page: 1, pageSize: 1000, format: 'xlsx' });
+    expect(whole.items.flatMap((p) => p.demandCaseIds).length).toBeGreaterThan(linked.length);
   });
 });

@@ -1,12 +1,19 @@
 import type { z } from 'zod';
-import type { caseExportQuerySchema, intakeExportQuerySchema } from '../../src/api/endpoints/exports';
+import type {
+  caseExportQuerySchema,
+  intakeExportQuerySchema,
+  patchExportQuerySchema,
+  serviceRecordExportQuerySchema,
+} from '../../src/api/endpoints/exports';
 import type { Page } from '../../src/api/schemas/common';
 import type { IntakeRecord } from '../../src/api/schemas/intake';
-import type { ServiceCase } from '../../src/api/schemas/service-cases';
+import type { PolicyPatch } from '../../src/api/schemas/policy-patches';
+import type { ServiceCase, ServiceRecord } from '../../src/api/schemas/service-cases';
 import { recordAudit } from './audit';
 import type { RuleContext } from './context';
 import { listIntakeRecords } from './intake';
-import { listServiceCases } from './service-cases';
+import { listPolicyPatches } from './policy-patches';
+import { listServiceCases, listServiceRecords } from './service-cases';
 
 type ExportQuery = { page: number; pageSize: number; format: string } & Record<string, unknown>;
 
@@ -41,4 +48,14 @@ export async function exportIntakeRecords(ctx: RuleContext, query: z.output<type
 /** Service cases for an export: the list's rules (scope and masking), logged on page 1. */
 export async function exportServiceCases(ctx: RuleContext, query: z.output<typeof caseExportQuerySchema>) {
   return logged<ServiceCase>(ctx, 'serviceCases', query, await listServiceCases(ctx, query));
+}
+
+/** The services delivered (服务清单) for an export, logged on page 1. */
+export async function exportServiceRecords(ctx: RuleContext, query: z.output<typeof serviceRecordExportQuerySchema>) {
+  return logged<ServiceRecord>(ctx, 'serviceRecords', query, await listServiceRecords(ctx, query));
+}
+
+/** Policy patches for an export: the list's rules (a department sees only its own linked demands), logged on page 1. */
+export async function exportPolicyPatches(ctx: RuleContext, query: z.output<typeof patchExportQuerySchema>) {
+  return logged<PolicyPatch>(ctx, 'policyPatches', query, await listPolicyPatches(ctx, query));
 }

@@ -21,7 +21,7 @@ import {
   type PolicyPatchUpdate,
 } from '../../src/api/schemas/policy-patches';
 import type { ServiceCase } from '../../src/api/schemas/service-cases';
-import { patchSortFields, type PatchQuery } from '../store';
+import { patchSortFields, type PatchQuery, type Picked } from '../store';
 import { recordAudit } from './audit';
 import type { RuleContext } from './context';
 import { toCstIso } from './dates';
@@ -82,9 +82,12 @@ export async function presentPolicyPatch(ctx: RuleContext, patch: PolicyPatch): 
   return (await presentPatches(ctx, [patch]))[0]!;
 }
 
-export async function listPolicyPatches(ctx: RuleContext, query: PolicyPatchListQuery): Promise<Page<PolicyPatch>> {
+export async function listPolicyPatches(
+  ctx: RuleContext,
+  query: PolicyPatchListQuery & Picked,
+): Promise<Page<PolicyPatch>> {
   const page = await ctx.store.policyPatches.list(
-    { ...(await patchQuery(ctx, query)), page: query.page, pageSize: query.pageSize },
+    { ...(await patchQuery(ctx, query)), id: query.id, page: query.page, pageSize: query.pageSize },
     parseSort(query.sort, patchSortFields, '-collectedAt'),
   );
   return { ...page, items: await presentPatches(ctx, page.items) };

@@ -34,6 +34,8 @@ import type {
   ServiceCase,
   ServiceCaseCreate,
   ServiceCaseListQuery,
+  ServiceRecord,
+  ServiceRecordListQuery,
 } from '../../src/api/schemas/service-cases';
 import { recordAudit } from './audit';
 import type { RuleContext } from './context';
@@ -43,7 +45,7 @@ import { problems } from './problem';
 import { checkReferences } from './references';
 import { checkVersion, saveVersioned } from './versioning';
 import { parseSort } from './sorting';
-import { caseSortFields } from '../store';
+import { caseSortFields, serviceRecordSortFields, type Picked } from '../store';
 import { caseScope } from './scope';
 import { caseQueueFrame } from './case-queue';
 import { loadWorkingCalendar } from './calendar';
@@ -65,7 +67,18 @@ export function presentServiceCase(ctx: RuleContext, serviceCase: ServiceCase): 
   };
 }
 
-export async function listServiceCases(ctx: RuleContext, query: ServiceCaseListQuery): Promise<Page<ServiceCase>> {
+/** 服务清单: the services delivered, newest first unless sorted otherwise. */
+export function listServiceRecords(
+  ctx: RuleContext,
+  query: ServiceRecordListQuery & Picked,
+): Promise<Page<ServiceRecord>> {
+  return ctx.store.serviceRecords.list(query, parseSort(query.sort, serviceRecordSortFields, '-on'));
+}
+
+export async function listServiceCases(
+  ctx: RuleContext,
+  query: ServiceCaseListQuery & Picked,
+): Promise<Page<ServiceCase>> {
   const sort = parseSort(query.sort, caseSortFields, 'stageDueAt');
   const page = await ctx.store.serviceCases.list(caseScope(ctx), query, sort, await caseQueueFrame(ctx));
   return { ...page, items: page.items.map((c) => presentServiceCase(ctx, c)) };

@@ -81,6 +81,7 @@ const patchSort: SortAccessors<PolicyPatch, PatchSortField> = {
 
 function matchesIntake(r: IntakeRecord, query: IntakeQuery): boolean {
   return (
+    matchesAny(query.id, r.id) &&
     matchesAny(query.channel, r.channelCode) &&
     matchesAny(query.stage, r.stage) &&
     matchesAny(query.tier, r.tierCode) &&
@@ -292,6 +293,7 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
   const filteredPatches = (query: PatchQuery) =>
     [...db().policyPatches.values()].filter(
       (p) =>
+        matchesAny(query.id, p.id) &&
         matchesAny(query.status, p.status) &&
         matchesAny(query.policy, p.policyCode) &&
         matchesAny(query.department, p.leadDepartmentCode) &&
@@ -474,7 +476,11 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
     serviceRecords: {
       list: async (query, sort) => {
         const records = [...db().serviceRecords.values()].filter(
-          (r) => (!query.month || r.monthId === query.month) && matchesAny(query.department, r.departmentCode),
+          (r) =>
+            matchesAny(query.id, r.id) &&
+            (!query.month || r.monthId === query.month) &&
+            matchesAny(query.department, r.departmentCode) &&
+            matchesText(query.q, r.title, r.enterpriseName),
         );
         const accessors: SortAccessors<(typeof records)[number], ServiceRecordSortField> = {
           on: (r) => r.on,
@@ -490,6 +496,7 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
         const filtered = [...db().serviceCases.values()].filter(
           (c) =>
             inScope(scope, c) &&
+            matchesAny(query.id, c.id) &&
             (!query.view || inQueueView[query.view](c, frame)) &&
             (!query.month || c.monthId === query.month) &&
             matchesAny(query.status, c.status) &&

@@ -222,6 +222,8 @@ export function readMatrix(data: DemoDatabase): Read[] {
     { month: 'SM-2025', department: ['dept.jyj', 'dept.town-zhoushi'], pageSize: PAGE },
     { department: 'dept.zjj', sort: 'participants' },
     { page: '40', pageSize: '20' },
+    ...searchTexts.map((q) => ({ q })),
+    { q: '对接', month: 'SM-2026', sort: 'participants' },
   ] satisfies Query[])
     add('listServiceRecords', filter);
 
@@ -329,6 +331,18 @@ export function readMatrix(data: DemoDatabase): Read[] {
   add('listAuditEvents', { page: '3', pageSize: '7', entityType: 'serviceCase' });
   add('listAuditEvents', { page: '1000', pageSize: '50' });
   add('listAuditEvents', { entityType: 'session' });
+
+  // Exports page through the lists' rules, the rows picked by id within the filters; each first page is logged.
+  const pickedIntake = intake.slice(0, 3).map((r) => r.id);
+  add('exportIntakeRecords', { format: 'xlsx', id: pickedIntake, sort: 'id' });
+  add('exportIntakeRecords', { format: 'csv', id: pickedIntake, stage: 'landed', page: '2', pageSize: '1' });
+  add('exportIntakeRecords', { format: 'pdf' });
+  add('exportServiceCases', { format: 'xlsx', id: [zjjCase.id, cases[1]!.id, 'SC-0000-0000'], page: '2' });
+  add('exportServiceCases', { format: 'csv', month: 'SM-2026', view: 'overdue', pageSize: '1000', page: '2' });
+  add('exportServiceRecords', { format: 'csv', q: '对接', department: 'dept.zjj', page: '2' });
+  add('exportPolicyPatches', { format: 'xlsx', id: patches.slice(0, 2).map((p) => p.id), page: '2' });
+  add('exportPolicyPatches', { format: 'xlsx', pageSize: '1001' });
+  add('listAuditEvents', { entityType: 'export', pageSize: PAGE });
 
   return reads;
 }

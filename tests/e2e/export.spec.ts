@@ -6,11 +6,14 @@ import { expectNoAxeViolations, signIn, signOut } from './helpers';
 
 const records = (page: Page) => page.getByRole('region', { name: '招引记录' });
 
-/** Picks an export format and answers the downloaded file's path and name. */
-async function exportAs(page: Page, label: string) {
+/** Opens 导出, picks the rows and the format, and answers the downloaded file's path and name. */
+async function exportAs(page: Page, format: RegExp, rows: RegExp = /^当前筛选结果/) {
   await page.getByRole('button', { name: '导出', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '导出' });
+  await dialog.getByRole('radio', { name: rows }).check();
+  await dialog.getByRole('radio', { name: format }).check();
   const download = page.waitForEvent('download');
-  await page.getByRole('menuitem', { name: label }).click();
+  await dialog.getByRole('button', { name: '开始导出' }).click();
   const file = await download;
   return { path: (await file.path())!, name: file.suggestedFilename() };
 }
@@ -30,7 +33,7 @@ test('a manager exports the filtered intake table to Excel and CSV: exactly its 
     .filter((h) => h && h !== '操作');
   const firstId = (await table.getByRole('row').nth(1).getByRole('cell').nth(1).innerText()).trim();
 
-  const xlsx = await exportAs(page, '导出 Excel（.xlsx）');
+  const xlsx = await exportAs(page, /^Excel/);
   expect(xlsx.name).toMatch(/^招引记录-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await readFile(xlsx.path)) as unknown as ArrayBuffer);
@@ -51,9 +54,11 @@ test('a manager exports the filtered intake table to Excel and CSV: exactly its 
   });
   expect((sheet.getRow(2).values as unknown[])[1]).toBe(firstId);
   const about = workbook.getWorksheet('导出说明')!;
-  expect(about.getSheetValues().flat()).toEqual(expect.arrayContaining(['导出人', '王芳', '行数', total]));
+  expect(about.getSheetValues().flat()).toEqual(
+    expect.arrayContaining(['导出人', '王芳', '行数', total, '导出范围：当前筛选结果', '阶段：落户']),
+  );
 
-  const csv = await exportAs(page, '导出 CSV（.csv）');
+  const csv = await exportAs(page, /^CSV/);
   const text = await readFile(csv.path, 'utf8');
   expect(text.charCodeAt(0)).toBe(0xfeff);
   const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
@@ -65,8 +70,9 @@ test('a manager exports the filtered intake table to Excel and CSV: exactly its 
 test('the export shows its progress and can be cancelled; an officer has no export', async ({ page }) => {
   await signIn(page, 'manager', '/intake');
   await page.getByRole('button', { name: '导出', exact: true }).click();
-  await page.getByRole('menuitem', { name: '导出 Excel（.xlsx）' }).click();
   const dialog = page.getByRole('dialog', { name: '导出' });
+  await expectNoAxeViolations(page);
+  await dialog.getByRole('button', { name: '开始导出' }).click();
   await expect(dialog.getByRole('progressbar', { name: '导出进度' })).toBeVisible();
   await expectNoAxeViolations(page);
   await dialog.getByRole('button', { name: '取消' }).click();
@@ -77,4 +83,42 @@ test('the export shows its progress and can be cancelled; an officer has no expo
   await signIn(page, 'officer', '/intake');
   await expect(records(page).getByText(/^共 [\d,]+ 条$/)).toBeVisible();
   await expect(page.getByRole('button', { name: '导出', exact: true })).toHaveCount(0);
+});
+
+test('a manager exports only the rows picked in the countermeasures, and every patch whatever the filter', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'manager', '/casework?tab=measures');
+  const measures = page.getByRole('region', { name: '对策清单' });
+  const rows = measures.getByRole('row');
+  await expect(rows.nth(2)).toBeVisible();
+  const picked = [];
+  for (const n of [1, 2]) {
+    const id = (await rows.nth(n).getByRole('cell').nth(1).innerText()).trim();
+    await measures.getByRole('checkbox', { name: `选择 ${id}` }).check();
+    picked.push(id);
+  }
+  const csv = await exportAs(page, /^CSV/, /^仅选中的行（2 行）/);
+  expect(csv.name).toMatch(/^对策清单-\d{4}-\d{2}-\d{2}\.csv$/);
+  const parsed = Papa.parse<string[]>((await readFile(csv.path, 'utf8')).slice(1), { skipEmptyLines: true });
+  expect(parsed.data[0]!.slice(0, 2)).toEqual(['编号', '需求']);
+  expect(parsed.data.slice(1).map((row) => row[0]).sort()).toEqual(picked.sort());
+
+  await page.goto('/policy-patches?status=issued');
+  const patches = page.getByRole('region', { name: '补丁清单' });
+  const filtered = Number((await patches.getByText(/^共 [\d,]+ 条$/).innerText()).replace(/\D/g, ''));
+  const everything = await page.evaluate(async () => {
+    const token = (JSON.parse(localStorage.getItem('tod.session')!) as { token: string }).token;
+    const answer = await fetch('/api/v1/policy-patches?pageSize=1', { headers: { authorization: `Bearer ${token}` } });
+    return ((await answer.json()) as { total: number }).total;
+  });
+  expect(everything).toBeGreaterThan(filtered);
+  const xlsx = await exportAs(page, /^Excel/, /^全部记录/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await readFile(xlsx.path)) as unknown as ArrayBuffer);
+  expect(workbook.getWorksheet('补丁清单')!.rowCount).toBe(everything + 1);
+  expect(workbook.getWorksheet('导出说明')!.getSheetValues().flat()).toEqual(
+    expect.arrayContaining(['导出范围：全部记录（忽略筛选）']),
+  );
 });

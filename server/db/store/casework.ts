@@ -3,7 +3,7 @@ import type { ServiceMonth, ServiceRecord } from '../../../src/api/schemas/servi
 import type { ServiceRecordSortField, Store } from '../../../domain/store';
 import type { Database } from '../database';
 import { serviceMonths, serviceRecords } from '../schema';
-import { anyOf, pagedDocs } from './sql';
+import { anyOf, docSearch, pagedDocs } from './sql';
 
 export const monthColumns = (month: ServiceMonth): typeof serviceMonths.$inferInsert => ({
   id: month.id,
@@ -45,8 +45,10 @@ export function serviceRecordStore(db: Database): Store['serviceRecords'] {
   return {
     list(query, sort) {
       const where = and(
+        anyOf(t.id, query.id),
         query.month ? eq(t.monthId, query.month) : undefined,
         anyOf(t.departmentCode, query.department),
+        docSearch(t.doc, ['title', 'enterpriseName'], query.q),
       );
       return pagedDocs<ServiceRecord>(
         db,

@@ -34,6 +34,7 @@ export function intakeColumns(record: IntakeRecord): typeof intakeRecords.$infer
 export function intakeWhere(query: IntakeQuery) {
   const t = intakeRecords;
   return and(
+    anyOf(t.id, query.id),
     anyOf(t.channelCode, query.channel),
     anyOf(t.stage, query.stage),
     anyOf(t.tierCode, query.tier),

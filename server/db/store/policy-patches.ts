@@ -38,6 +38,7 @@ const sortColumns = {
 /** The store's filters in SQL: a collected-at span is later than `after`, not later than `until`. */
 function patchWhere(query: PatchQuery) {
   return and(
+    anyOf(t.id, query.id),
     anyOf(t.status, query.status),
     anyOf(t.policyCode, query.policy),
     anyOf(t.leadDepartmentCode, query.department),

@@ -271,6 +271,7 @@ export function caseStore(db: Database): ServiceCaseStore {
     list(scope, query, sort, frame) {
       const where = and(
         inScope(scope),
+        anyOf(t.id, query.id),
         query.view ? inQueueView(frame)[query.view] : undefined,
         query.month ? eq(t.monthId, query.month) : undefined,
         anyOf(t.status, query.status),

@@ -1,4 +1,4 @@
-import { and, inArray, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, inArray, or, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Page } from '../../../src/api/schemas/common';
 import type { Span } from '../../../src/lib/calendar';
 import type { Database } from '../database';
@@ -64,11 +64,19 @@ export function searchTerms(...fields: (string | null)[]): string[] {
   return fields.filter((field): field is string => field !== null).map((field) => field.toLowerCase());
 }
 
+/** `q` as a LIKE pattern for a lower-cased substring, its wildcards taken literally. */
+const containing = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /** `q` as a case-insensitive substring of one of the record's `search` terms. */
 export function textSearch(search: AnyColumn, q: string | undefined): SQL | undefined {
   if (!q) return undefined;
-  const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql`exists (select 1 from unnest(${search}) as term where term like ${pattern})`;
+  return sql`exists (select 1 from unnest(${search}) as term where term like ${containing(q)})`;
+}
+
+/** `q` as a case-insensitive substring of one of these text fields of a table's `doc` (no `search` column). */
+export function docSearch(doc: AnyColumn, fields: readonly string[], q: string | undefined): SQL | undefined {
+  if (!q) return undefined;
+  return or(...fields.map((field) => sql`lower(${doc}->>${field}) like ${containing(q)}`));
 }
 
 /** Sorted one way or the other, empty values last either way, ties by id. */

@@ -28,6 +28,14 @@ export const multiValueSchema = z.preprocess(
   z.array(codeSchema).max(50),
 );
 
+/** The most rows an export of picked rows names (their ids travel in the address). */
+export const MAX_PICKED_IDS = 500;
+/** Rows picked by id: one (`?id=a`) or several (`?id=a&id=b`). */
+export const pickedIdsSchema = z.preprocess(
+  (value) => (typeof value === 'string' ? [value] : value),
+  z.array(idSchema).min(1).max(MAX_PICKED_IDS),
+);
+
 export const listQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),

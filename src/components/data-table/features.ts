@@ -12,6 +12,7 @@ import {
   type RowData,
   type TableFeatures,
 } from '@tanstack/react-table';
+import type { ColumnExport } from '../../lib/export/sheet';
 
 /** What every server-driven table uses: the server pages and sorts, the client selects and lays out. */
 export const serverTableFeatures = tableFeatures({
@@ -71,6 +72,8 @@ declare module '@tanstack/react-table' {
     /** One filter, or several (a list and a flag, say), shown in this order in the toolbar. */
     filter?: ColumnFilterMeta | readonly ColumnFilterMeta[];
     align?: 'start' | 'end';
+    /** How the column's cells are exported (a column without it, such as the row actions, is not). */
+    export?: ColumnExport<TData> | readonly ColumnExport<TData>[];
   }
   /* eslint-enable @typescript-eslint/no-unused-vars */
 }

@@ -1,4 +1,5 @@
 import type { RowData } from '@tanstack/react-table';
+import type { ReactNode } from 'react';
 import { DataTable } from './data-table';
 import { DataTableToolbar } from './data-table-toolbar';
 import type { ServerTableState, TableSearch } from './use-server-table';
@@ -13,6 +14,7 @@ export function ListSection<TData extends RowData>({
   searchPlaceholder,
   emptyTitle,
   onRowOpen,
+  actions,
 }: {
   id: string;
   title: string;
@@ -22,12 +24,17 @@ export function ListSection<TData extends RowData>({
   searchPlaceholder: string;
   emptyTitle: string;
   onRowOpen?: (row: TData) => void;
+  /** Beside the heading: the list's own actions (导出). */
+  actions?: ReactNode;
 }) {
   return (
     <section aria-labelledby={id}>
-      <h2 id={id} className="mb-3 text-lg font-semibold">
-        {title}
-      </h2>
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <h2 id={id} className="text-lg font-semibold">
+          {title}
+        </h2>
+        {actions}
+      </div>
       <DataTableToolbar state={state} search={search} searchPlaceholder={searchPlaceholder} />
       <DataTable
         state={state}

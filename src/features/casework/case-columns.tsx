@@ -50,14 +50,26 @@ export function caseColumns({
     helper.accessor('id', {
       size: 130,
       header: t('case.field.id'),
-      meta: { label: t('case.field.id') },
+      meta: { label: t('case.field.id'), export: { kind: 'text', value: (c) => c.id } },
       cell: (c) => <span className="font-mono text-xs whitespace-nowrap">{c.getValue()}</span>,
     }),
     helper.accessor('title', {
       size: 260,
       header: t('case.field.title'),
       enableSorting: false,
-      meta: { label: t('case.field.title') },
+      meta: {
+        label: t('case.field.title'),
+        // The title over who asked: two columns in a file.
+        export: [
+          { kind: 'text', value: (c) => c.title },
+          {
+            kind: 'text',
+            key: 'requester',
+            header: t('case.field.requesterOrEnterprise'),
+            value: (c) => c.enterpriseName ?? c.requesterName,
+          },
+        ],
+      },
       cell: ({ row }) => (
         <div className="min-w-0">
           <div className="flex items-center gap-1.5">
@@ -76,39 +88,55 @@ export function caseColumns({
       id: 'category',
       size: 110,
       header: t('case.field.category'),
-      meta: { label: t('case.field.category'), filter: facet('category') },
+      meta: {
+        label: t('case.field.category'),
+        filter: facet('category'),
+        export: { kind: 'text', value: (c) => labels.label('category', c.categoryCode) },
+      },
       cell: (c) => labels.label('category', c.getValue()),
     }),
     helper.accessor('priority', {
       size: 90,
       header: t('case.field.priority'),
-      meta: { label: t('case.field.priority'), filter: facet('priority') },
+      meta: {
+        label: t('case.field.priority'),
+        filter: facet('priority'),
+        export: { kind: 'text', value: (c) => t(`case.priority.${c.priority}`) },
+      },
       cell: (c) => <Badge tone={priorityTone[c.getValue()]}>{t(`case.priority.${c.getValue()}`)}</Badge>,
     }),
     helper.accessor('status', {
       size: 90,
       header: t('case.field.status'),
-      meta: { label: t('case.field.status'), filter: facet('status') },
+      meta: {
+        label: t('case.field.status'),
+        filter: facet('status'),
+        export: { kind: 'text', value: (c) => t(`case.status.${c.status}`) },
+      },
       cell: (c) => <Badge tone={statusTone[c.getValue()]}>{t(`case.status.${c.getValue()}`)}</Badge>,
     }),
     helper.accessor('departmentCode', {
       id: 'department',
       size: 120,
       header: t('case.field.department'),
-      meta: { label: t('case.field.department'), filter: facet('department') },
+      meta: {
+        label: t('case.field.department'),
+        filter: facet('department'),
+        export: { kind: 'text', value: (c) => labels.label('department', c.departmentCode) },
+      },
       cell: (c) => labels.label('department', c.getValue()),
     }),
     helper.accessor('assigneeName', {
       size: 90,
       header: t('case.field.assignee'),
       enableSorting: false,
-      meta: { label: t('case.field.assignee') },
+      meta: { label: t('case.field.assignee'), export: { kind: 'text', value: (c) => c.assigneeName } },
       cell: (c) => c.getValue() ?? '—',
     }),
     helper.accessor('stageDueAt', {
       size: 170,
       header: t('case.field.stageDueAt'),
-      meta: { label: t('case.field.stageDueAt') },
+      meta: { label: t('case.field.stageDueAt'), export: { kind: 'dateTime', value: (c) => c.stageDueAt } },
       cell: ({ row }) => (
         <div className="flex flex-col items-start gap-0.5">
           {row.original.stageDueAt && (
@@ -121,13 +149,13 @@ export function caseColumns({
     helper.accessor('dueAt', {
       size: 130,
       header: t('case.field.dueAt'),
-      meta: { label: t('case.field.dueAt') },
+      meta: { label: t('case.field.dueAt'), export: { kind: 'dateTime', value: (c) => c.dueAt } },
       cell: (c) => <span className="text-xs tabular-nums">{format.dateTime(c.getValue())}</span>,
     }),
     helper.accessor('receivedAt', {
       size: 110,
       header: t('case.field.receivedAt'),
-      meta: { label: t('case.field.receivedAt') },
+      meta: { label: t('case.field.receivedAt'), export: { kind: 'date', value: (c) => c.receivedAt } },
       cell: (c) => <span className="tabular-nums">{format.date(c.getValue())}</span>,
     }),
   ]);

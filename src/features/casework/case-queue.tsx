@@ -8,10 +8,12 @@ import { DataTable } from '../../components/data-table/data-table';
 import { DataTableBulkBar } from '../../components/data-table/data-table-bulk-bar';
 import { DataTableToolbar } from '../../components/data-table/data-table-toolbar';
 import { DataTableViewOptions } from '../../components/data-table/data-table-view-options';
+import { ExportButton } from '../../components/export/export-button';
 import { SavedViewsMenu } from '../../components/data-table/saved-views-menu';
 import { useServerTable } from '../../components/data-table/use-server-table';
 import { Link } from 'react-router';
 import { Button } from '../../components/ui/button';
+import { apiClient } from '../../lib/api-client';
 import { cn } from '../../lib/cn';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
@@ -36,6 +38,7 @@ export function CaseQueue({
   update,
   onApplyView,
   month,
+  monthTitle,
   view,
   defaultView,
   labels,
@@ -45,6 +48,8 @@ export function CaseQueue({
   update: (patch: SearchPatch, options?: UpdateOptions) => void;
   onApplyView: (search: string) => void;
   month: string | undefined;
+  /** The month as the picker names it (or all months), for an export's record of itself. */
+  monthTitle: string;
   view: CaseQueueView;
   defaultView: CaseQueueView;
   labels: CaseLabels;
@@ -85,6 +90,7 @@ export function CaseQueue({
     allMatchingSelectable: false,
     stale: list.isPlaceholderData,
   });
+  const { page: _page, pageSize: _pageSize, ...exportQuery } = caseListQueryOf(search, month, view);
   const open = search.case;
   const bulkProps = {
     selection: state.selection,
@@ -139,6 +145,17 @@ export function CaseQueue({
               onApply={(saved) => onApplyView(saved.search)}
             />
             <DataTableViewOptions state={state} />
+            <ExportButton
+              state={state}
+              title={t('case.tab.demands')}
+              query={exportQuery}
+              everything={{ sort: exportQuery.sort }}
+              context={[
+                [t('case.month'), monthTitle],
+                [t('case.views'), t(`case.view.${view}`)],
+              ]}
+              fetchPage={(query, signal) => apiClient.request('exportServiceCases', { query, signal })}
+            />
           </div>
         </div>
         <div role="group" aria-label={t('case.views')} className="mb-3 flex flex-wrap gap-1.5">

@@ -39,6 +39,7 @@ export function CaseworkPage() {
   const month = search.month === ALL_MONTHS ? undefined : (search.month ?? sortedMonths[0]?.id);
   // Without a month in the URL the newest is meant: nothing is asked before it is known.
   const ready = search.month !== undefined || months.isSuccess;
+  const monthTitle = sortedMonths.find((m) => m.id === month)?.title ?? t('case.allMonths');
   const figures = useQuery({ ...statsQueries.caseOverview(month), enabled: ready });
   const startView = user ? defaultView(user) : 'all';
   const view = search.view ?? startView;
@@ -122,6 +123,7 @@ export function CaseworkPage() {
               update={update}
               onApplyView={replaceAll}
               month={month}
+              monthTitle={monthTitle}
               view={view}
               defaultView={startView}
               labels={labels}
@@ -130,7 +132,7 @@ export function CaseworkPage() {
         </Tabs.Content>
         <Tabs.Content value="services">
           {ready && tab === 'services' && (
-            <ServiceRecordsList search={search} update={update} month={month} labels={labels} />
+            <ServiceRecordsList search={search} update={update} month={month} monthTitle={monthTitle} labels={labels} />
           )}
         </Tabs.Content>
         <Tabs.Content value="measures">
@@ -139,6 +141,7 @@ export function CaseworkPage() {
               search={search}
               update={update}
               month={month}
+              monthTitle={monthTitle}
               labels={labels}
               onOpenCase={(id) =>
                 replaceAll(new URLSearchParams({ month: month ?? ALL_MONTHS, view: 'all', case: id }).toString())

@@ -42,13 +42,20 @@ export function intakeColumns({
     helper.accessor('id', {
       size: 130,
       header: t('intake.field.id'),
-      meta: { label: t('intake.field.id') },
+      meta: { label: t('intake.field.id'), export: { kind: 'text', value: (r) => r.id } },
       cell: (c) => <span className="font-mono text-xs whitespace-nowrap">{c.getValue()}</span>,
     }),
     helper.accessor('name', {
       size: 200,
       header: t('intake.field.name'),
-      meta: { label: t('intake.field.name') },
+      meta: {
+        label: t('intake.field.name'),
+        // The name over its organization: two columns in a file.
+        export: [
+          { kind: 'text', value: (r) => r.name },
+          { kind: 'text', key: 'organization', header: t('intake.field.organization'), value: (r) => r.organization },
+        ],
+      },
       cell: ({ row }) => (
         <div className="min-w-0">
           <div className="flex items-center gap-1.5">
@@ -70,6 +77,7 @@ export function intakeColumns({
           param: 'kind',
           options: intakeKinds.map((kind) => ({ value: kind, label: t(`kind.${kind}`) })),
         },
+        export: { kind: 'text', value: (r) => t(`kind.${r.kind}`) },
       },
       cell: (c) => t(`kind.${c.getValue()}`),
     }),
@@ -77,7 +85,11 @@ export function intakeColumns({
       size: 110,
       id: 'channel',
       header: t('intake.field.channel'),
-      meta: { label: t('intake.field.channel'), filter: facet('channel') },
+      meta: {
+        label: t('intake.field.channel'),
+        filter: facet('channel'),
+        export: { kind: 'text', value: (r) => labels.label('channel', r.channelCode) },
+      },
       cell: (c) => labels.label('channel', c.getValue()),
     }),
     helper.accessor('eventCode', {
@@ -88,6 +100,7 @@ export function intakeColumns({
       meta: {
         label: t('intake.field.event'),
         filter: [facet('event'), { variant: 'boolean', param: 'hasEvent', label: t('intake.filter.hasEvent') }],
+        export: { kind: 'text', value: (r) => (r.eventCode ? labels.label('event', r.eventCode) : null) },
       },
       cell: (c) => <span className="text-muted-foreground">{labels.label('event', c.getValue())}</span>,
     }),
@@ -96,7 +109,11 @@ export function intakeColumns({
       id: 'tier',
       header: t('intake.field.tier'),
       enableSorting: false,
-      meta: { label: t('intake.field.tier'), filter: facet('tier') },
+      meta: {
+        label: t('intake.field.tier'),
+        filter: facet('tier'),
+        export: { kind: 'text', value: (r) => labels.label('tier', r.tierCode) },
+      },
       cell: (c) => labels.label('tier', c.getValue()),
     }),
     helper.accessor('industryCode', {
@@ -104,27 +121,39 @@ export function intakeColumns({
       id: 'industry',
       header: t('intake.field.industry'),
       enableSorting: false,
-      meta: { label: t('intake.field.industry'), filter: facet('industry') },
+      meta: {
+        label: t('intake.field.industry'),
+        filter: facet('industry'),
+        export: { kind: 'text', value: (r) => labels.label('industry', r.industryCode) },
+      },
       cell: (c) => labels.label('industry', c.getValue()),
     }),
     helper.accessor('townCode', {
       size: 140,
       id: 'town',
       header: t('intake.field.town'),
-      meta: { label: t('intake.field.town'), filter: facet('town') },
+      meta: {
+        label: t('intake.field.town'),
+        filter: facet('town'),
+        export: { kind: 'text', value: (r) => labels.label('town', r.townCode) },
+      },
       cell: (c) => labels.label('town', c.getValue()),
     }),
     helper.accessor('stage', {
       size: 90,
       header: t('intake.field.stage'),
-      meta: { label: t('intake.field.stage'), filter: facet('stage') },
+      meta: {
+        label: t('intake.field.stage'),
+        filter: facet('stage'),
+        export: { kind: 'text', value: (r) => t(`stage.${r.stage}`) },
+      },
       cell: (c) => <Badge tone={stageTone[c.getValue()]}>{t(`stage.${c.getValue()}`)}</Badge>,
     }),
     helper.accessor((r) => r.stageDates.lead, {
       size: 116,
       id: 'leadOn',
       header: t('intake.field.leadOn'),
-      meta: { label: t('intake.field.leadOn') },
+      meta: { label: t('intake.field.leadOn'), export: { kind: 'date', value: (r) => r.stageDates.lead } },
       cell: (c) => <span className="tabular-nums">{format.date(c.getValue())}</span>,
     }),
     helper.accessor((r) => r.stageDates.landed, {
@@ -134,6 +163,7 @@ export function intakeColumns({
       meta: {
         label: t('intake.field.landedOn'),
         filter: { variant: 'dateRange', params: ['landedFrom', 'landedTo'] },
+        export: { kind: 'date', value: (r) => r.stageDates.landed },
       },
       cell: (c) => {
         const value = c.getValue();
@@ -144,7 +174,11 @@ export function intakeColumns({
       size: 100,
       id: 'officer',
       header: t('intake.field.officer'),
-      meta: { label: t('intake.field.officer'), filter: facet('officer') },
+      meta: {
+        label: t('intake.field.officer'),
+        filter: facet('officer'),
+        export: { kind: 'text', value: (r) => r.officerName },
+      },
     }),
     helper.accessor('investment', {
       size: 130,
@@ -157,6 +191,7 @@ export function intakeColumns({
           params: ['investmentMin', 'investmentMax'],
           unit: t('unit.tenThousandYuan'),
         },
+        export: { kind: 'decimal', value: (r) => r.investment },
       },
       cell: (c) => {
         const value = c.getValue();
@@ -167,7 +202,7 @@ export function intakeColumns({
       size: 130,
       header: t('intake.field.phone'),
       enableSorting: false,
-      meta: { label: t('intake.field.phone') },
+      meta: { label: t('intake.field.phone'), export: { kind: 'text', value: (r) => r.phone } },
       cell: (c) => <span className="font-mono text-xs">{c.getValue() || '—'}</span>,
     }),
     helper.display({

@@ -14,11 +14,9 @@ import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { SearchPatch, UpdateOptions } from '../../lib/use-search-state';
 import { useCan } from '../../lib/use-can';
-import { useSessionState } from '../../lib/session';
-import { toChinaIso } from '../../lib/calendar';
+import { apiClient } from '../../lib/api-client';
 import { ExportButton } from '../../components/export/export-button';
 import { BulkReassignDialog } from './bulk-reassign-dialog';
-import { intakeExportPlan } from './intake-export';
 import { intakeColumns } from './intake-columns';
 import { listQueryOf, type IntakePageSearch } from './intake-search';
 import type { IntakeLabels } from './use-intake-labels';
@@ -47,7 +45,6 @@ export function IntakeRecordsTable({
   const { t } = useI18n();
   const format = useFormat();
   const canWrite = useCan('intake:write');
-  const user = useSessionState().session?.user;
   const list = useQuery({ ...intakeQueries.list(listQueryOf(search)), placeholderData: keepPreviousData });
   const [reassigning, setReassigning] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -80,6 +77,8 @@ export function IntakeRecordsTable({
     extraFilters: period,
   });
 
+  const { page: _page, pageSize: _pageSize, ...exportQuery } = listQueryOf(search);
+
   return (
     <section aria-labelledby="intake-records-heading">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
@@ -94,17 +93,11 @@ export function IntakeRecordsTable({
           />
           <DataTableViewOptions state={state} />
           <ExportButton
-            plan={() =>
-              intakeExportPlan({
-                t,
-                labels,
-                visibleColumns: state.table.getVisibleLeafColumns().map((column) => column.id),
-                query: listQueryOf(search),
-                chips: state.filters.chips,
-                exportedBy: user?.displayName ?? '',
-                now: toChinaIso(new Date()),
-              })
-            }
+            state={state}
+            title={t('intake.records')}
+            query={exportQuery}
+            everything={{ sort: exportQuery.sort }}
+            fetchPage={(query, signal) => apiClient.request('exportIntakeRecords', { query, signal })}
           />
           {canWrite && (
             <Button size="sm" variant="primary" onClick={onCreate}>

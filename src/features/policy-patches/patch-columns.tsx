@@ -1,5 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { patchInProgressStatuses, type PatchStatus, type PolicyPatch } from '../../api/schemas/policy-patches';
+import { selectColumn } from '../../components/data-table/data-table-select-column';
 import type { ServerTableFeatures } from '../../components/data-table/features';
 import { Badge } from '../../components/ui/badge';
 import type { Formatters } from '../../lib/i18n/format';
@@ -37,24 +38,40 @@ export function patchColumns({
   format,
   labels,
   now,
+  selectable,
 }: {
   t: Translate;
   format: Formatters;
   labels: PatchLabels;
   now: number;
+  /** A checkbox column (rows are picked to export them). */
+  selectable: boolean;
 }) {
   const facet = (param: PatchFacet) => ({ variant: 'multiSelect' as const, param, options: labels.options[param] });
   return helper.columns([
+    ...(selectable ? [selectColumn<PolicyPatch>(t)] : []),
     helper.accessor('id', {
       size: 108,
       header: t('patch.field.id'),
-      meta: { label: t('patch.field.id') },
+      meta: { label: t('patch.field.id'), export: { kind: 'text', value: (p) => p.id } },
       cell: (c) => <span className="font-mono text-xs whitespace-nowrap">{c.getValue()}</span>,
     }),
     helper.accessor('title', {
       size: 250,
       header: t('patch.field.title'),
-      meta: { label: t('patch.field.title') },
+      meta: {
+        label: t('patch.field.title'),
+        // The title over its policy: two columns in a file.
+        export: [
+          { kind: 'text', value: (p) => p.title },
+          {
+            kind: 'text',
+            key: 'policy',
+            header: t('patch.field.policy'),
+            value: (p) => labels.label('policy', p.policyCode),
+          },
+        ],
+      },
       cell: ({ row }) => (
         <div className="min-w-0">
           <div className="truncate">{row.original.title}</div>
@@ -67,7 +84,11 @@ export function patchColumns({
     helper.accessor('status', {
       size: 88,
       header: t('patch.field.status'),
-      meta: { label: t('patch.field.status'), filter: facet('status') },
+      meta: {
+        label: t('patch.field.status'),
+        filter: facet('status'),
+        export: { kind: 'text', value: (p) => t(`patch.status.${p.status}`) },
+      },
       cell: (c) => <PatchStatusBadge status={c.getValue()} t={t} />,
     }),
     helper.accessor('leadDepartmentCode', {
@@ -75,27 +96,40 @@ export function patchColumns({
       size: 96,
       header: t('patch.field.lead'),
       enableSorting: false,
-      meta: { label: t('patch.field.lead'), filter: facet('department') },
+      meta: {
+        label: t('patch.field.lead'),
+        filter: facet('department'),
+        export: { kind: 'text', value: (p) => labels.label('department', p.leadDepartmentCode) },
+      },
       cell: (c) => labels.label('department', c.getValue()),
     }),
     helper.accessor('demandCount', {
       size: 80,
       header: t('patch.field.demands'),
       enableSorting: false,
-      meta: { label: t('patch.field.demands'), align: 'end' },
+      meta: {
+        label: t('patch.field.demands'),
+        align: 'end',
+        export: { kind: 'integer', value: (p) => p.demandCount },
+      },
       cell: (c) => format.integer(c.getValue()),
     }),
     helper.accessor('collectedAt', {
       size: 100,
       header: t('patch.field.collectedAt'),
-      meta: { label: t('patch.field.collectedAt') },
+      meta: { label: t('patch.field.collectedAt'), export: { kind: 'date', value: (p) => p.collectedAt } },
       cell: (c) => <span className="tabular-nums">{format.date(c.getValue())}</span>,
     }),
     helper.display({
       id: 'age',
       size: 80,
       header: t('patch.field.age'),
-      meta: { label: t('patch.field.age'), align: 'end', filter: facet('age') },
+      meta: {
+        label: t('patch.field.age'),
+        align: 'end',
+        filter: facet('age'),
+        export: { kind: 'integer', header: t('patch.field.ageDays'), value: (p) => patchAgeDays(p, now) },
+      },
       cell: ({ row }) => {
         const days = patchAgeDays(row.original, now);
         return days === null ? (
@@ -108,7 +142,7 @@ export function patchColumns({
     helper.accessor('issuedAt', {
       size: 100,
       header: t('patch.field.issuedAt'),
-      meta: { label: t('patch.field.issuedAt') },
+      meta: { label: t('patch.field.issuedAt'), export: { kind: 'date', value: (p) => p.issuedAt } },
       cell: (c) => {
         const at = c.getValue();
         return at ? <span className="tabular-nums">{format.date(at)}</span> : '—';

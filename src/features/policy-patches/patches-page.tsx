@@ -6,10 +6,12 @@ import { patchQueries } from '../../api/queries/patch-queries';
 import { DataTableToolbar } from '../../components/data-table/data-table-toolbar';
 import { ListSection } from '../../components/data-table/list-section';
 import { useServerTable } from '../../components/data-table/use-server-table';
+import { ExportButton } from '../../components/export/export-button';
 import { PageHeader } from '../../components/page-header';
 import { Button } from '../../components/ui/button';
 import { Skeleton } from '../../components/ui/skeleton';
 import { tabTriggerClass } from '../../components/ui/tabs';
+import { apiClient } from '../../lib/api-client';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
 import { todayInChina } from '../../lib/calendar';
@@ -42,13 +44,18 @@ export function PatchesPage() {
   const view = search.view ?? 'table';
   const query = patchListQueryOf(search);
   const { page, pageSize, sort, policy, ...filter } = query;
+  const exportQuery = { sort, policy, ...filter };
   const tree = useQuery({ ...patchQueries.tree(filter), placeholderData: keepPreviousData });
   const list = useQuery({
     ...patchQueries.list(query),
     placeholderData: keepPreviousData,
     enabled: view === 'table',
   });
-  const columns = useMemo(() => patchColumns({ t, format, labels, now }), [t, format, labels, now]);
+  const canExport = useCan('report:export');
+  const columns = useMemo(
+    () => patchColumns({ t, format, labels, now, selectable: canExport }),
+    [t, format, labels, now, canExport],
+  );
   const state = useServerTable({
     tableId: 'policy-patches',
     columns,
@@ -57,6 +64,8 @@ export function PatchesPage() {
     update,
     defaultSort: '-collectedAt',
     getRowId: (patch) => patch.id,
+    enableRowSelection: canExport,
+    allMatchingSelectable: false,
     stale: list.isPlaceholderData,
     extraFilters: [
       {
@@ -119,6 +128,17 @@ export function PatchesPage() {
                 searchPlaceholder={t('patch.searchPlaceholder')}
                 emptyTitle={t('patch.empty')}
                 onRowOpen={(patch) => update({ patch: patch.id })}
+                actions={
+                  <ExportButton
+                    state={state}
+                    title={t('patch.list')}
+                    query={exportQuery}
+                    everything={{ sort }}
+                    fetchPage={(exportQuery, signal) =>
+                      apiClient.request('exportPolicyPatches', { query: exportQuery, signal })
+                    }
+                  />
+                }
               />
             )}
           </Tabs.Content>

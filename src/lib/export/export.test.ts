@@ -44,7 +44,8 @@ const rows: Row[] = [
     name: '-1+2',
     investment: -3,
     landedOn: '2026-01-01',
-    updatedAt: '2026-01-01T00:00:00+08:00',
+    // An instant written in UTC: midnight of New Year's Day in China.
+    updatedAt: '2025-12-31T16:00:00Z',
     rate: 1,
   },
 ];
@@ -92,6 +93,8 @@ describe('an XLSX export, read back with exceljs', () => {
     // Empty stays empty; a negative number stays a number.
     expect(sheet.getRow(3).getCell(3).value).toBeNull();
     expect(sheet.getRow(4).getCell(3).value).toBe(-3);
+    // An instant in another offset reads as the time in China.
+    expect(sheet.getRow(4).getCell(5).value).toEqual(new Date(Date.UTC(2026, 0, 1, 0, 0)));
     // Text that begins like a formula is text, and visibly so.
     const hostile = sheet.getRow(3).getCell(2);
     expect(hostile.type).toBe(ExcelJS.ValueType.String);

@@ -1,3 +1,5 @@
+import { toChinaIso } from '../calendar';
+
 /**
  * A table as it is exported: the columns as shown, in the order shown, each with its Chinese
  * header and the kind of value its cells hold, so a spreadsheet gets numbers as numbers and dates
@@ -13,6 +15,18 @@ export interface ExportColumn<T> {
   header: string;
   kind: CellKind;
   value: (row: T) => CellValue;
+}
+
+/**
+ * How a table column's cells go into a file: the kind and value of each cell, under the column's
+ * label unless it names its own header; a column shown as two facts (a name over its organization)
+ * exports as two columns.
+ */
+export interface ColumnExport<T> {
+  kind: CellKind;
+  value: (row: T) => CellValue;
+  header?: string;
+  key?: string;
 }
 
 /** What the second sheet says of an export: what, which filters, who, when, how many rows. */
@@ -43,8 +57,12 @@ const formulaStart = /^[=+\-@\t\r]/;
  */
 export const inertText = (text: string) => (formulaStart.test(text) ? `'${text}` : text);
 
-/** `2026-11-25` or `2026-11-25T10:00:00+08:00` as the wall-clock parts in China. */
-function wallClock(value: string): [number, number, number, number, number] {
+/** A day as it is; an instant, in whatever offset it was written, as it reads in China. */
+const inChina = (value: string) => (value.length > 10 ? toChinaIso(value) : value);
+
+/** `2026-11-25` or an instant (`2026-11-25T02:00:00Z`) as the wall-clock parts in China. */
+function wallClock(text: string): [number, number, number, number, number] {
+  const value = inChina(text);
   const [y, m, d] = [value.slice(0, 4), value.slice(5, 7), value.slice(8, 10)].map(Number) as [number, number, number];
   return value.length > 10 ? [y, m, d, Number(value.slice(11, 13)), Number(value.slice(14, 16))] : [y, m, d, 0, 0];
 }
@@ -76,9 +94,11 @@ export function csvValue(kind: CellKind, value: CellValue): string {
   if (value === null) return '';
   switch (kind) {
     case 'date':
-      return String(value).slice(0, 10);
-    case 'dateTime':
-      return `${String(value).slice(0, 10)} ${String(value).slice(11, 16)}`;
+      return inChina(String(value)).slice(0, 10);
+    case 'dateTime': {
+      const local = inChina(String(value));
+      return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+    }
     case 'percent':
       return typeof value === 'number' ? `${(value * 100).toFixed(1)}%` : String(value);
     default:
