@@ -103,7 +103,12 @@ test('a manager exports only the rows picked in the countermeasures, and every p
   expect(csv.name).toMatch(/^对策清单-\d{4}-\d{2}-\d{2}\.csv$/);
   const parsed = Papa.parse<string[]>((await readFile(csv.path, 'utf8')).slice(1), { skipEmptyLines: true });
   expect(parsed.data[0]!.slice(0, 2)).toEqual(['编号', '需求']);
-  expect(parsed.data.slice(1).map((row) => row[0]).sort()).toEqual(picked.sort());
+  expect(
+    parsed.data
+      .slice(1)
+      .map((row) => row[0])
+      .sort(),
+  ).toEqual(picked.sort());
 
   await page.goto('/policy-patches?status=issued');
   const patches = page.getByRole('region', { name: '补丁清单' });
