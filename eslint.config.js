@@ -84,6 +84,7 @@ export default tseslint.config(
       'dist-real',
       'dist-bench',
       'dist-bench-normal',
+      'dist-bench-export',
       'reports',
       'coverage',
       'public/mockServiceWorker.js',

@@ -4,7 +4,12 @@
  * tab, carriage return) is prefixed with `'` so that Excel shows it instead of running it.
  */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${rows.map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${rows.map(csvLine).join('\r\n')}\r\n`;
+}
+
+/** One row of CSV (without its line break), each field quoted when it must be and made inert. */
+export function csvLine(fields: readonly string[]): string {
+  return fields.map(field).join(',');
 }
 
 const number = /^-?\d+(\.\d+)?$/;

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../csv';
-import { csvRows, type ExportAbout, type ExportColumn } from './sheet';
-import { buildXlsx } from './xlsx';
+import { CsvWriter } from './csv-writer';
+import type { CellValue, ExportAbout, ExportColumn } from './sheet';
+import { writeXlsx } from './xlsx-writer';
 
 interface Row {
   id: string;
@@ -69,15 +69,18 @@ const about: ExportAbout = {
   },
 };
 
-async function readBack(buffer: ArrayBuffer) {
+/** The rows as the page hands them to the writers: cell values, column by column. */
+const cells: CellValue[][] = rows.map((row) => columns.map((column) => column.value(row)));
+
+async function readBack(blob: Blob) {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer);
+  await workbook.xlsx.load(await blob.arrayBuffer());
   return workbook;
 }
 
 describe('an XLSX export, read back with exceljs', () => {
   it('has the headers in order, numbers as numbers, dates as dates, and no formula anywhere', async () => {
-    const workbook = await readBack(await buildXlsx(ExcelJS, '招引记录', columns, rows, about));
+    const workbook = await readBack(await writeXlsx('招引记录', columns, cells, about));
     const sheet = workbook.getWorksheet('招引记录')!;
     expect(sheet.getRow(1).values).toEqual([undefined, ...columns.map((c) => c.header)]);
     expect(sheet.rowCount).toBe(rows.length + 1);
@@ -106,7 +109,7 @@ describe('an XLSX export, read back with exceljs', () => {
   });
 
   it('freezes the header, filters it, sizes its columns and records what was exported', async () => {
-    const workbook = await readBack(await buildXlsx(ExcelJS, '招引记录', columns, rows, about));
+    const workbook = await readBack(await writeXlsx('招引记录', columns, cells, about));
     const sheet = workbook.getWorksheet('招引记录')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
@@ -119,17 +122,51 @@ describe('an XLSX export, read back with exceljs', () => {
     expect(lines).toEqual([
       ['导出内容', '人才招引记录'],
       ['筛选条件', '渠道：校园招聘、人才活动'],
-      ['', '搜索：@SUM(A1)'],
+      // A further filter's line leaves the label cell empty (no cell, not an empty text).
+      [undefined, '搜索：@SUM(A1)'],
       ['导出人', '王芳'],
       ['导出时间', '2026-11-25 10:00'],
       ['行数', 3],
     ]);
   });
+  it('keeps markup-like and control characters from breaking the file', async () => {
+    const text: ExportColumn<string>[] = [{ key: 'note', header: '备注 <b>&"', kind: 'text', value: (v) => v }];
+    const hostile = [
+      '<script>alert(1)</script> & "引号"',
+      'bell\u0007 and nul\u0000 gone',
+      '换行\n保留',
+      '\uD83D lone',
+    ];
+    const workbook = await readBack(
+      await writeXlsx(
+        '招引[记录]:*?/\\',
+        text,
+        hostile.map((v) => [v]),
+        { ...about, rowCount: hostile.length },
+      ),
+    );
+    // A sheet name without the characters Excel forbids.
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe('招引 记录');
+    expect(sheet.getRow(1).getCell(1).value).toBe('备注 <b>&"');
+    expect(sheet.getColumn(1).values.slice(2)).toEqual([
+      '<script>alert(1)</script> & "引号"',
+      'bell and nul gone',
+      '换行\n保留',
+      ' lone',
+    ]);
+    expect(workbook.creator).toBe('王芳');
+  });
 });
 
 describe('a CSV export, read back with papaparse', () => {
-  it('starts with a BOM, keeps the values as the table shows them and runs no formula', () => {
-    const csv = toCsv(csvRows(columns, rows));
+  it('starts with a BOM, keeps the values as the table shows them and runs no formula', async () => {
+    const writer = new CsvWriter(columns);
+    writer.addRows(cells.slice(0, 1));
+    writer.addRows(cells.slice(1));
+    const bytes = new Uint8Array(await writer.finish().arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);

@@ -1,8 +1,7 @@
 import type { ExportFormat } from '../../api/endpoints/exports';
 import type { Page } from '../../api/schemas/common';
-import { toCsv } from '../csv';
-import { csvRows, type CellValue, type ExportAbout, type ExportColumn } from './sheet';
-import type { XlsxRequest } from './xlsx-worker';
+import type { ExportAnswer, ExportMessage } from './export-worker';
+import type { ExportAbout, ExportColumn } from './sheet';
 
 /** Rows asked of the API at a time: a few requests for thousands of rows, never one gigantic page. */
 export const EXPORT_PAGE_SIZE = 500;
@@ -21,68 +20,72 @@ export interface ExportJob<T> {
 
 const abortError = () => new DOMException('The export was cancelled', 'AbortError');
 
-/** Writes the workbook in a worker, which is gone once it has answered (or the export is cancelled). */
-function xlsxInWorker(request: XlsxRequest, signal: AbortSignal): Promise<ArrayBuffer> {
-  const worker = new Worker(new URL('./xlsx-worker.ts', import.meta.url), { type: 'module' });
-  return new Promise<ArrayBuffer>((resolve, reject) => {
-    const stop = () => {
-      worker.terminate();
-      reject(abortError());
-    };
-    signal.addEventListener('abort', stop, { once: true });
-    worker.onmessage = ({ data }: MessageEvent<{ buffer?: ArrayBuffer; error?: string }>) => {
-      signal.removeEventListener('abort', stop);
-      worker.terminate();
-      if (data.buffer) resolve(data.buffer);
-      else reject(new Error(data.error ?? 'The workbook could not be written'));
-    };
-    worker.onerror = (event) => {
-      signal.removeEventListener('abort', stop);
-      worker.terminate();
-      reject(new Error(event.message || 'The workbook could not be written'));
-    };
-    worker.postMessage(request);
-  });
+/** The worker writing the file: started before the first page, gone once it has answered or the export stops. */
+function fileWorker(signal: AbortSignal) {
+  const worker = new Worker(new URL('./export-worker.ts', import.meta.url), { type: 'module' });
+  let settle: { resolve: (blob: Blob) => void; reject: (error: unknown) => void } | null = null;
+  let failure: unknown = null;
+  const fail = (error: unknown) => {
+    failure ??= error;
+    worker.terminate();
+    settle?.reject(error);
+  };
+  signal.addEventListener('abort', () => fail(abortError()), { once: true });
+  worker.onmessage = ({ data }: MessageEvent<ExportAnswer>) => {
+    worker.terminate();
+    if ('blob' in data) settle?.resolve(data.blob);
+    else fail(new Error(data.error));
+  };
+  worker.onerror = (event) => fail(new Error(event.message || 'The file could not be written'));
+  return {
+    send: (message: ExportMessage) => {
+      if (failure) throw failure;
+      worker.postMessage(message);
+    },
+    /** Ends the worker, whatever it was doing (harmless once it has answered). */
+    stop: () => worker.terminate(),
+    /** The file, once the worker has written it. */
+    result: () =>
+      new Promise<Blob>((resolve, reject) => {
+        if (failure) reject(failure);
+        else settle = { resolve, reject };
+      }),
+  };
 }
 
 /**
- * Pages through the API for every row the filters select, reducing each page to its cells as it
- * arrives (the page stays responsive between requests), then writes the file: CSV here, XLSX in a
- * worker. Cancelling stops between pages, or the worker. Answers the file and its row count.
+ * Pages through the API for every row the filters select and hands each page, reduced to its
+ * cells, to a worker that writes the file as the rows arrive (XLSX or CSV): the page's thread
+ * only reads and hands on, so it stays responsive. Cancelling stops between pages, or the worker.
+ * Answers the file and its row count.
  */
 export async function runExport<T>(job: ExportJob<T>): Promise<{ blob: Blob; rowCount: number }> {
   const { columns, signal } = job;
-  const cells: CellValue[][] = [];
-  const rows: T[] = [];
-  let total = 0;
-  for (let page = 1; ; page++) {
-    if (signal.aborted) throw abortError();
-    const answer = await job.fetchPage(page, EXPORT_PAGE_SIZE, signal, job.format);
-    total = answer.total;
-    for (const row of answer.items) {
-      if (job.format === 'csv') rows.push(row);
-      else cells.push(columns.map((column) => column.value(row)));
-    }
-    const done = job.format === 'csv' ? rows.length : cells.length;
-    job.onProgress(done, total);
-    if (answer.items.length === 0 || done >= total) break;
-  }
   if (signal.aborted) throw abortError();
-  const rowCount = job.format === 'csv' ? rows.length : cells.length;
-  if (job.format === 'csv') {
-    return { blob: new Blob([toCsv(csvRows(columns, rows))], { type: 'text/csv;charset=utf-8' }), rowCount };
+  const worker = fileWorker(signal);
+  worker.send({
+    type: 'start',
+    format: job.format,
+    sheetName: job.sheetName,
+    columns: columns.map(({ header, kind }) => ({ header, kind })),
+  });
+  try {
+    let rowCount = 0;
+    for (let page = 1; ; page++) {
+      if (signal.aborted) throw abortError();
+      const answer = await job.fetchPage(page, EXPORT_PAGE_SIZE, signal, job.format);
+      worker.send({ type: 'rows', rows: answer.items.map((row) => columns.map((column) => column.value(row))) });
+      rowCount += answer.items.length;
+      job.onProgress(rowCount, answer.total);
+      if (answer.items.length === 0 || rowCount >= answer.total) break;
+    }
+    if (signal.aborted) throw abortError();
+    const result = worker.result();
+    worker.send({ type: 'finish', about: { ...job.about, rowCount } });
+    return { blob: await result, rowCount };
+  } finally {
+    worker.stop();
   }
-  const buffer = await xlsxInWorker(
-    {
-      sheetName: job.sheetName,
-      columns: columns.map(({ key, header, kind }) => ({ key, header, kind })),
-      rows: cells,
-      about: { ...job.about, rowCount },
-    },
-    signal,
-  );
-  const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  return { blob: new Blob([buffer], { type }), rowCount };
 }
 
 /** Saves a file through the browser. */

@@ -121,8 +121,3 @@ export function columnWidth(header: string, samples: readonly string[]): number 
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
   return Math.min(60, Math.max(8, ...[header, ...samples].map(width)) + 2);
 }
-
-/** The rows as CSV fields under their headers, for `toCsv` (which adds the BOM and the formula guard). */
-export function csvRows<T>(columns: readonly ExportColumn<T>[], rows: readonly T[]): string[][] {
-  return [columns.map((c) => c.header), ...rows.map((row) => columns.map((c) => csvValue(c.kind, c.value(row))))];
-}
