@@ -32,8 +32,8 @@ const kinds: CellKind[] = ['text', 'integer', 'decimal', 'percent', 'date', 'dat
 const styleOf = Object.fromEntries(kinds.map((kind, i) => [kind, i + 2])) as Record<CellKind, number>;
 
 /** Characters XML 1.0 cannot hold (control characters but tab and line breaks; lone surrogates): dropped. */
-// eslint-disable-next-line no-control-regex -- these are exactly the characters to drop
 const notXml =
+  // eslint-disable-next-line no-control-regex -- these are exactly the characters to drop
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const xmlText = (text: string) => text.replace(notXml, '').replace(/[&<>"]/g, (c) => escapes[c]!);
