@@ -89,7 +89,7 @@ test('a manager exports only the rows picked in the countermeasures, and every p
   page,
 }) => {
   test.setTimeout(120_000);
-  await signIn(page, 'manager', '/casework?tab=measures');
+  await signIn(page, 'manager', '/service-cases?tab=measures');
   const measures = page.getByRole('region', { name: '对策清单' });
   const rows = measures.getByRole('row');
   await expect(rows.nth(2)).toBeVisible();
