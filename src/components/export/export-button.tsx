@@ -122,10 +122,7 @@ export function ExportButton<T extends RowData, Q extends { q?: string }>({
 
   const total = state.total === undefined ? '…' : format.integer(state.total);
   const scopes: { value: ExportScope; label: string; disabled?: boolean }[] = [
-    {
-      value: 'filtered',
-      label: filters.active ? t('export.scope.filtered', { count: total }) : t('export.scope.filteredNone'),
-    },
+    { value: 'filtered', label: t('export.scope.filtered', { count: total }) },
     {
       value: 'picked',
       label:

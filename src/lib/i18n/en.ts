@@ -571,7 +571,6 @@ export const en: Messages = {
   'export.rows': 'Rows',
   'export.format': 'File format',
   'export.scope.filtered': 'The rows the filters select ({count})',
-  'export.scope.filteredNone': 'The rows the filters select (no filters: all)',
   'export.scope.picked': 'Only the selected rows ({count})',
   'export.scope.pickedNone': 'Only the selected rows (none selected)',
   'export.scope.pickedTooMany': 'Only the selected rows: {count} selected; above {max}, export by filter',

@@ -380,7 +380,6 @@ export const zhCNAreas = {
   'export.rows': '导出范围',
   'export.format': '文件格式',
   'export.scope.filtered': '当前筛选结果（{count} 行）',
-  'export.scope.filteredNone': '当前筛选结果（无筛选，即全部）',
   'export.scope.picked': '仅选中的行（{count} 行）',
   'export.scope.pickedNone': '仅选中的行（未选择）',
   'export.scope.pickedTooMany': '仅选中的行：已选 {count} 行，超过 {max} 行时请用筛选导出',
