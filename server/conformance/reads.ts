@@ -342,7 +342,7 @@ export function readMatrix(data: DemoDatabase): Read[] {
   add('exportServiceRecords', { format: 'csv', q: '对接', department: 'dept.zjj', page: '2' });
   add('exportPolicyPatches', { format: 'xlsx', id: patches.slice(0, 2).map((p) => p.id), page: '2' });
   add('exportPolicyPatches', { format: 'xlsx', pageSize: '1001' });
-  add('listAuditEvents', { entityType: 'export', pageSize: PAGE });
+  add('listAuditEvents', { entityType: 'export', pageSize: '10' });
 
   return reads;
 }
