@@ -35,6 +35,8 @@ const dynamicPrefixes: Record<string, string> = {
   'case.satisfaction.': 'follow-up satisfaction (dialog, workspace, history), by code',
   'export.as.': 'the export dialog’s two formats, by format',
   'export.about.scope.': 'the rows an export took (filtered, picked, all), on its second sheet',
+  'chart.downloadAs.': 'a chart card’s download menu, by kind (png, svg; csv is named whole too)',
+  'report.title.': 'the report’s title, by the period’s kind (month, quarter)',
   'case.commonality.': 'shared or individual demand (共性/个性 dialog, workspace badge, history), by code',
   'service.kind.': 'the service list’s kinds of service, by kind code',
   'patch.status.': 'patch statuses (table, board, tree, detail, history, charts), by status code',

@@ -79,7 +79,9 @@ const pages: RouteObject[] = [
       sectionRoute('serviceCases', async () => ({
         Component: (await import('../features/casework/casework-page')).CaseworkPage,
       })),
-      sectionRoute('reports'),
+      sectionRoute('reports', async () => ({
+        Component: (await import('../features/reports/reports-page')).ReportsPage,
+      })),
       sectionRoute('admin', async () => ({
         Component: (await import('../features/admin/admin-page')).AdminPage,
       })),

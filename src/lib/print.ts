@@ -3,7 +3,7 @@
  * for it, and the mark taken off once the browser has printed.
  */
 export function printDocument(): void {
-  document.body.dataset.print = 'notice';
+  document.body.dataset.print = 'document';
   window.addEventListener('afterprint', () => delete document.body.dataset.print, { once: true });
   window.print();
 }

@@ -127,3 +127,46 @@ test('a manager exports only the rows picked in the countermeasures, and every p
     expect.arrayContaining(['导出范围：全部记录（忽略筛选）']),
   );
 });
+
+test('a manager downloads a chart as PNG and SVG, and its numbers as CSV; a viewer sees no download', async ({
+  page,
+}) => {
+  await signIn(page, 'manager', '/');
+  const card = page.getByRole('region', { name: '月度趋势（按渠道，已落户）' });
+  await expect(card.locator('svg.recharts-surface')).toBeVisible();
+  const download = async (label: string) => {
+    await card.getByRole('button', { name: '下载图表：月度趋势（按渠道，已落户）' }).click();
+    const file = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: label }).click();
+    const done = await file;
+    return { name: done.suggestedFilename(), bytes: await readFile((await done.path())!) };
+  };
+
+  const png = await download('图片（PNG）');
+  expect(png.name).toBe('月度趋势（按渠道，已落户）.png');
+  expect([...png.bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+  // Twice the drawn size: the width is in the IHDR chunk.
+  const box = (await card.locator('svg.recharts-surface').boundingBox())!;
+  expect(png.bytes.readUInt32BE(16)).toBe(Math.round(box.width) * 2);
+
+  const svg = (await download('矢量图（SVG）')).bytes.toString('utf8');
+  expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  expect(svg).toContain('月度趋势（按渠道，已落户）');
+  // Colours resolved: a file has no theme variables.
+  expect(svg).not.toContain('var(--');
+
+  const csv = (await download('数据（CSV）')).bytes.toString('utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+  await card.getByRole('button', { name: '以表格查看' }).click();
+  const tableRows = await card.getByRole('row').count();
+  expect(parsed).toHaveLength(tableRows);
+  expect(parsed[0]).toEqual((await card.getByRole('columnheader').allInnerTexts()).map((h) => h.trim()));
+
+  await signOut(page, 'manager');
+  await signIn(page, 'viewer', '/');
+  await expect(
+    page.getByRole('region', { name: '月度趋势（按渠道，已落户）' }).locator('svg.recharts-surface'),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: /^下载图表/ })).toHaveCount(0);
+});

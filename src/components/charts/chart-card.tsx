@@ -1,10 +1,16 @@
-import { BarChart3, Filter, Table2 } from 'lucide-react';
+import { BarChart3, Download, Filter, Table2 } from 'lucide-react';
+import { DropdownMenu } from 'radix-ui';
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { saveFile } from '../../lib/export/run-export';
 import { useI18n } from '../../lib/i18n/i18n';
+import { useCan } from '../../lib/use-can';
 import { EmptyState } from '../feedback/empty-state';
 import { ErrorState } from '../feedback/error-state';
 import { Button } from '../ui/button';
+import { Menu, menuItemClass } from '../ui/menu';
 import { Skeleton } from '../ui/skeleton';
+import { toast } from '../ui/toaster';
+import { chartCsv, chartSvg, fileNameOf, svgToPng } from './chart-download';
 import type { BarChartViewProps } from './bar-chart-view';
 import type { ChartRow, ChartSeries } from './chart-types';
 
@@ -66,7 +72,32 @@ export function ChartCard({
   const id = useId();
   const [asTable, setAsTable] = useState(false);
   const figure = useRef<HTMLElement>(null);
+  const canExport = useCan('report:export');
   useKeepOneTabStop(figure);
+  const about = [unit, basis].filter(Boolean).join(' · ');
+  const download = async (kind: 'png' | 'svg' | 'csv') => {
+    const name = fileNameOf(title);
+    try {
+      if (kind === 'csv') {
+        saveFile(
+          new Blob([chartCsv(rows ?? [], series, t('chart.category'), share ?? false)], {
+            type: 'text/csv;charset=utf-8',
+          }),
+          `${name}.csv`,
+        );
+        return;
+      }
+      const drawn = chartSvg(figure.current!, title, about);
+      saveFile(
+        kind === 'svg'
+          ? new Blob([drawn.svg], { type: 'image/svg+xml' })
+          : await svgToPng(drawn.svg, drawn.width, drawn.height),
+        `${name}.${kind}`,
+      );
+    } catch {
+      toast({ tone: 'error', title: t('chart.downloadFailed') });
+    }
+  };
   const formatTooltipValue = (value: number) =>
     valueUnit ? t('chart.valueWithUnit', { value: formatValue(value), unit: valueUnit }) : formatValue(value);
   const chartProps: BarChartViewProps = {
@@ -87,17 +118,43 @@ export function ChartCard({
           <h3 id={`${id}-title`} className="font-semibold">
             {title}
           </h3>
-          {(unit || basis) && (
+          {about && (
             <p id={`${id}-about`} className="text-xs text-muted-foreground">
-              {[unit, basis].filter(Boolean).join(' · ')}
+              {about}
             </p>
           )}
           {note && <p className="text-xs text-muted-foreground">{note}</p>}
         </div>
-        <Button size="sm" variant="ghost" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
-          {asTable ? <BarChart3 className="size-3.5" aria-hidden /> : <Table2 className="size-3.5" aria-hidden />}
-          {asTable ? t('chart.showChart') : t('chart.showTable')}
-        </Button>
+        <div className="no-print flex shrink-0 items-center gap-1">
+          <Button size="sm" variant="ghost" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
+            {asTable ? <BarChart3 className="size-3.5" aria-hidden /> : <Table2 className="size-3.5" aria-hidden />}
+            {asTable ? t('chart.showChart') : t('chart.showTable')}
+          </Button>
+          {canExport && rows && rows.length > 0 && (
+            <Menu
+              trigger={
+                <Button size="sm" variant="ghost" aria-label={t('chart.download', { title })}>
+                  <Download className="size-3.5" aria-hidden />
+                </Button>
+              }
+            >
+              {/* The picture needs the chart drawn; the numbers are there either way. */}
+              {(['png', 'svg'] as const).map((kind) => (
+                <DropdownMenu.Item
+                  key={kind}
+                  className={menuItemClass}
+                  disabled={asTable}
+                  onSelect={() => void download(kind)}
+                >
+                  {t(`chart.downloadAs.${kind}`)}
+                </DropdownMenu.Item>
+              ))}
+              <DropdownMenu.Item className={menuItemClass} onSelect={() => void download('csv')}>
+                {t('chart.downloadAs.csv')}
+              </DropdownMenu.Item>
+            </Menu>
+          )}
+        </div>
       </div>
       {error !== null && error !== undefined && !rows ? (
         <ErrorState error={error} onRetry={onRetry} compact />
