@@ -1,3 +1,4 @@
+import { importServiceCases } from './rules/case-import';
 import type { z } from 'zod';
 import type { EndpointName, Endpoints, ResponseOf } from '../src/api/endpoints';
 import { listAuditEvents } from './rules/audit';
@@ -125,6 +126,7 @@ export const operations: Operations = {
   listServiceCases: ({ ctx, query }) => listServiceCases(ctx, query),
   getServiceCase: async ({ ctx, params }) => presentServiceCase(ctx, await getServiceCase(ctx, params.id)),
   createServiceCase: ({ ctx, body }) => createServiceCase(ctx, body),
+  importServiceCases: ({ ctx, body }) => importServiceCases(ctx, body),
   dispatchServiceCase: ({ ctx, params, body, ifMatch }) => dispatchServiceCase(ctx, params.id, body, ifMatch),
   signServiceCase: ({ ctx, params, ifMatch }) => signServiceCase(ctx, params.id, ifMatch),
   returnServiceCase: ({ ctx, params, body, ifMatch }) => returnServiceCase(ctx, params.id, body, ifMatch),

@@ -21,6 +21,11 @@ const newPersonCase = {
   priority: 'high',
 } as const;
 
+/** A demand as a row of an imported list: every cell text. */
+function importRow({ monthId: _month, enterpriseName, ...fields }: typeof newPersonCase) {
+  return { ...fields, enterpriseName: enterpriseName ?? '' };
+}
+
 function clientAs(username: string): ApiClient {
   const token = sharedBackend.token(username);
   return createApiClient({ baseUrl: 'http://localhost', getToken: () => token, fetch: sharedBackend.fetch });
@@ -252,6 +257,15 @@ function sampleCalls(): { [N in EndpointName]: (client: ApiClient) => Promise<un
     createServiceCase: (c) =>
       c.request('createServiceCase', {
         body: newPersonCase,
+      }),
+    importServiceCases: (c) =>
+      c.request('importServiceCases', {
+        body: {
+          monthId: 'SM-2026',
+          fileName: '需求清单.xlsx',
+          dryRun: true,
+          rows: [{ row: 2, ...importRow(newPersonCase) }],
+        },
       }),
     ...caseActionCalls(openCase),
     caseQueueCounts: (c) => c.request('caseQueueCounts', { query: { month: 'SM-2026' } }),

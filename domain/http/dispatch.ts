@@ -1,12 +1,11 @@
-import type { z } from 'zod';
 import { searchParamsToObject } from '../../src/api/client';
 import { endpoints, type EndpointName } from '../../src/api/endpoints';
 import { can } from '../../src/api/permissions';
-import type { FieldError, ProblemDetails } from '../../src/api/schemas/common';
+import type { ProblemDetails } from '../../src/api/schemas/common';
 import { operations, type OperationRequest } from '../operations';
 import { authenticate } from '../rules/auth';
 import type { Backend } from '../rules/context';
-import { ProblemError, problems } from '../rules/problem';
+import { fieldErrors, ProblemError, problems } from '../rules/problem';
 
 /** A request as an HTTP adapter hands it over: the route already matched, nothing yet parsed. */
 export interface RawRequest {
@@ -16,18 +15,6 @@ export interface RawRequest {
   headers: Headers;
   /** Reads and parses the JSON body; rejects when it is not JSON. */
   json: () => Promise<unknown>;
-}
-
-export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => {
-    const limits = Object.fromEntries(
-      (['minimum', 'maximum', 'origin', 'format'] as const).flatMap((name) => {
-        const value = (issue as unknown as Record<string, unknown>)[name];
-        return typeof value === 'number' || typeof value === 'string' ? [[name, value]] : [];
-      }),
-    );
-    return { field: issue.path.join('.') || '(body)', message: issue.message, code: issue.code, params: limits };
-  });
 }
 
 /** `If-Match: "3"` (or `3`, or weak `W/"3"`): a version, in decimal digits and nothing else. */

@@ -57,6 +57,7 @@ const readPermission: Partial<Record<AuditEntityType, Permission>> = {
   user: 'user:read',
   dictionary: 'dictionary:manage',
   export: 'report:export',
+  import: 'case:triage',
 };
 
 /** The personal data each kind of record holds, how it is masked, and who may read it unmasked. */

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { FieldError, ProblemCode, ProblemDetails } from '../../src/api/schemas/common';
 
 /** A rule broken by a request; the HTTP adapter answers it as RFC 9457 problem details. */
@@ -33,3 +34,16 @@ export const problems = {
     problem(409, 'version_conflict', 'Someone else changed this record', { current }),
   invalidTransition: (detail: string) => problem(409, 'invalid_transition', 'Not allowed in this state', { detail }),
 };
+
+/** A schema's issues as field errors: the field, the rule broken and its limits, for a client to word. */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => {
+    const limits = Object.fromEntries(
+      (['minimum', 'maximum', 'origin', 'format'] as const).flatMap((name) => {
+        const value = (issue as unknown as Record<string, unknown>)[name];
+        return typeof value === 'number' || typeof value === 'string' ? [[name, value]] : [];
+      }),
+    );
+    return { field: issue.path.join('.') || '(body)', message: issue.message, code: issue.code, params: limits };
+  });
+}

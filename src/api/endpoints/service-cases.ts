@@ -1,3 +1,4 @@
+import { caseImportBodySchema, caseImportResultSchema } from '../schemas/case-import';
 import { z } from 'zod';
 import { pageSchema } from '../schemas/common';
 import type { Permission } from '../permissions';
@@ -110,6 +111,15 @@ export const serviceCaseEndpoints = {
     body: serviceCaseCreateSchema,
     response: serviceCaseSchema,
     successStatus: 201,
+  }),
+  importServiceCases: endpoint({
+    method: 'POST',
+    path: '/imports/service-cases',
+    summary: 'Import a demand list (需求清单) into a service month: checked row by row; a dry run writes nothing',
+    tag: 'service-cases',
+    permission: 'case:triage',
+    body: caseImportBodySchema,
+    response: caseImportResultSchema,
   }),
   dispatchServiceCase: caseAction(
     'dispatch',

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { idSchema, isoDateTimeSchema, listQuerySchema } from './common';
 
-/** What a history event is of; `export` is a file exported (its filters and row count). */
+/**
+ * What a history event is of; `export` is a file exported (its filters and row count), `import`
+ * a demand list imported into a service month (the file, its rows, what was created).
+ */
 export const auditEntityTypeSchema = z.enum([
   'intakeRecord',
   'policyPatch',
@@ -9,6 +12,7 @@ export const auditEntityTypeSchema = z.enum([
   'user',
   'dictionary',
   'export',
+  'import',
 ]);
 export type AuditEntityType = z.infer<typeof auditEntityTypeSchema>;
 
