@@ -53,6 +53,7 @@ describe('importing a demand list', () => {
     ]);
     expect(result.problems.map(({ row, field, code, value }) => ({ row, field, code, value }))).toEqual([
       { row: 3, field: 'requesterPhone', code: 'invalid_format', value: '1380000' },
+      { row: 3, field: 'categoryCode', code: 'unknown_code', value: 'cat.nonsense' },
       { row: 4, field: 'title', code: 'too_small', value: '   ' },
       { row: 7, field: 'requesterType', code: 'invalid_value', value: '单位' },
       { row: 7, field: 'priority', code: 'invalid_value', value: '特急' },

@@ -65,7 +65,8 @@ export async function importServiceCases(ctx: RuleContext, body: CaseImportBody)
   for (const row of body.rows) {
     const parsed = serviceCaseCreateSchema.safeParse(inputOf(month.id, row));
     const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error);
-    if (parsed.success && !categories.has(parsed.data.categoryCode)) {
+    // Every problem of the row at once: an unknown category beside a bad phone, say.
+    if (!categories.has(row.categoryCode.trim()) && !errors.some((e) => e.field === 'categoryCode')) {
       errors.push({
         field: 'categoryCode',
         code: 'unknown_code',

@@ -8,13 +8,25 @@ function quarterWithServiceMonth(): string {
   return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 }
 
+/**
+ * A CJK font may give a character the code point of the radical drawn with the same glyph (⼈ for
+ * 人, ⻚ for 页): those are read back as the characters, as a PDF reader's search does.
+ */
+const radicals: Record<string, string> = { '⻚': '页', '⻓': '长', '⻔': '门', '⻅': '见', '⻋': '车', '⻛': '风' };
+const unradical = (ch: string) => radicals[ch] ?? (ch >= '\u2F00' && ch <= '\u2FDF' ? ch.normalize('NFKC') : ch);
+
 /** Each page's text, as a reader of the PDF gets it. */
 async function pdfPages(pdf: Buffer): Promise<string[]> {
   const document = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
   const pages = [];
   for (let n = 1; n <= document.numPages; n++) {
     const content = await (await document.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
+    pages.push(
+      content.items
+        .map((item) => ('str' in item ? item.str : ''))
+        .join('')
+        .replace(/[\u2E80-\u2FDF]/g, unradical),
+    );
   }
   return pages;
 }

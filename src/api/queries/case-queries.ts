@@ -116,3 +116,15 @@ export function useSaveKnowledgeBase() {
     onSuccess: (saved) => queryClient.setQueryData(caseQueries.knowledge().queryKey, saved),
   });
 }
+
+/** 导入需求清单: a dry run (what an import would do) or the import; an import refreshes the lists and figures. */
+export function useImportServiceCases() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BodyOf<'importServiceCases'>) => apiClient.request('importServiceCases', { body }),
+    onSuccess: (result) => {
+      if (result.created.length === 0) return;
+      for (const queryKey of caseChanged.invalidates) void queryClient.invalidateQueries({ queryKey });
+    },
+  });
+}

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { FileUp } from 'lucide-react';
 import { caseQueries } from '../../api/queries/case-queries';
 import { proposePatchHref } from '../../lib/links';
 import { TALENT_OFFICE_DEPARTMENT } from '../../api/permissions';
@@ -27,6 +28,9 @@ import { ShortcutsDialog, usePageKeys } from './case-shortcuts';
 import { CaseWorkspace } from './case-workspace';
 import type { CaseLabels } from './use-case-labels';
 import { useNow } from './use-now';
+
+// The import's reader and template writer load when it is opened.
+const CaseImportDialog = lazy(() => import('./case-import-dialog').then((m) => ({ default: m.CaseImportDialog })));
 
 /**
  * 需求清单 as the officers' triage queue: the views with their live counts, the server-paged list,
@@ -98,6 +102,7 @@ export function CaseQueue({
     onDone: setOutcomes,
   };
   const [help, setHelp] = useState(false);
+  const [importing, setImporting] = useState(false);
 
   /** Back to the list, on the row of the case that was open (or the list's heading). */
   const closeCase = (id: string) => {
@@ -145,6 +150,12 @@ export function CaseQueue({
               onApply={(saved) => onApplyView(saved.search)}
             />
             <DataTableViewOptions state={state} />
+            {office && canTriage && (
+              <Button size="sm" onClick={() => setImporting(true)}>
+                <FileUp className="size-3.5" aria-hidden />
+                {t('import.button')}
+              </Button>
+            )}
             <ExportButton
               state={state}
               title={t('case.tab.demands')}
@@ -216,6 +227,11 @@ export function CaseQueue({
       </section>
       {open && <CaseWorkspace key={open} id={open} labels={labels} onClose={() => closeCase(open)} />}
       <ShortcutsDialog open={help} onOpenChange={setHelp} />
+      {importing && (
+        <Suspense fallback={null}>
+          <CaseImportDialog open={importing} onOpenChange={setImporting} month={month} />
+        </Suspense>
+      )}
       <BulkAssignDialog
         {...bulkProps}
         labels={labels}

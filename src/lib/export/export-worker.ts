@@ -2,7 +2,7 @@
 import type { ExportFormat } from '../../api/endpoints/exports';
 import { CsvWriter } from './csv-writer';
 import type { CellValue, ExportAbout } from './sheet';
-import { XlsxWriter, type SheetColumn } from './xlsx-writer';
+import { exportParts, XlsxWriter, type SheetColumn } from './xlsx-writer';
 
 /** What the page sends: the file to start, its rows page by page as cell values, then what to say of it. */
 export type ExportMessage =
@@ -27,7 +27,7 @@ scope.onmessage = async ({ data }: MessageEvent<ExportMessage>) => {
     } else if (data.type === 'rows') {
       writer!.addRows(data.rows);
     } else {
-      const blob = writer instanceof XlsxWriter ? await writer.finish(data.about) : writer!.finish();
+      const blob = writer instanceof XlsxWriter ? await writer.finish(exportParts(data.about)) : writer!.finish();
       scope.postMessage({ blob } satisfies ExportAnswer);
     }
   } catch (error) {

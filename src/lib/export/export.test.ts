@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CsvWriter } from './csv-writer';
 import type { CellValue, ExportAbout, ExportColumn } from './sheet';
-import { writeXlsx } from './xlsx-writer';
+import { exportParts, writeXlsx } from './xlsx-writer';
 
 interface Row {
   id: string;
@@ -80,7 +80,7 @@ async function readBack(blob: Blob) {
 
 describe('an XLSX export, read back with exceljs', () => {
   it('has the headers in order, numbers as numbers, dates as dates, and no formula anywhere', async () => {
-    const workbook = await readBack(await writeXlsx('招引记录', columns, cells, about));
+    const workbook = await readBack(await writeXlsx('招引记录', columns, cells, exportParts(about)));
     const sheet = workbook.getWorksheet('招引记录')!;
     expect(sheet.getRow(1).values).toEqual([undefined, ...columns.map((c) => c.header)]);
     expect(sheet.rowCount).toBe(rows.length + 1);
@@ -109,7 +109,7 @@ describe('an XLSX export, read back with exceljs', () => {
   });
 
   it('freezes the header, filters it, sizes its columns and records what was exported', async () => {
-    const workbook = await readBack(await writeXlsx('招引记录', columns, cells, about));
+    const workbook = await readBack(await writeXlsx('招引记录', columns, cells, exportParts(about)));
     const sheet = workbook.getWorksheet('招引记录')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
@@ -142,7 +142,7 @@ describe('an XLSX export, read back with exceljs', () => {
         '招引[记录]:*?/\\',
         text,
         hostile.map((v) => [v]),
-        { ...about, rowCount: hostile.length },
+        exportParts({ ...about, rowCount: hostile.length }),
       ),
     );
     // A sheet name without the characters Excel forbids.

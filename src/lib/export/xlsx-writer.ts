@@ -15,6 +15,18 @@ export interface SheetColumn {
   kind: CellKind;
 }
 
+/** What a workbook holds besides its rows. */
+export interface WorkbookParts {
+  /** The workbook's title and author, as its properties say. */
+  title: string;
+  creator: string;
+  createdAt: string;
+  /** A second sheet of label–value lines: what was exported, or how to fill in a template. */
+  notes?: { sheetName: string; lines: readonly (readonly (string | number)[])[] };
+  /** Drop-down lists of allowed values on columns (from 0) of the rows' sheet, rows 2 to `rows` + 1. */
+  lists?: readonly { column: number; values: readonly string[]; rows: number }[];
+}
+
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Rows looked at for a column's width: enough to be sensible, few enough to be quick. */
@@ -134,28 +146,24 @@ export class XlsxWriter {
   }
 
   /** Ends the rows, writes the second sheet and the workbook's parts: the file. */
-  finish(about: ExportAbout): Promise<Blob> {
+  finish(parts: WorkbookParts): Promise<Blob> {
     if (!this.sheet) this.begin([]);
     const last = `${columnLetters(Math.max(0, this.columns.length - 1))}${this.rowCount + 1}`;
-    this.sheet!.push(this.encoder.encode(`</sheetData><autoFilter ref="A1:${last}"/></worksheet>`), true);
-    const { words } = about;
-    const noteRows: (readonly (string | number)[])[] = [
-      [words.title, about.title],
-      ...(about.filters.length === 0
-        ? [[words.filters, words.noFilters]]
-        : about.filters.map(([label, value], i) => [i === 0 ? words.filters : '', `${label}：${value}`])),
-      [words.exportedBy, about.exportedBy],
-      [words.exportedAt, csvValue('dateTime', about.exportedAt)],
-      [words.rowCount, about.rowCount],
-    ];
-    this.file(
-      'xl/worksheets/sheet2.xml',
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="${MAIN}"><cols><col min="1" max="1" width="16" customWidth="1"/><col min="2" max="2" width="60" customWidth="1"/></cols><sheetData>${noteRows
-        .map((row, i) => textRow(i + 1, row, (column) => (column === 0 ? BOLD : PLAIN)))
-        .join('')}</sheetData></worksheet>`,
+    this.sheet!.push(
+      this.encoder.encode(`</sheetData><autoFilter ref="A1:${last}"/>${listsXml(parts.lists ?? [])}</worksheet>`),
+      true,
     );
-    const sheets = [sheetTitle(this.sheetName), sheetTitle(words.sheet)];
+    const { notes } = parts;
+    if (notes) {
+      this.file(
+        'xl/worksheets/sheet2.xml',
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="${MAIN}"><cols><col min="1" max="1" width="16" customWidth="1"/><col min="2" max="2" width="60" customWidth="1"/></cols><sheetData>${notes.lines
+          .map((line, i) => textRow(i + 1, line, (column) => (column === 0 ? BOLD : PLAIN)))
+          .join('')}</sheetData></worksheet>`,
+      );
+    }
+    const sheets = [sheetTitle(this.sheetName), ...(notes ? [sheetTitle(notes.sheetName)] : [])];
     this.file(
       'xl/workbook.xml',
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -170,16 +178,23 @@ export class XlsxWriter {
     this.file(
       'xl/_rels/workbook.xml.rels',
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="${PACKAGE_RELS}"><Relationship Id="rId1" Type="${DOCUMENT}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${DOCUMENT}/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId3" Type="${DOCUMENT}/styles" Target="styles.xml"/></Relationships>`,
+<Relationships xmlns="${PACKAGE_RELS}">${sheets
+        .map(
+          (_, i) =>
+            `<Relationship Id="rId${i + 1}" Type="${DOCUMENT}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+        )
+        .join(
+          '',
+        )}<Relationship Id="rId${sheets.length + 1}" Type="${DOCUMENT}/styles" Target="styles.xml"/></Relationships>`,
     );
     this.file('xl/styles.xml', stylesXml);
     this.file(
       'docProps/core.xml',
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${xmlText(
-        about.title,
-      )}</dc:title><dc:creator>${xmlText(about.exportedBy)}</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${new Date(
-        about.exportedAt,
+        parts.title,
+      )}</dc:title><dc:creator>${xmlText(parts.creator)}</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${new Date(
+        parts.createdAt,
       ).toISOString()}</dcterms:created></cp:coreProperties>`,
     );
     this.file(
@@ -190,7 +205,14 @@ export class XlsxWriter {
     this.file(
       '[Content_Types].xml',
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`,
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets
+        .map(
+          (_, i) =>
+            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+        )
+        .join(
+          '',
+        )}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`,
     );
     return new Promise<Blob>((resolve, reject) => {
       this.done = resolve;
@@ -237,14 +259,52 @@ export class XlsxWriter {
 /** The column letters of the first columns, worked out once. */
 const letters = Array.from({ length: 64 }, (_, i) => columnLetters(i));
 
+/** An export's parts: its record of itself on the second sheet (导出说明). */
+export function exportParts(about: ExportAbout): WorkbookParts {
+  const { words } = about;
+  return {
+    title: about.title,
+    creator: about.exportedBy,
+    createdAt: about.exportedAt,
+    notes: {
+      sheetName: words.sheet,
+      lines: [
+        [words.title, about.title],
+        ...(about.filters.length === 0
+          ? [[words.filters, words.noFilters]]
+          : about.filters.map(([label, value], i) => [i === 0 ? words.filters : '', `${label}：${value}`])),
+        [words.exportedBy, about.exportedBy],
+        [words.exportedAt, csvValue('dateTime', about.exportedAt)],
+        [words.rowCount, about.rowCount],
+      ],
+    },
+  };
+}
+
+/**
+ * Drop-down lists on the rows' sheet. Excel takes a list written in the rule of at most 255
+ * characters, its values without commas; a longer list is left out rather than cut.
+ */
+function listsXml(lists: NonNullable<WorkbookParts['lists']>): string {
+  const rules = lists.flatMap(({ column, values, rows }) => {
+    const formula = `"${values.map((v) => v.replace(/"/g, '""')).join(',')}"`;
+    if (formula.length > 255 || values.some((v) => v.includes(','))) return [];
+    const letter = columnLetters(column);
+    return [
+      `<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${letter}2:${letter}${rows + 1}"><formula1>${xmlText(formula)}</formula1></dataValidation>`,
+    ];
+  });
+  return rules.length === 0 ? '' : `<dataValidations count="${rules.length}">${rules.join('')}</dataValidations>`;
+}
+
 /** A whole workbook at once, for rows already at hand. */
 export function writeXlsx(
   sheetName: string,
   columns: readonly SheetColumn[],
   rows: readonly (readonly CellValue[])[],
-  about: ExportAbout,
+  parts: WorkbookParts,
 ): Promise<Blob> {
   const writer = new XlsxWriter(sheetName, columns);
   for (let i = 0; i < rows.length; i += 1000) writer.addRows(rows.slice(i, i + 1000));
-  return writer.finish(about);
+  return writer.finish(parts);
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { writeXlsx } from '../export/xlsx-writer';
+import { exportParts, writeXlsx } from '../export/xlsx-writer';
 import { MAX_FILE_BYTES, parseCsv, readSheetFile, SheetFileError } from './read-sheet';
 
 const problemOf = (run: Promise<unknown>) =>
@@ -44,7 +44,12 @@ describe('reading a demand list file', () => {
         rowCount: 'r',
       },
     };
-    const blob = await writeXlsx('需求清单', [{ header: '需求标题', kind: 'text' }], [['=1+1 不是公式']], about);
+    const blob = await writeXlsx(
+      '需求清单',
+      [{ header: '需求标题', kind: 'text' }],
+      [['=1+1 不是公式']],
+      exportParts(about),
+    );
     expect(await readSheetFile(blob, 10)).toEqual([
       { row: 1, cells: ['需求标题'] },
       { row: 2, cells: ["'=1+1 不是公式"] },
