@@ -189,6 +189,21 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
       priority: 'urgent',
     };
 
+    /** A demand list as read from a file: the demand registered below again, a new one, a broken one. */
+    const { monthId: _month, ...caseFields } = caseInput;
+    const importRows = [
+      { row: 2, ...caseFields, enterpriseName: '' },
+      { ...caseFields, row: 3, enterpriseName: '', title: '导入的需求 % _', requesterPhone: '13900003333' },
+      {
+        ...caseFields,
+        row: 4,
+        enterpriseName: '',
+        requesterPhone: '139',
+        categoryCode: 'cat.unknown',
+        priority: '特急',
+      },
+    ];
+
     /** What the writes made, as the answers said (both alike), for the steps after them. */
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON bodies
     const made: Record<string, any> = {};
@@ -1455,6 +1470,50 @@ describe(`conformance: memory store and SQL store (${database})`, () => {
         name: 'createIntakeRecord',
         token: as('manager'),
         body: { ...intakeInput, kind: 'person', investment: null, eventCode: null, channelCode: 'ch.market' },
+      })),
+
+      // A demand list imported: checked, then written once.
+      step('a department liaison may not import a demand list', 403, () => ({
+        name: 'importServiceCases',
+        token: as('liaison'),
+        body: { monthId: 'SM-2026', fileName: '住建局.xlsx', dryRun: true, rows: importRows },
+      })),
+      step(
+        'a dry run checks each row, finds the demand registered above, and writes nothing',
+        200,
+        () => ({
+          name: 'importServiceCases',
+          token: as('officer'),
+          body: { monthId: 'SM-2026', fileName: '住建局.xlsx', dryRun: true, rows: importRows },
+        }),
+        {
+          check: (answer) =>
+            expect(answer.body).toMatchObject({
+              valid: 1,
+              created: [],
+              duplicates: [{ row: 2, caseId: created.serviceCase, sameAsRow: null }],
+            }),
+        },
+      ),
+      step('the import registers the new row', 200, () => ({
+        name: 'importServiceCases',
+        token: as('officer'),
+        body: { monthId: 'SM-2026', fileName: '住建局.xlsx', dryRun: false, rows: importRows },
+      })),
+      step(
+        'the same list again creates nothing',
+        200,
+        () => ({
+          name: 'importServiceCases',
+          token: as('manager'),
+          body: { monthId: 'SM-2026', fileName: '住建局.xlsx', dryRun: false, rows: importRows },
+        }),
+        { check: (answer) => expect(answer.body).toMatchObject({ valid: 0, created: [] }) },
+      ),
+      step('the imports are in the log', 200, () => ({
+        name: 'listAuditEvents',
+        token: as('officer'),
+        query: { entityType: 'import' },
       })),
 
       // Signing out.
