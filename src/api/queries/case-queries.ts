@@ -12,6 +12,8 @@ export const caseQueries = {
     queryOptions({
       queryKey: ['service-months'],
       queryFn: ({ signal }) => apiClient.request('listServiceMonths', { signal }),
+      // Newest first, wherever they are listed or the newest is taken.
+      select: (months) => [...months].sort((a, b) => b.startsOn.localeCompare(a.startsOn)),
       staleTime: 10 * 60_000,
     }),
   lists: () => [...caseQueries.all(), 'list'] as const,

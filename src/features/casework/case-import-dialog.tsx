@@ -25,6 +25,7 @@ import {
   TEMPLATE_ROWS,
   templateExample,
 } from './case-import';
+import { ServiceMonthSelect } from './service-month-select';
 
 type Step =
   | { step: 'choose'; problem?: string }
@@ -59,9 +60,9 @@ export function CaseImportDialog({
   const creator = useSessionState().session?.user.displayName ?? '';
   const importer = useImportServiceCases();
   const [state, setState] = useState<Step>({ step: 'choose' });
-  const sortedMonths = [...(months.data ?? [])].sort((a, b) => b.startsOn.localeCompare(a.startsOn));
+  const newestFirst = months.data ?? [];
   const [chosenMonth, setChosenMonth] = useState<string | undefined>(month);
-  const monthId = chosenMonth ?? sortedMonths[0]?.id;
+  const monthId = chosenMonth ?? newestFirst[0]?.id;
   const categories = dictionaries.data?.demandCategories ?? [];
   const vocabulary = importVocabulary(t, format, categories);
   const columnName = (field: string) =>
@@ -182,21 +183,13 @@ export function CaseImportDialog({
       {(state.step === 'choose' || state.step === 'checking') && (
         <div className="mt-4 space-y-4">
           <div className="flex flex-wrap items-end gap-3">
-            <label className="flex flex-col gap-1 text-sm" htmlFor={monthInput}>
-              <span className="font-medium">{t('import.month')}</span>
-              <select
-                id={monthInput}
-                className="h-9 rounded-md border bg-surface px-2"
-                value={monthId ?? ''}
-                onChange={(event) => setChosenMonth(event.target.value)}
-              >
-                {sortedMonths.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.title}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ServiceMonthSelect
+              id={monthInput}
+              label={t('import.month')}
+              months={newestFirst}
+              value={monthId ?? ''}
+              onChange={setChosenMonth}
+            />
             <Button onClick={() => void downloadTemplate()} disabled={!dictionaries.data}>
               <Download className="size-3.5" aria-hidden />
               {t('import.template')}

@@ -18,6 +18,7 @@ import { CaseScoresPanel } from './case-scores';
 import { KnowledgeBasePanel } from './knowledge-base';
 import { useCaseLabels } from './use-case-labels';
 import { todayInChina } from '../../lib/calendar';
+import { ServiceMonthSelect } from './service-month-select';
 
 // The charts' code loads with the analysis tab, not with the lists.
 const CaseOversight = lazy(() => import('./case-oversight').then((m) => ({ default: m.CaseOversight })));
@@ -34,12 +35,12 @@ export function CaseworkPage() {
   const labels = useCaseLabels();
   const months = useQuery(caseQueries.months());
   // Newest first; the newest is the default.
-  const sortedMonths = [...(months.data ?? [])].sort((a, b) => b.startsOn.localeCompare(a.startsOn));
+  const newestFirst = months.data ?? [];
   // `all`: every month (where the reminders lead); no month in the URL: the newest.
-  const month = search.month === ALL_MONTHS ? undefined : (search.month ?? sortedMonths[0]?.id);
+  const month = search.month === ALL_MONTHS ? undefined : (search.month ?? newestFirst[0]?.id);
   // Without a month in the URL the newest is meant: nothing is asked before it is known.
   const ready = search.month !== undefined || months.isSuccess;
-  const monthTitle = sortedMonths.find((m) => m.id === month)?.title ?? t('case.allMonths');
+  const monthTitle = newestFirst.find((m) => m.id === month)?.title ?? t('case.allMonths');
   const figures = useQuery({ ...statsQueries.caseOverview(month), enabled: ready });
   const startView = user ? defaultView(user) : 'all';
   const view = search.view ?? startView;
@@ -50,22 +51,14 @@ export function CaseworkPage() {
     <>
       <PageHeader title={t('case.title')} description={t('case.subtitle')} />
       <div className="mb-4 flex flex-wrap items-end gap-4">
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="text-muted-foreground">{t('case.month')}</span>
-          <select
-            className="h-9 rounded-md border bg-surface px-2"
-            value={month ?? ALL_MONTHS}
-            // A new month starts the lists afresh: its own first page, no case open.
-            onChange={(event) => replaceAll(new URLSearchParams({ month: event.target.value }).toString())}
-          >
-            <option value={ALL_MONTHS}>{t('case.allMonths')}</option>
-            {sortedMonths.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ServiceMonthSelect
+          label={t('case.month')}
+          months={newestFirst}
+          value={month ?? ALL_MONTHS}
+          every={{ value: ALL_MONTHS, label: t('case.allMonths') }}
+          // A new month starts the lists afresh: its own first page, no case open.
+          onChange={(value) => replaceAll(new URLSearchParams({ month: value }).toString())}
+        />
       </div>
       <div className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-5">
         <KpiCard label={t('case.kpi.total')} value={f && format.integer(f.total)} unit={t('unit.cases')} />
