@@ -1,0 +1,96 @@
+import type { CaseOverview, IntakeOverview, PatchOverview } from '../../api/schemas/stats';
+import type { Formatters } from '../../lib/i18n/format';
+import type { Translate } from '../../lib/i18n/i18n';
+
+/** The relative change from `before` to `now`; null when there is nothing to compare with. */
+export const changeOf = (now: number, before: number | undefined) =>
+  before === undefined || before === 0 ? null : (now - before) / before;
+
+/**
+ * The report's sentences, each stating only what its figures say: counts and rates as counted,
+ * a comparison only where the earlier period has a figure, nothing left for the reader to take on trust.
+ */
+export function intakeSentences(
+  overview: IntakeOverview,
+  landingsByChannel: readonly { label: string; landings: number }[],
+  t: Translate,
+  format: Formatters,
+): string[] {
+  const { current, previousPeriod, samePeriodLastYear } = overview;
+  const change = (before: number | undefined) => {
+    const ratio = changeOf(current.landed, before);
+    return ratio === null ? t('report.noComparison') : format.change(ratio);
+  };
+  const sentences = [
+    t('report.intake.summary', {
+      records: format.integer(current.records),
+      signed: format.integer(current.signed),
+      landed: format.integer(current.landed),
+      investment: format.amount(current.investment),
+    }),
+    t('report.intake.compare', {
+      yoy: change(samePeriodLastYear?.totals.landed),
+      mom: change(previousPeriod?.totals.landed),
+    }),
+  ];
+  const top = [...landingsByChannel].sort((a, b) => b.landings - a.landings)[0];
+  if (top && top.landings > 0 && current.landed > 0) {
+    sentences.push(
+      t('report.intake.topChannel', {
+        channel: top.label,
+        count: format.integer(top.landings),
+        share: format.percent(top.landings / current.landed),
+      }),
+    );
+  }
+  return sentences;
+}
+
+export function caseSentences(month: string, overview: CaseOverview, t: Translate, format: Formatters): string[] {
+  return [
+    t('report.case.summary', {
+      month,
+      total: format.integer(overview.total),
+      closed: format.integer(overview.closed),
+      open: format.integer(overview.open),
+      overdue: format.integer(overview.overdue),
+    }),
+    overview.meanResolutionDays === null
+      ? t('report.case.noneClosed')
+      : t('report.case.resolution', { days: format.decimal(overview.meanResolutionDays) }),
+    overview.satisfactionRate === null
+      ? t('report.case.noFollowUp')
+      : t('report.case.satisfaction', { rate: format.percent(overview.satisfactionRate) }),
+  ];
+}
+
+export function patchSentences(
+  { issued, effect }: { issued: number; effect: { beneficiaries: number; fundsDisbursed: number } },
+  overview: PatchOverview,
+  t: Translate,
+  format: Formatters,
+): string[] {
+  const sentences = [
+    t('report.patch.summary', {
+      issued: format.integer(issued),
+      inProgress: format.integer(overview.inProgress),
+      waiting: format.integer(overview.waitingDemands),
+    }),
+    effect.beneficiaries > 0 || effect.fundsDisbursed > 0
+      ? t('report.patch.effect', {
+          beneficiaries: format.integer(effect.beneficiaries),
+          funds: format.amount(effect.fundsDisbursed),
+        })
+      : t('report.patch.noEffect'),
+  ];
+  if (overview.demandToIssue.medianDays !== null) {
+    sentences.push(
+      t('report.patch.timing', {
+        year: String(overview.year),
+        count: format.integer(overview.demandToIssue.count),
+        days: format.decimal(overview.demandToIssue.medianDays),
+      }),
+    );
+  }
+  return sentences;
+}
