@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ruleContext } from '../../tests/utils/rule-context';
+import { problemOf } from '../../tests/utils/problem';
 import { listAuditEvents } from './audit';
 import { exportIntakeRecords, exportPolicyPatches, exportServiceCases, exportServiceRecords } from './exports';
 
@@ -93,5 +94,12 @@ describe('exports', () => {
     expect(cases.items.every((c) => c.departmentCode === 'dept.zjj')).toBe(true);
     const whole = await exportPolicyPatches(manager, { page: 1, pageSize: 1000, format: 'xlsx' });
     expect(whole.items.flatMap((p) => p.demandCaseIds).length).toBeGreaterThan(linked.length);
+  });
+
+  it('export no intake record to a department, whatever its right to export', async () => {
+    const liaison = ruleContext('liaison');
+    expect(await problemOf(() => exportIntakeRecords(liaison, { page: 1, pageSize: 10, format: 'csv' }))).toMatchObject(
+      { status: 403 },
+    );
   });
 });

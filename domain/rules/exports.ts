@@ -1,3 +1,4 @@
+import { can } from '../../src/api/permissions';
 import type { z } from 'zod';
 import type {
   caseExportQuerySchema,
@@ -11,6 +12,7 @@ import type { PolicyPatch } from '../../src/api/schemas/policy-patches';
 import type { ServiceCase, ServiceRecord } from '../../src/api/schemas/service-cases';
 import { recordAudit } from './audit';
 import type { RuleContext } from './context';
+import { problems } from './problem';
 import { listIntakeRecords } from './intake';
 import { listPolicyPatches } from './policy-patches';
 import { listServiceCases, listServiceRecords } from './service-cases';
@@ -40,8 +42,12 @@ async function logged<T>(ctx: RuleContext, resource: string, query: ExportQuery,
   return page;
 }
 
-/** Intake records for an export: the list's rules (masking included), logged on page 1. */
+/**
+ * Intake records for an export: the list's rules (masking included), logged on page 1. Exporting
+ * is no way around the list's own permission: the records are the talent office's.
+ */
 export async function exportIntakeRecords(ctx: RuleContext, query: z.output<typeof intakeExportQuerySchema>) {
+  if (!can(ctx.user, 'intake:read')) throw problems.forbidden('Intake records are the talent office’s');
   return logged<IntakeRecord>(ctx, 'intakeRecords', query, await listIntakeRecords(ctx, query));
 }
 

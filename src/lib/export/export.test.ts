@@ -98,6 +98,16 @@ describe('an XLSX export, read back with exceljs', () => {
     expect(sheet.getRow(4).getCell(3).value).toBe(-3);
     // An instant in another offset reads as the time in China.
     expect(sheet.getRow(4).getCell(5).value).toEqual(new Date(Date.UTC(2026, 0, 1, 0, 0)));
+    // A date column fed an instant holds the day alone.
+    const days = await readBack(
+      await writeXlsx(
+        '日期',
+        [{ header: '受理日期', kind: 'date' }],
+        [['2026-11-25T23:30:00+08:00']],
+        exportParts(about),
+      ),
+    );
+    expect(days.worksheets[0]!.getRow(2).getCell(1).value).toEqual(new Date(Date.UTC(2026, 10, 25)));
     // Text that begins like a formula is text, and visibly so.
     const hostile = sheet.getRow(3).getCell(2);
     expect(hostile.type).toBe(ExcelJS.ValueType.String);

@@ -84,7 +84,8 @@ export function sheetValue(kind: CellKind, value: CellValue): string | number | 
     case 'date':
     case 'dateTime': {
       const [y, m, d, h, mi] = wallClock(String(value));
-      return new Date(Date.UTC(y, m - 1, d, h, mi));
+      // A date column holds the day alone, even when its value is an instant.
+      return kind === 'date' ? new Date(Date.UTC(y, m - 1, d)) : new Date(Date.UTC(y, m - 1, d, h, mi));
     }
   }
 }

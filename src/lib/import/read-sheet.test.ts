@@ -61,7 +61,8 @@ describe('reading a demand list file', () => {
     expect(await readSheetFile(new Blob([csv]), 10)).toEqual([
       { row: 1, cells: ['申请人', '需求描述'] },
       { row: 2, cells: ['王, 五', '一行\n两行，"引号"'] },
-      { row: 4, cells: ['赵六', '普通'] },
+      // Numbered as Excel shows it: the line break inside row 2's cell does not start a row.
+      { row: 3, cells: ['赵六', '普通'] },
     ]);
     // "申请人,需求标题 / 张三,人才公寓申请" as older Excel saves CSV in China.
     const gb18030 = new Uint8Array([

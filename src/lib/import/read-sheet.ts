@@ -57,14 +57,15 @@ function decodeText(bytes: Uint8Array): string {
   return text.replace(/^\uFEFF/, '');
 }
 
-/** CSV as RFC 4180 reads it: commas, quotes doubled inside quoted fields, CRLF or LF between rows. */
+/**
+ * CSV as RFC 4180 reads it: commas, quotes doubled inside quoted fields, CRLF or LF between rows.
+ * Rows are numbered as a spreadsheet numbers them: a quoted cell's line breaks stay in its row.
+ */
 export function parseCsv(text: string): SheetRow[] {
   const rows: SheetRow[] = [];
   let cells: string[] = [];
   let cell = '';
   let quoted = false;
-  let line = 1;
-  let rowStart = 1;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
@@ -72,10 +73,7 @@ export function parseCsv(text: string): SheetRow[] {
         cell += '"';
         i++;
       } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
+      else cell += ch;
     } else if (ch === '"' && cell === '') quoted = true;
     else if (ch === ',') {
       cells.push(cell);
@@ -83,14 +81,12 @@ export function parseCsv(text: string): SheetRow[] {
     } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       cells.push(cell);
-      rows.push({ row: rowStart, cells });
+      rows.push({ row: rows.length + 1, cells });
       cells = [];
       cell = '';
-      line++;
-      rowStart = line;
     } else cell += ch;
   }
-  if (cell !== '' || cells.length > 0) rows.push({ row: rowStart, cells: [...cells, cell] });
+  if (cell !== '' || cells.length > 0) rows.push({ row: rows.length + 1, cells: [...cells, cell] });
   return rows;
 }
 
