@@ -12,7 +12,8 @@ export function csvLine(fields: readonly string[]): string {
   return fields.map(field).join(',');
 }
 
-const number = /^-?\d+(\.\d+)?$/;
+/** A number as the table shows it (a share with its %): never text, so never prefixed. */
+const number = /^-?\d+(\.\d+)?%?$/;
 
 function field(value: string): string {
   const inert = !number.test(value) && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;

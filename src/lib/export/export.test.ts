@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +79,16 @@ async function readBack(blob: Blob) {
   return workbook;
 }
 
+/** The cells a workbook marks with Excel's quote prefix (text that stays text), from its XML. */
+async function quotePrefixed(blob: Blob): Promise<string[]> {
+  const parts = unzipSync(new Uint8Array(await blob.arrayBuffer()));
+  const styles = strFromU8(parts['xl/styles.xml']!).split('<cellXfs')[1]!;
+  const xfs = [...styles.matchAll(/<xf [^>]*\/>/g)].map(([xf]) => xf);
+  return [...strFromU8(parts['xl/worksheets/sheet1.xml']!).matchAll(/<c r="([A-Z]+\d+)" s="(\d+)"/g)]
+    .filter(([, , style]) => xfs[Number(style)]!.includes('quotePrefix="1"'))
+    .map(([, ref]) => ref!);
+}
+
 describe('an XLSX export, read back with exceljs', () => {
   it('has the headers in order, numbers as numbers, dates as dates, and no formula anywhere', async () => {
     const workbook = await readBack(await writeXlsx('招引记录', columns, cells, exportParts(about)));
@@ -108,11 +119,13 @@ describe('an XLSX export, read back with exceljs', () => {
       ),
     );
     expect(days.worksheets[0]!.getRow(2).getCell(1).value).toEqual(new Date(Date.UTC(2026, 10, 25)));
-    // Text that begins like a formula is text, and visibly so.
+    // Text that begins like a formula is text, kept as written and marked to stay text when edited.
     const hostile = sheet.getRow(3).getCell(2);
     expect(hostile.type).toBe(ExcelJS.ValueType.String);
-    expect(hostile.value).toBe('\'=HYPERLINK("http://evil","点我")');
-    expect(sheet.getRow(4).getCell(2).value).toBe("'-1+2");
+    expect(hostile.value).toBe('=HYPERLINK("http://evil","点我")');
+    expect(sheet.getRow(4).getCell(2).value).toBe('-1+2');
+    const marked = await quotePrefixed(await writeXlsx('招引记录', columns, cells, exportParts(about)));
+    expect(marked).toEqual(['B3', 'B4']);
     sheet.eachRow((row) =>
       row.eachCell((cell) => expect(cell.type, String(cell.address)).not.toBe(ExcelJS.ValueType.Formula)),
     );

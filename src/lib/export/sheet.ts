@@ -49,13 +49,12 @@ export interface ExportAbout {
   };
 }
 
-const formulaStart = /^[=+\-@\t\r]/;
-
 /**
- * Text a spreadsheet will not run: one that begins like a formula (`=`, `+`, `-`, `@`, tab,
- * carriage return) gets a leading `'`. Numbers are never text here, so they are never touched.
+ * Text that begins like a formula (`=`, `+`, `-`, `@`, tab, carriage return): a spreadsheet must
+ * keep it text. The workbook marks such a cell as text to stay text (Excel's quote prefix, which
+ * keeps the value as written); CSV has no such mark, so `toCsv` puts a `'` before it.
  */
-export const inertText = (text: string) => (formulaStart.test(text) ? `'${text}` : text);
+export const startsLikeFormula = (text: string) => /^[=+\-@\t\r]/.test(text);
 
 /** A day as it is; an instant, in whatever offset it was written, as it reads in China. */
 const inChina = (value: string) => (value.length > 10 ? toChinaIso(value) : value);
@@ -70,13 +69,13 @@ function wallClock(text: string): [number, number, number, number, number] {
 /**
  * A cell's value for a spreadsheet: numbers as numbers, dates as the day and time they show in
  * China (a spreadsheet's dates have no time zone, so the wall clock is written as if it were UTC),
- * text made inert.
+ * text as it is (the workbook keeps it from running, see `startsLikeFormula`).
  */
 export function sheetValue(kind: CellKind, value: CellValue): string | number | Date | null {
   if (value === null || value === '') return null;
   switch (kind) {
     case 'text':
-      return inertText(String(value));
+      return String(value);
     case 'integer':
     case 'decimal':
     case 'percent':

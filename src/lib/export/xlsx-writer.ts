@@ -4,6 +4,7 @@ import {
   csvValue,
   numberFormats,
   sheetValue,
+  startsLikeFormula,
   type CellKind,
   type CellValue,
   type ExportAbout,
@@ -67,7 +68,9 @@ function cellXml(ref: string, kind: CellKind, value: CellValue, style = styleOf[
   if (typed === null) return '';
   if (typed instanceof Date) return `<c r="${ref}" s="${style}"><v>${serialDate(typed)}</v></c>`;
   if (typeof typed === 'number') return Number.isFinite(typed) ? `<c r="${ref}" s="${style}"><v>${typed}</v></c>` : '';
-  return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${xmlText(typed)}</t></is></c>`;
+  // Text that looks like a formula keeps its value and is marked to stay text, even when edited.
+  const shown = startsLikeFormula(typed) ? QUOTED : style;
+  return `<c r="${ref}" s="${shown}" t="inlineStr"><is><t xml:space="preserve">${xmlText(typed)}</t></is></c>`;
 }
 
 /** A row of text (or counts) in the given styles: a header, a line of the second sheet. */
@@ -82,17 +85,19 @@ function textRow(row: number, cells: readonly (string | number)[], style: (colum
 
 const PLAIN = 0;
 const BOLD = 1;
+/** Text, marked to stay text (the quote prefix): after the kinds' styles. */
+const QUOTED = kinds.length + 2;
 
 const stylesXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="${MAIN}"><numFmts count="${kinds.length}">${kinds
   .map((kind, i) => `<numFmt numFmtId="${164 + i}" formatCode="${xmlText(numberFormats[kind] ?? 'General')}"/>`)
   .join(
     '',
-  )}</numFmts><fonts count="2"><font><sz val="11"/><name val="等线"/><family val="2"/></font><font><b/><sz val="11"/><name val="等线"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${kinds.length + 2}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>${kinds
+  )}</numFmts><fonts count="2"><font><sz val="11"/><name val="等线"/><family val="2"/></font><font><b/><sz val="11"/><name val="等线"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${kinds.length + 3}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>${kinds
   .map((_, i) => `<xf numFmtId="${164 + i}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`)
   .join(
     '',
-  )}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+  )}<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" quotePrefix="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 /** Excel allows 31 characters, none of []:*?/\ and no apostrophe at either end in a sheet's name. */
 const sheetTitle = (name: string) =>

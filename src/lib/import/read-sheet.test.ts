@@ -52,7 +52,7 @@ describe('reading a demand list file', () => {
     );
     expect(await readSheetFile(blob, 10)).toEqual([
       { row: 1, cells: ['需求标题'] },
-      { row: 2, cells: ["'=1+1 不是公式"] },
+      { row: 2, cells: ['=1+1 不是公式'] },
     ]);
   });
 
