@@ -1,3 +1,5 @@
+import { startsLikeFormula } from './export/sheet';
+
 /**
  * CSV for Excel: UTF-8 with a byte-order mark (so Excel reads the Chinese), CRLF between rows,
  * every field quoted when it must be; a text field that begins like a formula (`=`, `+`, `-`, `@`,
@@ -16,7 +18,7 @@ export function csvLine(fields: readonly string[]): string {
 const number = /^-?\d+(\.\d+)?%?$/;
 
 function field(value: string): string {
-  const inert = !number.test(value) && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const inert = !number.test(value) && startsLikeFormula(value) ? `'${value}` : value;
   return /[",\r\n]/.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
 }
 

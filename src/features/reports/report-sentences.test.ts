@@ -37,6 +37,10 @@ describe('the report’s sentences', () => {
       '落户最多的渠道是活动聚才，50 个，占本期落户的 62.5%。',
     ]);
     expect(intakeSentences({ ...overview, current: totals(3, 0, 0, 0) }, channels, t, format)).toHaveLength(2);
+    // Channels level at the top are all named.
+    expect(intakeSentences(overview, [...channels, { label: '企业荐才', landings: 50 }], t, format)[2]).toBe(
+      '落户最多的渠道是活动聚才、企业荐才，各 50 个，各占本期落户的 62.5%。',
+    );
     expect(changeOf(80, undefined)).toBeNull();
   });
 
@@ -52,14 +56,16 @@ describe('the report’s sentences', () => {
       satisfactionRate: null,
       byDepartment: [],
     };
-    expect(caseSentences('2026年服务月', overview, t, format)).toEqual([
+    expect(caseSentences('2026年服务月', overview, null, t, format)).toEqual([
       '2026年服务月共受理需求 12 件（并单后），已结案 0 件，在办 12 件，其中逾期 2 件。',
       '尚无结案需求，暂无办结用时。',
       '尚无回访结果。',
     ]);
     expect(
-      caseSentences('月', { ...overview, meanResolutionDays: 14.66, satisfactionRate: 0.9723 }, t, format),
-    ).toEqual(expect.arrayContaining(['已结案需求平均办结用时 14.7 天。', '回访满意率 97.2%。']));
+      caseSentences('月', { ...overview, meanResolutionDays: 14.66, satisfactionRate: 0.9723 }, '住建局', t, format),
+    ).toEqual(
+      expect.arrayContaining(['以下为住建局的需求。', '已结案需求平均办结用时 14.7 天。', '回访满意率 97.2%。']),
+    );
   });
 
   it('count the patches issued in the period and their effect, and the timing only when measured', () => {

@@ -33,21 +33,34 @@ export function intakeSentences(
       mom: change(previousPeriod?.totals.landed),
     }),
   ];
-  const top = [...landingsByChannel].sort((a, b) => b.landings - a.landings)[0];
-  if (top && top.landings > 0 && current.landed > 0) {
+  // The channel with most landings; channels level with it are all named.
+  const most = Math.max(0, ...landingsByChannel.map((c) => c.landings));
+  const top = landingsByChannel.filter((c) => c.landings === most).map((c) => c.label);
+  if (most > 0 && current.landed > 0) {
     sentences.push(
-      t('report.intake.topChannel', {
-        channel: top.label,
-        count: format.integer(top.landings),
-        share: format.percent(top.landings / current.landed),
+      t(top.length === 1 ? 'report.intake.topChannel' : 'report.intake.topChannels', {
+        channel: top.join('、'),
+        count: format.integer(most),
+        share: format.percent(most / current.landed),
       }),
     );
   }
   return sentences;
 }
 
-export function caseSentences(month: string, overview: CaseOverview, t: Translate, format: Formatters): string[] {
+/**
+ * The service month's casework. `department` names the scope when the reader sees one
+ * department's cases only; open and overdue are counted as of the report's making.
+ */
+export function caseSentences(
+  month: string,
+  overview: CaseOverview,
+  department: string | null,
+  t: Translate,
+  format: Formatters,
+): string[] {
   return [
+    ...(department ? [t('report.case.scope', { department })] : []),
     t('report.case.summary', {
       month,
       total: format.integer(overview.total),

@@ -321,7 +321,24 @@ function CaseMonth({ month }: { month: ServiceMonth }) {
       {overview.error ? (
         <ErrorState error={overview.error} onRetry={() => void overview.refetch()} compact />
       ) : (
-        <Sentences lines={o ? caseSentences(month.title, o, t, format) : null} />
+        <Sentences
+          lines={
+            o
+              ? caseSentences(
+                  month.title,
+                  o,
+                  o.scopeDepartmentCode === null
+                    ? null
+                    : format.entry(
+                        dictionaries.data?.departments.find((d) => d.code === o.scopeDepartmentCode),
+                        o.scopeDepartmentCode,
+                      ),
+                  t,
+                  format,
+                )
+              : null
+          }
+        />
       )}
       <div className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5">
         <KpiCard label={t('case.kpi.total')} value={o && format.integer(o.total)} unit={t('unit.cases')} />
@@ -345,6 +362,7 @@ function CaseMonth({ month }: { month: ServiceMonth }) {
       <ChartCard
         title={t('report.chart.byDepartment', { month: month.title })}
         unit={t('report.unitCases')}
+        basis={t('report.case.asOfNow')}
         rows={rows}
         series={[
           { key: 'closed', label: t('report.series.closed'), color: 'var(--chart-3)' },

@@ -593,6 +593,10 @@ export const en: Messages = {
   'report.intake.summary':
     'In the period: {records} new leads, {signed} signed, {landed} landed, with {investment} (10k yuan) invested in the landings.',
   'report.intake.compare': 'Landings year on year: {yoy}; on the previous period: {mom}.',
+  'report.intake.topChannels':
+    'Most landings came through {channel}: {count} each, {share} each of the period’s landings.',
+  'report.case.scope': 'The demands of {department} only.',
+  'report.case.asOfNow': 'Open and overdue are counted as the report was made.',
   'report.intake.topChannel': 'Most landings came through {channel}: {count}, {share} of the period’s landings.',
   'report.case.summary':
     '{month}: {total} demands received (duplicates merged), {closed} closed, {open} open, {overdue} of them overdue.',

@@ -399,6 +399,9 @@ export const zhCNAreas = {
   'report.intake.summary':
     '本期新增人才线索 {records} 条，签约 {signed} 个，落户 {landed} 个，落户项目投资 {investment} 万元。',
   'report.intake.compare': '落户数同比 {yoy}，环比 {mom}。',
+  'report.intake.topChannels': '落户最多的渠道是{channel}，各 {count} 个，各占本期落户的 {share}。',
+  'report.case.scope': '以下为{department}的需求。',
+  'report.case.asOfNow': '在办、逾期为截至生成时的数字。',
   'report.intake.topChannel': '落户最多的渠道是{channel}，{count} 个，占本期落户的 {share}。',
   'report.case.summary':
     '{month}共受理需求 {total} 件（并单后），已结案 {closed} 件，在办 {open} 件，其中逾期 {overdue} 件。',
