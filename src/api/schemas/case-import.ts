@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { fieldErrorSchema, idSchema } from './common';
 
 /** The most rows one import takes: a department's list for a month, with room to spare. */
-export const MAX_IMPORT_ROWS = 2000;
+export const MAX_IMPORT_ROWS = 1000;
+/**
+ * The most an import's request may weigh: under the server's default body limit (1 MiB), so a
+ * list too wordy for one request is told to be split before anything is sent.
+ */
+export const MAX_IMPORT_BODY_BYTES = 1_000_000;
 
 /**
  * A row of a demand list (需求清单) as read from the file, its dictionary columns already turned

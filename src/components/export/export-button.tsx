@@ -1,6 +1,6 @@
 import type { RowData } from '@tanstack/react-table';
 import { Download } from 'lucide-react';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ExportFormat } from '../../api/endpoints/exports';
 import { MAX_PICKED_IDS, type Page } from '../../api/schemas/common';
 import { describeError } from '../../lib/describe-error';
@@ -59,6 +59,8 @@ export function ExportButton<T extends RowData, Q extends { q?: string }>({
   const [scope, setScope] = useState<ExportScope>('filtered');
   const [fileFormat, setFileFormat] = useState<ExportFormat>('xlsx');
   const controller = useRef<AbortController | null>(null);
+  // Leaving the page stops an export under way: no file arrives after the table is gone.
+  useEffect(() => () => controller.current?.abort(), []);
   if (!canExport) return null;
 
   const { selection, filters } = state;
@@ -138,6 +140,8 @@ export function ExportButton<T extends RowData, Q extends { q?: string }>({
     },
     { value: 'all', label: t('export.scope.all') },
   ];
+  // Every column that exports hidden: nothing to write.
+  const hasColumns = exportColumnsOf(state.table).length > 0;
   const percent = run?.state === 'running' && run.total ? Math.round((run.done / run.total) * 100) : 0;
 
   return (
@@ -162,9 +166,14 @@ export function ExportButton<T extends RowData, Q extends { q?: string }>({
               value={fileFormat}
               onChange={setFileFormat}
             />
+            {!hasColumns && (
+              <p role="alert" className="text-sm text-danger">
+                {t('export.noColumns')}
+              </p>
+            )}
             <div className="flex justify-end gap-2">
               <Button onClick={cancel}>{t('common.cancel')}</Button>
-              <Button type="submit" variant="primary">
+              <Button type="submit" variant="primary" disabled={!hasColumns}>
                 {t('export.start')}
               </Button>
             </div>

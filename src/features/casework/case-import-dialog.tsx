@@ -3,7 +3,12 @@ import { Download, Upload } from 'lucide-react';
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { caseQueries, useImportServiceCases } from '../../api/queries/case-queries';
 import { dictionaryQueries } from '../../api/queries/dictionary-queries';
-import { MAX_IMPORT_ROWS, type CaseImportResult, type CaseImportRow } from '../../api/schemas/case-import';
+import {
+  MAX_IMPORT_BODY_BYTES,
+  MAX_IMPORT_ROWS,
+  type CaseImportResult,
+  type CaseImportRow,
+} from '../../api/schemas/case-import';
 import { Button } from '../../components/ui/button';
 import { ModalDialog } from '../../components/ui/modal-dialog';
 import { toast } from '../../components/ui/toaster';
@@ -68,8 +73,11 @@ export function CaseImportDialog({
   const columnName = (field: string) =>
     importFields.includes(field as never) ? importHeader(t, field as (typeof importFields)[number]) : field;
 
+  // A file being read or checked when the dialog closes, or another is chosen, answers to no one.
+  const attempt = useRef(0);
   const close = (next: boolean) => {
     if (next) return;
+    attempt.current++;
     setState({ step: 'choose' });
     importer.reset();
     onOpenChange(false);
@@ -115,11 +123,14 @@ export function CaseImportDialog({
 
   const check = async (file: File) => {
     if (!monthId) return;
+    const current = ++attempt.current;
     setState({ step: 'checking', fileName: file.name });
     let sheet;
     try {
       sheet = await readSheetFile(file, MAX_IMPORT_ROWS);
+      if (current !== attempt.current) return;
     } catch (error) {
+      if (current !== attempt.current) return;
       const problem =
         error instanceof SheetFileError
           ? t(`import.file.${error.problem}`, { size: String(MB), rows: format.integer(MAX_IMPORT_ROWS) })
@@ -136,16 +147,22 @@ export function CaseImportDialog({
       setState({ step: 'choose', problem: t('import.file.empty') });
       return;
     }
+    const body = { monthId, fileName: file.name, dryRun: true, rows: read.rows };
+    if (new TextEncoder().encode(JSON.stringify(body)).length > MAX_IMPORT_BODY_BYTES) {
+      setState({ step: 'choose', problem: t('import.file.tooMuch', { size: '1' }) });
+      return;
+    }
     const run = () => {
       setState({ step: 'checking', fileName: file.name });
-      importer.mutate(
-        { monthId, fileName: file.name, dryRun: true, rows: read.rows },
-        {
-          onSuccess: (result) =>
-            setState({ step: 'preview', fileName: file.name, rows: read.rows, examples: read.examples, result }),
-          onError: (error) => setState({ step: 'failed', error, retry: run }),
+      importer.mutate(body, {
+        onSuccess: (result) => {
+          if (current === attempt.current)
+            setState({ step: 'preview', fileName: file.name, rows: read.rows, examples: read.examples, result });
         },
-      );
+        onError: (error) => {
+          if (current === attempt.current) setState({ step: 'failed', error, retry: run });
+        },
+      });
     };
     run();
   };

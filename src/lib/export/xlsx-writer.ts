@@ -239,12 +239,17 @@ export class XlsxWriter {
     this.sheet.push(
       this.encoder.encode(
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="${MAIN}" xmlns:r="${RELS}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${widths
-          .map(
-            (width, i) =>
-              `<col min="${i + 1}" max="${i + 1}" width="${width}" style="${styleOf[this.columns[i]!.kind]}" customWidth="1"/>`,
-          )
-          .join('')}</cols><sheetData>${textRow(
+<worksheet xmlns="${MAIN}" xmlns:r="${RELS}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${
+          // <cols> may not be empty.
+          widths.length === 0
+            ? ''
+            : `<cols>${widths
+                .map(
+                  (width, i) =>
+                    `<col min="${i + 1}" max="${i + 1}" width="${width}" style="${styleOf[this.columns[i]!.kind]}" customWidth="1"/>`,
+                )
+                .join('')}</cols>`
+        }<sheetData>${textRow(
           1,
           this.columns.map((column) => column.header),
           () => BOLD,
