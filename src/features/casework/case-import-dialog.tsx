@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Download, Upload } from 'lucide-react';
-import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { caseQueries, useImportServiceCases } from '../../api/queries/case-queries';
 import { dictionaryQueries } from '../../api/queries/dictionary-queries';
 import {
@@ -173,7 +173,13 @@ export function CaseImportDialog({
       { monthId, fileName: preview.fileName, dryRun: false, rows: preview.rows },
       {
         onSuccess: (result) => {
-          toast({ tone: 'success', title: t('import.done', { count: format.integer(result.created.length) }) });
+          // What changed since the check (another import meanwhile, say) is said, not hidden.
+          const skipped = result.total - result.created.length;
+          toast({
+            tone: 'success',
+            title: t('import.done', { count: format.integer(result.created.length) }),
+            description: skipped > 0 ? t('import.doneSkipped', { count: format.integer(skipped) }) : undefined,
+          });
           close(false);
         },
         onError: (error) => setState({ step: 'failed', error, retry: () => confirm(preview) }),
@@ -302,9 +308,12 @@ function Preview({
   const format = useFormat();
   const { result, examples } = preview;
   const invalidRows = new Set(result.problems.map((p) => p.row)).size;
+  // The outcome of the check is where the reader goes next: focus lands on it.
+  const summary = useRef<HTMLParagraphElement>(null);
+  useEffect(() => summary.current?.focus(), []);
   return (
     <div className="mt-4 space-y-3 text-sm">
-      <p role="status" className="font-medium">
+      <p ref={summary} tabIndex={-1} role="status" className="font-medium outline-none">
         {preview.fileName}：
         {t('import.summary', {
           total: format.integer(result.total),

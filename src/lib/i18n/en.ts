@@ -693,6 +693,7 @@ export const en: Messages = {
   'import.confirm': 'Import {count} rows',
   'import.chooseAgain': 'Choose another file',
   'import.done': 'Imported {count} demands',
+  'import.doneSkipped': '{count} more rows were duplicates or had errors and were left out.',
   'import.nothingToImport': 'No row can be imported.',
   'import.problemsFile': 'Demand list import errors',
   'export.button': 'Export',

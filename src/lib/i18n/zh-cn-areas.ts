@@ -493,6 +493,7 @@ export const zhCNAreas = {
   'import.confirm': '确认导入 {count} 行',
   'import.chooseAgain': '重新选择文件',
   'import.done': '已导入 {count} 条需求',
+  'import.doneSkipped': '另有 {count} 行因重复或有误未导入。',
   'import.nothingToImport': '没有可导入的行。',
   'import.problemsFile': '需求清单导入错误',
   'export.button': '导出',
