@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ruleContext } from '../../tests/utils/rule-context';
+import { ruleContext, seeded } from '../../tests/utils/rule-context';
+import { maskPhone } from './masking';
 import { problemOf } from '../../tests/utils/problem';
 import { listAuditEvents } from './audit';
 import { exportIntakeRecords, exportPolicyPatches, exportServiceCases, exportServiceRecords } from './exports';
@@ -101,5 +102,21 @@ describe('exports', () => {
     expect(await problemOf(() => exportIntakeRecords(liaison, { page: 1, pageSize: 10, format: 'csv' }))).toMatchObject(
       { status: 403 },
     );
+  });
+
+  it('give a reader without the right to personal data the masked rows, as the lists do', async () => {
+    // The API lets only managers and admins export; the rows themselves are masked by the reader's rights.
+    const viewer = ruleContext('viewer');
+    const cases = await exportServiceCases(viewer, { page: 1, pageSize: 200, format: 'xlsx' });
+    expect(cases.items.length).toBeGreaterThan(0);
+    for (const c of cases.items)
+      expect(c.requesterPhone).toBe(maskPhone(seeded().serviceCases.get(c.id)!.requesterPhone));
+    const records = await exportIntakeRecords(viewer, { page: 1, pageSize: 200, format: 'csv' });
+    const withPhone = records.items.filter((r) => seeded().intakeRecords.get(r.id)!.phone !== '');
+    expect(withPhone.length).toBeGreaterThan(0);
+    for (const r of withPhone) expect(r.phone).toBe(maskPhone(seeded().intakeRecords.get(r.id)!.phone));
+    // A manager's export holds them whole.
+    const whole = await exportServiceCases(ruleContext('manager'), { page: 1, pageSize: 1, format: 'xlsx' });
+    expect(whole.items[0]!.requesterPhone).toBe(seeded().serviceCases.get(whole.items[0]!.id)!.requesterPhone);
   });
 });

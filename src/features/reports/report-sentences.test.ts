@@ -2,17 +2,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseOverview, IntakeOverview, PatchOverview } from '../../api/schemas/stats';
 import { createFormatters } from '../../lib/i18n/format';
 import { loadCatalogue, translate, type Translate } from '../../lib/i18n/i18n';
-import { caseSentences, changeOf, intakeSentences, patchSentences } from './report-sentences';
+import { caseSentences, changeOf, intakeSentences, patchSentences, pointsBetween } from './report-sentences';
 
 const t: Translate = (key, values) => translate('zh-CN', key, values);
 beforeAll(() => loadCatalogue('zh-CN'));
 const format = createFormatters('zh-CN');
-const totals = (records: number, signed: number, landed: number, investment: number) => ({
+const totals = (records: number, signed: number, landed: number, investment: number, cohortLanded = 0) => ({
   records,
   signed,
   landed,
   investment,
-  cohortLanded: 0,
+  cohortLanded,
 });
 const span = { from: '2026-07-01', to: '2026-09-30' };
 
@@ -22,7 +22,7 @@ describe('the report’s sentences', () => {
       period: span,
       measured: span,
       asOf: '2026-09-30',
-      current: totals(300, 120, 80, 12_345.5),
+      current: totals(300, 120, 80, 12_345.5, 45),
       previousPeriod: { period: span, asOf: '2026-06-30', totals: totals(250, 100, 100, 1) },
       samePeriodLastYear: { period: span, asOf: '2025-09-30', totals: totals(200, 90, 0, 1) },
     };
@@ -34,11 +34,16 @@ describe('the report’s sentences', () => {
       '本期新增人才线索 300 条，签约 120 个，落户 80 个，落户项目投资 12,345.5 万元。',
       // Last year's landings were 0: no ratio to state.
       '落户数同比 无可比数据，环比 -20%。',
+      '本期新增线索中，截至 2026/09/30 已落户 45 条，转化率 15%。',
       '落户最多的渠道是活动聚才，50 个，占本期落户的 62.5%。',
     ]);
-    expect(intakeSentences({ ...overview, current: totals(3, 0, 0, 0) }, channels, t, format)).toHaveLength(2);
+    // No landing: no channel to name; no lead: no conversion to state.
+    expect(intakeSentences({ ...overview, current: totals(3, 0, 0, 0) }, channels, t, format)).toHaveLength(3);
+    expect(intakeSentences({ ...overview, current: totals(0, 0, 0, 0) }, channels, t, format)).toHaveLength(2);
+    expect(pointsBetween(totals(100, 0, 0, 0, 30), totals(200, 0, 0, 0, 40))).toBeCloseTo(0.1);
+    expect(pointsBetween(totals(100, 0, 0, 0, 30), undefined)).toBeNull();
     // Channels level at the top are all named.
-    expect(intakeSentences(overview, [...channels, { label: '企业荐才', landings: 50 }], t, format)[2]).toBe(
+    expect(intakeSentences(overview, [...channels, { label: '企业荐才', landings: 50 }], t, format)[3]).toBe(
       '落户最多的渠道是活动聚才、企业荐才，各 50 个，各占本期落户的 62.5%。',
     );
     expect(changeOf(80, undefined)).toBeNull();

@@ -1,10 +1,20 @@
-import type { CaseOverview, IntakeOverview, PatchOverview } from '../../api/schemas/stats';
+import type { CaseOverview, IntakeOverview, IntakeTotals, PatchOverview } from '../../api/schemas/stats';
 import type { Formatters } from '../../lib/i18n/format';
 import type { Translate } from '../../lib/i18n/i18n';
 
 /** The relative change from `before` to `now`; null when there is nothing to compare with. */
 export const changeOf = (now: number, before: number | undefined) =>
   before === undefined || before === 0 ? null : (now - before) / before;
+
+/** 转化率: the share of the period's leads landed by the time measured (null without leads). */
+export const conversionOf = (totals: IntakeTotals) =>
+  totals.records === 0 ? null : totals.cohortLanded / totals.records;
+
+/** A rate's change in points from an earlier period's (its cohort measured at the same age). */
+export function pointsBetween(now: IntakeTotals, before: IntakeTotals | undefined): number | null {
+  const [a, b] = [conversionOf(now), before ? conversionOf(before) : null];
+  return a === null || b === null ? null : a - b;
+}
 
 /**
  * The report's sentences, each stating only what its figures say: counts and rates as counted,
@@ -21,6 +31,7 @@ export function intakeSentences(
     const ratio = changeOf(current.landed, before);
     return ratio === null ? t('report.noComparison') : format.change(ratio);
   };
+  const conversion = conversionOf(current);
   const sentences = [
     t('report.intake.summary', {
       records: format.integer(current.records),
@@ -32,6 +43,16 @@ export function intakeSentences(
       yoy: change(samePeriodLastYear?.totals.landed),
       mom: change(previousPeriod?.totals.landed),
     }),
+    ...(conversion === null
+      ? []
+      : [
+          t('report.intake.conversion', {
+            landed: format.integer(current.cohortLanded),
+            records: format.integer(current.records),
+            rate: format.percent(conversion),
+            asOf: format.date(overview.asOf),
+          }),
+        ]),
   ];
   // The channel with most landings; channels level with it are all named.
   const most = Math.max(0, ...landingsByChannel.map((c) => c.landings));

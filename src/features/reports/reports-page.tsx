@@ -21,7 +21,14 @@ import { useI18n } from '../../lib/i18n/i18n';
 import { printDocument } from '../../lib/print';
 import { useSearchState } from '../../lib/use-search-state';
 import { defaultPeriod, parsePeriod, recentPeriods, trailingYear, type ReportPeriod } from './report-period';
-import { caseSentences, changeOf, intakeSentences, patchSentences } from './report-sentences';
+import {
+  caseSentences,
+  changeOf,
+  conversionOf,
+  intakeSentences,
+  patchSentences,
+  pointsBetween,
+} from './report-sentences';
 import { reportSearchSchema } from './report-search';
 
 /** Charts sized for the A4 page's width as much as for the screen. */
@@ -215,7 +222,7 @@ function IntakeSection({ period }: { period: ReportPeriod }) {
       ) : (
         <Sentences lines={o && channelRows ? intakeSentences(o, channelRows, t, format) : null} />
       )}
-      <div className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4">
+      <div className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5">
         <KpiCard
           label={t('report.kpi.leads')}
           value={o && format.integer(o.current.records)}
@@ -239,6 +246,23 @@ function IntakeSection({ period }: { period: ReportPeriod }) {
           value={o && format.amount(o.current.investment)}
           unit={t('unit.tenThousandYuan')}
           comparisons={comparisons((c) => c.investment)}
+        />
+        <KpiCard
+          label={t('report.kpi.conversion')}
+          definition={t('report.kpi.conversionDefinition')}
+          value={o && (conversionOf(o.current) === null ? '—' : format.percent(conversionOf(o.current)!))}
+          comparisons={
+            o
+              ? [
+                  {
+                    label: t('kpi.yoy'),
+                    change: pointsBetween(o.current, o.samePeriodLastYear?.totals),
+                    kind: 'points',
+                  },
+                  { label: t('kpi.mom'), change: pointsBetween(o.current, o.previousPeriod?.totals), kind: 'points' },
+                ]
+              : []
+          }
         />
       </div>
       <div className="grid gap-4">

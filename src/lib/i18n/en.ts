@@ -597,6 +597,10 @@ export const en: Messages = {
     'Most landings came through {channel}: {count} each, {share} each of the period’s landings.',
   'report.case.scope': 'The demands of {department} only.',
   'report.case.asOfNow': 'Open and overdue are counted as the report was made.',
+  'report.intake.conversion':
+    'Of the period’s new leads, {landed} of {records} had landed by {asOf}: a conversion of {rate}.',
+  'report.kpi.conversion': 'Conversion',
+  'report.kpi.conversionDefinition': 'share of the period’s leads landed',
   'report.intake.topChannel': 'Most landings came through {channel}: {count}, {share} of the period’s landings.',
   'report.case.summary':
     '{month}: {total} demands received (duplicates merged), {closed} closed, {open} open, {overdue} of them overdue.',

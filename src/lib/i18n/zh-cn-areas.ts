@@ -402,6 +402,9 @@ export const zhCNAreas = {
   'report.intake.topChannels': '落户最多的渠道是{channel}，各 {count} 个，各占本期落户的 {share}。',
   'report.case.scope': '以下为{department}的需求。',
   'report.case.asOfNow': '在办、逾期为截至生成时的数字。',
+  'report.intake.conversion': '本期新增线索中，截至 {asOf} 已落户 {landed} 条，转化率 {rate}。',
+  'report.kpi.conversion': '线索转化率',
+  'report.kpi.conversionDefinition': '本期线索中已落户的比例',
   'report.intake.topChannel': '落户最多的渠道是{channel}，{count} 个，占本期落户的 {share}。',
   'report.case.summary':
     '{month}共受理需求 {total} 件（并单后），已结案 {closed} 件，在办 {open} 件，其中逾期 {overdue} 件。',
