@@ -222,7 +222,7 @@ function IntakeSection({ period }: { period: ReportPeriod }) {
       ) : (
         <Sentences lines={o && channelRows ? intakeSentences(o, channelRows, t, format) : null} />
       )}
-      <div className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5">
+      <div className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-3">
         <KpiCard
           label={t('report.kpi.leads')}
           value={o && format.integer(o.current.records)}
