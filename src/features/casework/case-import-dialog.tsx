@@ -23,6 +23,8 @@ import { useFormat } from '../../lib/i18n/format';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useSessionState } from '../../lib/session';
 import {
+  importChoices,
+  importColumnName,
   importFields,
   importHeader,
   importRowsOf,
@@ -69,9 +71,10 @@ export function CaseImportDialog({
   const [chosenMonth, setChosenMonth] = useState<string | undefined>(month);
   const monthId = chosenMonth ?? newestFirst[0]?.id;
   const categories = dictionaries.data?.demandCategories ?? [];
-  const vocabulary = importVocabulary(t, format, categories);
-  const columnName = (field: string) =>
-    importFields.includes(field as never) ? importHeader(t, field as (typeof importFields)[number]) : field;
+  const choices = importChoices(t, format, categories);
+  const vocabulary = importVocabulary(choices, categories);
+  const columnName = (field: string) => importColumnName(t, field);
+  const names = (entries: readonly (readonly [string, string])[]) => entries.map(([, name]) => name);
 
   // A file being read or checked when the dialog closes, or another is chosen, answers to no one.
   const attempt = useRef(0);
@@ -84,11 +87,10 @@ export function CaseImportDialog({
   };
 
   const downloadTemplate = async () => {
-    const active = categories.filter((c) => c.active);
     const blob = await writeXlsx(
       t('case.tab.demands'),
       importFields.map((field) => ({ header: importHeader(t, field), kind: 'text' as const })),
-      [templateExample(t, format.entry(active[0]))],
+      [templateExample(t, choices.categoryCode[0]?.[1] ?? '')],
       {
         title: t('import.templateName'),
         creator,
@@ -104,17 +106,9 @@ export function CaseImportDialog({
           ],
         },
         lists: [
-          {
-            column: 0,
-            values: [...vocabulary.requesterType.keys()].filter((w) => !/^[a-z]+$/.test(w)),
-            rows: TEMPLATE_ROWS,
-          },
-          { column: 4, values: active.map((c) => format.entry(c)), rows: TEMPLATE_ROWS },
-          {
-            column: 7,
-            values: [...vocabulary.priority.keys()].filter((w) => !/^[a-z]+$/.test(w)),
-            rows: TEMPLATE_ROWS,
-          },
+          { column: importFields.indexOf('requesterType'), values: names(choices.requesterType), rows: TEMPLATE_ROWS },
+          { column: importFields.indexOf('categoryCode'), values: names(choices.categoryCode), rows: TEMPLATE_ROWS },
+          { column: importFields.indexOf('priority'), values: names(choices.priority), rows: TEMPLATE_ROWS },
         ],
       },
     );

@@ -24,18 +24,34 @@ export const TEMPLATE_ROWS = 2000;
 
 export const importHeader = (t: Translate, field: CaseImportField) => t(`import.column.${field}`);
 
-/** The words a cell of a dictionary column may hold, each for its code: the names shown, and the code itself. */
-export function importVocabulary(t: Translate, format: Formatters, categories: readonly DictionaryEntry[]) {
+/** A field's column header; a field the template has no column for (the month), as the server names it. */
+export function importColumnName(t: Translate, field: string): string {
+  const known = importFields.find((f) => f === field);
+  return known ? importHeader(t, known) : field;
+}
+
+/** The names the dictionary columns offer (the template's drop-down lists), each with its code. */
+export function importChoices(t: Translate, format: Formatters, categories: readonly DictionaryEntry[]) {
+  return {
+    requesterType: requesterTypeSchema.options.map((type) => [type, t(`import.requesterType.${type}`)] as const),
+    priority: casePrioritySchema.options.map((priority) => [priority, t(`case.priority.${priority}`)] as const),
+    categoryCode: categories.filter((c) => c.active).map((c) => [c.code, format.entry(c)] as const),
+  };
+}
+type Choices = ReturnType<typeof importChoices>;
+
+/** The words a cell of a dictionary column may hold, each for its code: the names offered, and the code itself. */
+export function importVocabulary(choices: Choices, categories: readonly DictionaryEntry[]) {
   const words = <C extends string>(entries: readonly (readonly [C, string])[]) =>
     new Map(entries.flatMap(([code, name]) => [[name, code] as const, [code, code] as const]));
   return {
-    requesterType: words(requesterTypeSchema.options.map((type) => [type, t(`import.requesterType.${type}`)] as const)),
-    priority: words(casePrioritySchema.options.map((priority) => [priority, t(`case.priority.${priority}`)] as const)),
-    categoryCode: words(
-      categories
-        .filter((c) => c.active)
-        .flatMap((c) => [[c.code, format.entry(c)] as const, [c.code, c.name] as const]),
-    ),
+    requesterType: words(choices.requesterType),
+    priority: words(choices.priority),
+    // A category's Chinese name reads whatever the language of the template.
+    categoryCode: words([
+      ...choices.categoryCode,
+      ...categories.filter((c) => c.active).map((c) => [c.code, c.name] as const),
+    ]),
   };
 }
 type Vocabulary = ReturnType<typeof importVocabulary>;
