@@ -369,8 +369,11 @@ export interface CaseScoreFacts {
     returnedAt: string | null;
     /** The talent office's decision on the return. */
     returnDecision: 'redispatch' | 'uphold' | null;
+    /** When the office sent the case on (改派) before this dispatch was signed or returned. */
+    replacedAt: string | null;
   }[];
   signedAt: string | null;
+  /** The answer that stands (`standingAnswerAt`). */
   answeredAt: string | null;
   dueAt: string;
   closedAt: string | null;

@@ -238,7 +238,7 @@ const situations: Record<string, Step[]> = {
     assistedBy('dept.zjj'),
     (c, m) => lifecycle.reportAssist(c, m, 'dept.zjj', '已核实住房情况'),
   ],
-  'merged into another case': [(c, m) => lifecycle.mergeCase(m, mergeTargetFor(c).id)],
+  'merged into another case': [(c, m) => lifecycle.mergeCase(c, m, mergeTargetFor(c).id)],
 };
 
 /** One case of every situation for every action (a success changes nothing another attempt meets), stored. */

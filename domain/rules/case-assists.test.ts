@@ -16,7 +16,9 @@ import {
   remindServiceCase,
   reportServiceCaseAssist,
   requestServiceCaseAssist,
+  requestServiceCaseExtension,
   signServiceCase,
+  suspendServiceCase,
 } from './service-cases';
 import { caseOverview } from './stats';
 
@@ -171,6 +173,83 @@ describe('并单', () => {
       status: 422,
       errors: [{ field: 'intoId', code: 'merged_case', params: { into: original.id } }],
     });
+    // Nor is a case others were merged into merged on: it stays where they are counted.
+    const first = await newCase('李某', '2026-11-24T09:00:00+08:00');
+    const onward = await problemOf(async () =>
+      mergeServiceCase(
+        officer,
+        original.id,
+        { intoId: first.id },
+        (await getServiceCase(officer, original.id)).version,
+      ),
+    );
+    expect(onward).toMatchObject({
+      status: 422,
+      errors: [{ field: 'intoId', code: 'has_duplicates', params: { count: '1' } }],
+    });
+  });
+
+  it('leaves no assisting department owing a report on a merged duplicate', async () => {
+    const original = await newCase('周某');
+    const duplicate = await newCase('周某');
+    const officer = at('officer', WEDNESDAY);
+    const dispatched = await dispatchServiceCase(
+      officer,
+      duplicate.id,
+      { departmentCode: 'dept.zjj', assigneeId: null },
+      duplicate.version,
+    );
+    const asked = await requestServiceCaseAssist(
+      officer,
+      duplicate.id,
+      { departmentCode: 'dept.rsj', request: '请核实' },
+      dispatched.version,
+    );
+    const merged = await mergeServiceCase(officer, duplicate.id, { intoId: original.id }, asked.version);
+    expect(merged.assists).toEqual([]);
+    const owed = await listServiceCases(at('hrliaison', WEDNESDAY), { page: 1, pageSize: 200, view: 'assisting' });
+    expect(owed.items.map((c) => c.id)).not.toContain(duplicate.id);
+  });
+});
+
+describe('改派', () => {
+  it('ends what the department it leaves had in hand: its suspension, its pending extension, the new lead’s own 协办', async () => {
+    const signed = await signedByZjj();
+    const liaison = at('liaison', WEDNESDAY);
+    const asked = await requestServiceCaseAssist(
+      liaison,
+      signed.id,
+      { departmentCode: 'dept.rsj', request: '请核实社保缴纳情况' },
+      signed.version,
+    );
+    const extending = await requestServiceCaseExtension(
+      liaison,
+      signed.id,
+      { dueAt: '2026-12-15T18:00:00+08:00', reason: '需要补充材料' },
+      asked.version,
+    );
+    const suspended = await suspendServiceCase(liaison, signed.id, { reason: '等待申请人补充材料' }, extending.version);
+    const friday = at('officer', '2026-11-27T10:00:00+08:00');
+    const sent = await dispatchServiceCase(
+      friday,
+      signed.id,
+      { departmentCode: 'dept.rsj', assigneeId: null },
+      suspended.version,
+    );
+    expect(sent.suspensions.at(-1)).toMatchObject({ resumedAt: '2026-11-27T10:00:00+08:00', pausedWorkingDays: 2 });
+    expect(sent.extensions.at(-1)).toMatchObject({ decision: 'withdrawn', decidedByName: '李娜' });
+    // 人社局 leads now: its request to assist is moot, so it may answer once it signs.
+    expect(sent.assists).toEqual([]);
+    const hr = at('hrliaison', '2026-11-27T11:00:00+08:00');
+    const hrSigned = await signServiceCase(hr, signed.id, sent.version);
+    const answered = await answerServiceCase(
+      hr,
+      signed.id,
+      { countermeasure: '已核实并办理', citedPolicyCode: null },
+      hrSigned.version,
+    );
+    // Its time runs from its own signing: the suspension before was 住建局's.
+    expect(answered).toMatchObject({ status: 'answered', handlingWorkingDays: 0 });
   });
 });
 
@@ -207,6 +286,12 @@ describe('催办通知书', () => {
       ),
     );
     expect(early).toMatchObject({ status: 409, code: 'invalid_transition' });
+    const waiting = await listServiceCases(at('officer', '2026-11-24T10:00:00+08:00'), {
+      page: 1,
+      pageSize: 500,
+      view: 'lapsed',
+    });
+    expect(waiting.items.map((x) => x.id)).toContain(c.id);
     const reminded = await remindServiceCase(
       at('officer', '2026-11-24T10:00:00+08:00'),
       c.id,
@@ -233,7 +318,8 @@ describe('催办通知书', () => {
       pageSize: 500,
       view: 'lapsed',
     });
-    expect(lapsed.items.map((x) => x.id)).toContain(c.id);
+    // Its notice written, it no longer waits in the view (and the bell) for one.
+    expect(lapsed.items.map((x) => x.id)).not.toContain(c.id);
   });
 
   it('agrees with the queue view on where "lapsed" starts, over weekends and National Day', async () => {

@@ -1,6 +1,7 @@
 import { caseTimeLimits, pendingExtension } from '../../src/api/schemas/case-workflow';
 import type { CaseDispatch, Satisfaction, ServiceCase } from '../../src/api/schemas/service-cases';
 import type { User } from '../../src/api/schemas/auth';
+import { compareInstants } from '../../src/lib/calendar';
 import type { WorkingCalendar } from '../../src/lib/working-days';
 import { cstDay, isoAt } from './dates';
 
@@ -91,7 +92,11 @@ function withLastDispatch(c: ServiceCase, change: Partial<CaseDispatch>): CaseDi
   return c.dispatches.map((d, i) => (i === c.dispatches.length - 1 ? { ...d, ...change } : d));
 }
 
-/** 派单 (or 改派): to a lead department, which has one working day to sign or return it. */
+/**
+ * 派单 (or 改派): to a lead department, which has one working day to sign or return it. What the
+ * department it leaves had in hand ends with it: a suspension ends now, an extension not yet
+ * decided is withdrawn, and the new lead's own open 协办 request is moot.
+ */
 export function dispatchCase(
   c: ServiceCase,
   move: CaseMove,
@@ -100,7 +105,27 @@ export function dispatchCase(
   upheld = false,
 ): Change {
   const signDueAt = dueAfter(move, caseTimeLimits.sign);
+  const suspended = c.suspensions.at(-1);
   return {
+    ...(suspended && suspended.resumedAt === null
+      ? {
+          suspensions: c.suspensions.map((s) =>
+            s === suspended
+              ? {
+                  ...s,
+                  resumedAt: move.now,
+                  pausedWorkingDays: move.calendar.workingDaysBetween(cstDay(s.at), cstDay(move.now)),
+                }
+              : s,
+          ),
+        }
+      : {}),
+    extensions: c.extensions.map((e) =>
+      e.decision === null
+        ? { ...e, decision: 'withdrawn' as const, decidedByName: move.actor.displayName, decidedAt: move.now }
+        : e,
+    ),
+    assists: c.assists.filter((a) => !(a.departmentCode === departmentCode && a.report === null)),
     status: 'dispatched',
     departmentCode,
     assigneeId: officer?.id ?? null,
@@ -251,7 +276,10 @@ export function answerCase(
   countermeasure: string,
   citedPolicyCode: string | null,
 ): Change {
-  const paused = c.suspensions.reduce((days, s) => days + (s.pausedWorkingDays ?? 0), 0);
+  // The time paused since this department signed (a suspension before a 改派 was another's).
+  const paused = c.suspensions
+    .filter((s) => c.signedAt !== null && compareInstants(s.at, c.signedAt) >= 0)
+    .reduce((days, s) => days + (s.pausedWorkingDays ?? 0), 0);
   const handled =
     c.signedAt === null ? null : move.calendar.workingDaysBetween(cstDay(c.signedAt), cstDay(move.now)) - paused;
   return {
@@ -324,6 +352,13 @@ export function reportAssist(c: ServiceCase, move: CaseMove, departmentCode: str
 }
 
 /** 并单: the duplicate closes into the case it repeats, with nothing left for anyone to do. */
-export function mergeCase(move: CaseMove, intoId: string): Change {
-  return { status: 'closed', mergedInto: intoId, closedAt: move.now, stageDueAt: null };
+export function mergeCase(c: ServiceCase, move: CaseMove, intoId: string): Change {
+  return {
+    status: 'closed',
+    mergedInto: intoId,
+    closedAt: move.now,
+    stageDueAt: null,
+    // An assisting department owes nothing on a case closed into another.
+    assists: c.assists.filter((a) => a.report !== null),
+  };
 }

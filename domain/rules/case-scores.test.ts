@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ruleContext } from '../../tests/utils/rule-context';
+import { ruleContext, seeded } from '../../tests/utils/rule-context';
 import type { CaseScoreFacts } from '../store';
 import {
   caseScores,
@@ -7,8 +7,10 @@ import {
   monthInstants,
   saveScoringSettings,
   scoreDepartments,
+  scoreFactsOf,
   tallyScoreFacts,
 } from './case-scores';
+import { sendBackServiceCase } from './service-cases';
 
 const NOVEMBER = monthInstants('2026-11');
 /** Tuesday 1 December, 10:00: November is over. */
@@ -29,6 +31,7 @@ function facts(change: Partial<CaseScoreFacts> = {}): CaseScoreFacts {
         signedAt: at('11-03'),
         returnedAt: null,
         returnDecision: null,
+        replacedAt: null,
       },
     ],
     signedAt: at('11-03'),
@@ -58,6 +61,7 @@ describe('department scores, by their definitions on fixed cases counted by hand
           signedAt: at('11-06'),
           returnedAt: null,
           returnDecision: null,
+          replacedAt: null,
         },
       ],
       signedAt: at('11-06'),
@@ -68,7 +72,8 @@ describe('department scores, by their definitions on fixed cases counted by hand
       handlingWorkingDays: 10,
     }),
     // 3. returned once (overruled), dispatched again and signed on time; answered in time after a
-    //    three-day suspension (9 working days 9→20 Nov, less 3); redone after an unsatisfied visit it caused.
+    //    three-day suspension, then redone after an unsatisfied visit it caused: that answer no
+    //    longer stands (unanswered in the facts), and the new round is due in December.
     facts({
       status: 'inProgress',
       dispatches: [
@@ -79,6 +84,7 @@ describe('department scores, by their definitions on fixed cases counted by hand
           signedAt: null,
           returnedAt: at('11-06', 15),
           returnDecision: 'uphold',
+          replacedAt: null,
         },
         {
           departmentCode: 'dept.zjj',
@@ -87,11 +93,12 @@ describe('department scores, by their definitions on fixed cases counted by hand
           signedAt: at('11-09', 14),
           returnedAt: null,
           returnDecision: null,
+          replacedAt: null,
         },
       ],
       signedAt: at('11-09', 14),
-      answeredAt: at('11-20'),
-      dueAt: at('11-24', 18),
+      answeredAt: null,
+      dueAt: at('12-02', 18),
       closedAt: null,
       round: 2,
       followUp: { at: at('11-25'), satisfaction: 'unsatisfied', attributable: true },
@@ -110,6 +117,7 @@ describe('department scores, by their definitions on fixed cases counted by hand
           signedAt: null,
           returnedAt: null,
           returnDecision: null,
+          replacedAt: null,
         },
       ],
       signedAt: null,
@@ -130,6 +138,7 @@ describe('department scores, by their definitions on fixed cases counted by hand
           signedAt: at('11-17'),
           returnedAt: null,
           returnDecision: null,
+          replacedAt: null,
         },
       ],
       signedAt: at('11-17'),
@@ -151,6 +160,7 @@ describe('department scores, by their definitions on fixed cases counted by hand
           signedAt: null,
           returnedAt: at('11-20', 15),
           returnDecision: 'redispatch',
+          replacedAt: null,
         },
         {
           departmentCode: 'dept.kjj',
@@ -159,6 +169,7 @@ describe('department scores, by their definitions on fixed cases counted by hand
           signedAt: null,
           returnedAt: null,
           returnDecision: null,
+          replacedAt: null,
         },
       ],
       signedAt: null,
@@ -166,6 +177,68 @@ describe('department scores, by their definitions on fixed cases counted by hand
       dueAt: at('12-09', 18),
       closedAt: null,
       followUp: null,
+      handlingWorkingDays: null,
+    }),
+    // 教育局 was sent a case the office sent on to 金融办 before its sign-off deadline: no one's
+    // delay; another it left unsigned past its deadline before the office sent it on: late.
+    facts({
+      departmentCode: 'dept.jrb',
+      dispatches: [
+        {
+          departmentCode: 'dept.jyj',
+          at: at('11-24'),
+          signDueAt: at('11-25', 18),
+          signedAt: null,
+          returnedAt: null,
+          returnDecision: null,
+          replacedAt: at('11-24', 15),
+        },
+        {
+          departmentCode: 'dept.jrb',
+          at: at('11-24', 15),
+          signDueAt: at('11-25', 18),
+          signedAt: at('11-25'),
+          returnedAt: null,
+          returnDecision: null,
+          replacedAt: null,
+        },
+      ],
+      signedAt: at('11-25'),
+      answeredAt: null,
+      dueAt: at('12-04', 18),
+      closedAt: null,
+      followUp: null,
+      status: 'inProgress',
+      handlingWorkingDays: null,
+    }),
+    facts({
+      departmentCode: 'dept.jrb',
+      dispatches: [
+        {
+          departmentCode: 'dept.jyj',
+          at: at('11-16'),
+          signDueAt: at('11-17', 18),
+          signedAt: null,
+          returnedAt: null,
+          returnDecision: null,
+          replacedAt: at('11-19'),
+        },
+        {
+          departmentCode: 'dept.jrb',
+          at: at('11-19'),
+          signDueAt: at('11-20', 18),
+          signedAt: at('11-20'),
+          returnedAt: null,
+          returnDecision: null,
+          replacedAt: null,
+        },
+      ],
+      signedAt: at('11-20'),
+      answeredAt: null,
+      dueAt: at('12-04', 18),
+      closedAt: null,
+      followUp: null,
+      status: 'inProgress',
       handlingWorkingDays: null,
     }),
   ];
@@ -179,9 +252,14 @@ describe('department scores, by their definitions on fixed cases counted by hand
     expect([zjj.returns, zjj.returnsOverruled]).toEqual([1, 1]);
   });
 
-  it('counts 按时办结率 over the month’s answers, against the deadline in force', () => {
-    // Answered: 1, 2 (late), 3, 4.
-    expect(zjj.onTime).toEqual({ count: 3, of: 4, rate: 0.75 });
+  it('leaves out of 及时签收率 a dispatch the office sent on before its deadline, not one sent on after', () => {
+    expect(rows.find((r) => r.departmentCode === 'dept.jyj')!.timelySign).toEqual({ count: 0, of: 1, rate: 0 });
+    expect(rows.find((r) => r.departmentCode === 'dept.jrb')!.timelySign).toEqual({ count: 2, of: 2, rate: 1 });
+  });
+
+  it('counts 按时办结率 over the month’s answers that stand, against the deadline in force', () => {
+    // Answered: 1, 2 (late), 4; case 3's answer was redone.
+    expect(zjj.onTime).toEqual({ count: 2, of: 3, rate: 2 / 3 });
   });
 
   it('counts 回访满意率 over the visits, an unsatisfied one the department did not cause left out', () => {
@@ -195,21 +273,20 @@ describe('department scores, by their definitions on fixed cases counted by hand
   });
 
   it('averages the answers’ working days from signing, and counts the overdue', () => {
-    // 1: 3→10 Nov = 5; 2: 6→20 Nov = 10; 3: 9→20 Nov = 9, less 3 suspended = 6; 4: 5. Mean 26 / 4 = 6.5.
-    expect(zjj.averageWorkingDays).toBe(6.5);
-    // Due in November and not answered by it: 2 (answered a day late) and 6.
+    // 1: 3→10 Nov = 5; 2: 6→20 Nov = 10; 4: 5. Mean 20 / 3 = 6.7.
+    expect(zjj.averageWorkingDays).toBe(6.7);
+    // Due in November and not answered by it: 2 (answered a day late) and 6 (3 is due in December).
     expect(zjj.overdue).toBe(2);
   });
 
   it('weighs the rates into a score and a tier, and lists a department with too little to tier', () => {
-    // 15 × 66.67 + 35 × 75 + 30 × 66.67 + 20 × 100 = 7625, over 100 weights.
-    expect(zjj.score).toBe(76.3);
+    // 15 × 66.67 + 35 × 66.67 + 30 × 66.67 + 20 × 100 = 7333, over 100 weights.
+    expect(zjj.score).toBe(73.3);
     expect(zjj.tier).toBe('poor');
-    const lenient = { ...defaultScoringSettings, thresholds: { excellent: 95, good: 85, pass: 75 } };
-    expect(scoreDepartments(tallyScoreFacts(cases, NOVEMBER, AFTER), lenient)[0]).toMatchObject({
-      departmentCode: 'dept.zjj',
-      tier: 'pass',
-    });
+    const lenient = { ...defaultScoringSettings, thresholds: { excellent: 95, good: 85, pass: 70 } };
+    expect(
+      scoreDepartments(tallyScoreFacts(cases, NOVEMBER, AFTER), lenient).find((r) => r.departmentCode === 'dept.zjj'),
+    ).toMatchObject({ tier: 'pass' });
     const rsj = rows.find((r) => r.departmentCode === 'dept.rsj')!;
     expect(rsj).toMatchObject({ returns: 1, returnsOverruled: 0, score: null, tier: null });
     // 科技局 was to sign by 23 November and has not: late.
@@ -245,5 +322,27 @@ describe('the scores over the API’s store', () => {
         1,
       ),
     ).rejects.toMatchObject({ problem: { status: 403 } });
+    // A manager of another department sets nothing the talent office scores every department by.
+    const departmentManager = ruleContext('liaison');
+    await expect(
+      saveScoringSettings(
+        { ...departmentManager, user: { ...departmentManager.user, role: 'manager' } },
+        { weights: onlySatisfaction, thresholds: { excellent: 90, good: 80, pass: 60 }, minimumCases: 1 },
+        1,
+      ),
+    ).rejects.toMatchObject({ problem: { status: 403 } });
+  });
+
+  it('counts an answer sent back as none until the department answers again', async () => {
+    const answered = [...seeded().serviceCases.values()].find((c) => c.status === 'answered')!;
+    expect(scoreFactsOf(answered).answeredAt).toBe(answered.answeredAt);
+    const sentBack = await sendBackServiceCase(
+      ruleContext('officer'),
+      answered.id,
+      { reason: '答复未回应诉求要点' },
+      answered.version,
+    );
+    expect(sentBack.answeredAt).toBe(answered.answeredAt);
+    expect(scoreFactsOf(sentBack).answeredAt).toBeNull();
   });
 });

@@ -78,7 +78,8 @@ export function tallyScoreFacts(facts: readonly CaseScoreFacts[], month: Instant
       } else if (d.signedAt !== null) {
         t.signDecided++;
         if (byTime(d.signedAt, d.signDueAt)) t.signedOnTime++;
-      } else if (!byTime(now, d.signDueAt)) {
+      } else if (!byTime(d.replacedAt ?? now, d.signDueAt)) {
+        // Left unsigned past its deadline (a dispatch sent on in time is no one's delay).
         t.signDecided++;
       }
     }
@@ -194,21 +195,30 @@ export async function saveScoringSettings(
   );
 }
 
+/**
+ * When the answer that stands was given: an answer sent back (退回) or redone (重办) no longer
+ * stands, so the case is unanswered, and late once its deadline passes, until it answers again.
+ */
+export function standingAnswerAt(c: Pick<ServiceCase, 'status' | 'answeredAt'>): string | null {
+  return c.status === 'answered' || c.status === 'visiting' || c.status === 'closed' ? c.answeredAt : null;
+}
+
 /** A case's score facts, as both stores keep them (the SQL store in columns written from this). */
 export function scoreFactsOf(c: ServiceCase): CaseScoreFacts {
   return {
     status: c.status,
     departmentCode: c.departmentCode,
-    dispatches: c.dispatches.map((d) => ({
+    dispatches: c.dispatches.map((d, i) => ({
       departmentCode: d.departmentCode,
       at: d.at,
       signDueAt: d.signDueAt,
       signedAt: d.signedAt,
       returnedAt: d.returned?.at ?? null,
       returnDecision: d.returned?.decision ?? null,
+      replacedAt: d.signedAt === null && d.returned === null ? (c.dispatches[i + 1]?.at ?? null) : null,
     })),
     signedAt: c.signedAt,
-    answeredAt: c.answeredAt,
+    answeredAt: standingAnswerAt(c),
     dueAt: c.dueAt,
     closedAt: c.closedAt,
     round: c.round,

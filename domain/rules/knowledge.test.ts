@@ -34,7 +34,7 @@ describe('the knowledge base of standard answers', () => {
     expect(await getKnowledgeBase(ruleContext('liaison'))).toEqual(saved);
   });
 
-  it('refuses an officer, a stale version, an unknown code and an id it never gave', async () => {
+  it('refuses an officer, another department’s manager, a stale version, an unknown code, an id it never gave or gave twice', async () => {
     const current = await getKnowledgeBase(ruleContext('manager'));
     const answers = current.answers;
     expect(
@@ -64,6 +64,23 @@ describe('the knowledge base of standard answers', () => {
       ),
     );
     expect(forged).toMatchObject({ status: 422, errors: [{ field: 'answers.0.id' }] });
+    const twice = await problemOf(() =>
+      saveKnowledgeBase(ruleContext('manager'), { answers: [...answers, answers[0]!] }, current.version),
+    );
+    expect(twice).toMatchObject({
+      status: 422,
+      errors: [{ field: `answers.${answers.length}.id`, code: 'duplicate_id' }],
+    });
+    // A manager of another department keeps no standard answers for the talent office.
+    const departmentManager = ruleContext('liaison');
+    const elsewhere = await problemOf(() =>
+      saveKnowledgeBase(
+        { ...departmentManager, user: { ...departmentManager.user, role: 'manager' } },
+        { answers },
+        current.version,
+      ),
+    );
+    expect(elsewhere.status).toBe(403);
     expect(await getKnowledgeBase(ruleContext('manager'))).toEqual(current);
   });
 });

@@ -39,6 +39,14 @@ export async function saveKnowledgeBase(
           { field: `answers.${unknown}.id`, code: 'unknown_code', message: 'no such answer' },
         ]);
       }
+      const twice = input.answers.findIndex(
+        (a, i) => a.id !== undefined && input.answers.findIndex((b) => b.id === a.id) !== i,
+      );
+      if (twice >= 0) {
+        throw problems.validation([
+          { field: `answers.${twice}.id`, code: 'duplicate_id', message: 'this answer is listed twice' },
+        ]);
+      }
       checkReferences(
         await ctx.store.dictionaries.get(),
         input.answers.flatMap((a, i): ReferenceCheck[] => [

@@ -3,8 +3,10 @@ import type { Page } from '../../src/api/schemas/common';
 import {
   caseActionRefusal,
   caseTimeLimits,
+  MAX_DEADLINE_DAYS,
   involvesDepartment,
   lapsedWorkingDays,
+  lapseNoticeSent,
   openAssists,
   type CaseRefusal,
 } from '../../src/api/schemas/case-workflow';
@@ -92,6 +94,10 @@ export async function getServiceCase(ctx: RuleContext, id: string): Promise<Serv
 }
 
 export async function createServiceCase(ctx: RuleContext, input: ServiceCaseCreate): Promise<ServiceCase> {
+  // Who may register comes first: another department learns nothing of the months or categories.
+  if (ctx.user.departmentCode !== TALENT_OFFICE_DEPARTMENT) {
+    throw problems.forbidden('Only the talent office registers demands');
+  }
   const month = await ctx.store.serviceMonths.get(input.monthId);
   const dictionaries = await ctx.store.dictionaries.get();
   checkReferences(
@@ -99,9 +105,6 @@ export async function createServiceCase(ctx: RuleContext, input: ServiceCaseCrea
     [['categoryCode', 'demandCategories', input.categoryCode]],
     month ? [] : [{ field: 'monthId', code: 'unknown_code', message: 'unknown service month' }],
   );
-  if (ctx.user.departmentCode !== TALENT_OFFICE_DEPARTMENT) {
-    throw problems.forbidden('Only the talent office registers demands');
-  }
   const prefix = `SC-${month!.year}-`;
   const serial = await ctx.store.nextSerial(prefix);
   const move = await caseMove(ctx, input.categoryCode);
@@ -192,12 +195,9 @@ async function act(
   return presentServiceCase(ctx, next);
 }
 
-/** How far ahead a deadline may be moved. */
-const MAX_DUE_DAYS = 366;
-
 function dueAtErrors(ctx: RuleContext, field: string, dueAt: string): FieldError[] {
   const today = cstDay(ctx.now());
-  const latest = addDays(today, MAX_DUE_DAYS);
+  const latest = addDays(today, MAX_DEADLINE_DAYS);
   if (compareInstants(dueAt, ctx.now()) <= 0) {
     return [{ field, code: 'not_future', message: 'must be in the future' }];
   }
@@ -361,7 +361,7 @@ export function remindServiceCase(ctx: RuleContext, id: string, input: CaseRemin
           `A written notice (催办通知书) follows a deadline lapsed by ${caseTimeLimits.lapseNotice} working days; this case's has lapsed by ${lapsed}`,
         );
       }
-      if (current.notices.some((n) => n.kind === 'lapseNotice' && n.lapsedDueAt === current.stageDueAt)) {
+      if (lapseNoticeSent(current)) {
         throw problems.invalidTransition('A written notice (催办通知书) was already sent for this deadline');
       }
     }
@@ -369,11 +369,28 @@ export function remindServiceCase(ctx: RuleContext, id: string, input: CaseRemin
   });
 }
 
+/** A 督办 or 提级 deadline: a day from today to a year ahead (later is a slip of the keyboard). */
+function checkDeadlineDay(ctx: RuleContext, deadline: string) {
+  const today = cstDay(ctx.now());
+  const latest = addDays(today, MAX_DEADLINE_DAYS);
+  if (deadline < today) {
+    throw problems.validation([{ field: 'deadline', code: 'not_future', message: 'must not be in the past' }]);
+  }
+  if (deadline > latest) {
+    throw problems.validation([
+      {
+        field: 'deadline',
+        code: 'date_out_of_range',
+        params: { from: today, to: latest },
+        message: `must be by ${latest}`,
+      },
+    ]);
+  }
+}
+
 export function superviseServiceCase(ctx: RuleContext, id: string, input: CaseSupervise, ifMatch: number | null) {
   return act(ctx, id, 'supervise', ifMatch, (current, move) => {
-    if (input.deadline < cstDay(ctx.now())) {
-      throw problems.validation([{ field: 'deadline', code: 'not_future', message: 'must not be in the past' }]);
-    }
+    checkDeadlineDay(ctx, input.deadline);
     return {
       ...lifecycle.remindCase(current, move, 'supervision', input.note),
       supervision: { ...input, byName: ctx.user.displayName, at: move.now },
@@ -384,9 +401,7 @@ export function superviseServiceCase(ctx: RuleContext, id: string, input: CaseSu
 /** 提级: a manager's, on a case redone or returned; the deadline lies ahead. */
 export function escalateServiceCase(ctx: RuleContext, id: string, input: CaseEscalate, ifMatch: number | null) {
   return act(ctx, id, 'escalate', ifMatch, (_current, move) => {
-    if (input.deadline < cstDay(ctx.now())) {
-      throw problems.validation([{ field: 'deadline', code: 'not_future', message: 'must not be in the past' }]);
-    }
+    checkDeadlineDay(ctx, input.deadline);
     return lifecycle.escalateCase(move, input);
   });
 }
@@ -434,7 +449,8 @@ const sameRequester = (a: ServiceCase, b: ServiceCase) =>
 
 /**
  * 并单: the duplicate closes into the case it repeats: another open case of the same service
- * month, received no later, from the same requester (person or enterprise), not itself merged.
+ * month, received no later, from the same requester (person or enterprise), not itself merged;
+ * a case others were merged into stays where they are counted.
  */
 export function mergeServiceCase(ctx: RuleContext, id: string, input: CaseMerge, ifMatch: number | null) {
   return act(ctx, id, 'merge', ifMatch, async (current, move) => {
@@ -453,7 +469,17 @@ export function mergeServiceCase(ctx: RuleContext, id: string, input: CaseMerge,
       throw error('later_case', 'was received after this one: merge that one into this', { into: into.id });
     }
     if (!sameRequester(into, current)) throw error('other_requester', 'is of another requester or enterprise');
-    return lifecycle.mergeCase(move, into.id);
+    // Duplicates already merged into this one point here: it stays the case they are counted in.
+    const repeats = await ctx.store.serviceCases.list(
+      { departmentCode: null },
+      { mergedInto: current.id, page: 1, pageSize: 1 },
+      { field: 'id', descending: false },
+      await caseQueueFrame(ctx),
+    );
+    if (repeats.total > 0) {
+      throw error('has_duplicates', `has ${repeats.total} duplicates merged into it`, { count: String(repeats.total) });
+    }
+    return lifecycle.mergeCase(current, move, into.id);
   });
 }
 

@@ -18,7 +18,7 @@ export async function saveSetting<T extends Signed>(
   ifMatch: number | null,
   content: (current: T) => Promise<Omit<T, keyof Signed>> | Omit<T, keyof Signed>,
 ): Promise<T> {
-  if (!can(ctx.user, 'case:supervise')) throw problems.forbidden();
+  if (!can(ctx.user, 'case:configure')) throw problems.forbidden();
   if (ifMatch === null) throw problems.preconditionRequired();
   const current = await setting.load();
   if (ifMatch !== current.version) throw problems.versionConflict(current);

@@ -96,7 +96,7 @@ export function simulateCase(created: ServiceCase, sim: CaseSimulation): CaseSte
   const chance = sim.coordination;
   if (sim.duplicateOf !== null) {
     const into = sim.duplicateOf;
-    take('merge', later(random() < 0.7 ? 0 : 1), draw(sim.officeStaff), (_c, m) => lifecycle.mergeCase(m, into));
+    take('merge', later(random() < 0.7 ? 0 : 1), draw(sim.officeStaff), (c, m) => lifecycle.mergeCase(c, m, into));
     return steps;
   }
 

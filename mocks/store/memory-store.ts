@@ -7,6 +7,7 @@ import {
   heldStatuses,
   involvesDepartment,
   isOpenCase,
+  lapseNoticeSent,
   lapsingStatuses,
   openAssists,
   oversightDueAt,
@@ -127,7 +128,8 @@ const inQueueView: Record<CaseQueueView, (c: ServiceCase, frame: CaseQueueFrame)
   lapsed: (c, frame) =>
     lapsingStatuses.includes(c.status) &&
     c.stageDueAt !== null &&
-    compareInstants(c.stageDueAt, frame.lapsedBefore) < 0,
+    compareInstants(c.stageDueAt, frame.lapsedBefore) < 0 &&
+    !lapseNoticeSent(c),
   pool: (c) => c.commonality === 'common' && c.linkedPatchId === null,
   all: () => true,
 };

@@ -68,9 +68,12 @@ export async function isEmpty(db: Database): Promise<boolean> {
  * multi-row VALUES with a parameter per column.
  */
 async function insertAll<T extends PgTable>(db: Database, table: T, values: T['$inferInsert'][]): Promise<void> {
-  const columns = getTableColumns(table) as Record<string, { name: string }>;
+  const columns = getTableColumns(table) as Record<string, { name: string; generated: unknown }>;
+  // A generated column (service_cases.overdue_from) is computed by the database, never written.
   const list = sql.join(
-    Object.values(columns).map((column) => sql.identifier(column.name)),
+    Object.values(columns)
+      .filter((column) => column.generated === undefined)
+      .map((column) => sql.identifier(column.name)),
     sql`, `,
   );
   for (let start = 0; start < values.length; start += BATCH) {

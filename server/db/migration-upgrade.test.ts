@@ -90,6 +90,23 @@ const oldCases = [
   },
 ];
 
+/** When the case in hand answered before its answer was sent back (stored so before migration 0010). */
+const sentBackAnswerAt = '2025-10-09T10:00:00+08:00';
+
+/** A dispatch to 人社局 the office sent on to 住建局 before it was signed, stored so before 0010. */
+const dispatches = [
+  { departmentCode: 'dept.rsj', at: '2025-09-22T08:30:00+08:00', signedAt: null },
+  { departmentCode: 'dept.zjj', at: '2025-09-22T09:00:00+08:00', signedAt: '2025-09-22T09:30:00+08:00' },
+].map((d) => ({ ...d, byName: '李娜', signDueAt: '2025-09-23T18:00:00+08:00', upheld: false, returned: null }));
+const dispatchFacts = dispatches.map((d) => ({
+  departmentCode: d.departmentCode,
+  at: d.at,
+  signDueAt: d.signDueAt,
+  signedAt: d.signedAt,
+  returnedAt: null,
+  returnDecision: null,
+}));
+
 let database: OpenedDatabase;
 beforeAll(async () => {
   database = await openDatabase({ memory: true });
@@ -104,7 +121,21 @@ beforeAll(async () => {
         ${c.doc.priority}, ${c.doc.categoryCode}, ${c.doc.departmentCode}, ${c.doc.assigneeId}, ${c.doc.receivedAt},
         ${c.doc.dueAt}, ${c.doc.closedAt}, ${c.doc.updatedAt}, array[${c.id}]::text[])`);
   }
-  for (const { tag } of journal.slice(upTo)) await apply(database, tag);
+  for (const { tag } of journal.slice(upTo)) {
+    // Before 0010, an answer sent back kept its time in the columns, and the dispatches' facts
+    // had no replacement time: the case in hand as if answered, sent back, and first dispatched
+    // to another department that the office sent it on from unsigned.
+    if (tag.startsWith('0010')) {
+      await database.db.execute(sql`update service_cases set
+        doc = jsonb_set(jsonb_set(doc::jsonb, '{answeredAt}', to_jsonb(${sentBackAnswerAt}::text)),
+          '{dispatches}', ${JSON.stringify(dispatches)}::jsonb)::json,
+        answered_at = ${sentBackAnswerAt},
+        score_facts = jsonb_set(jsonb_set(score_facts, '{answeredAt}', to_jsonb(${sentBackAnswerAt}::text)),
+          '{dispatches}', ${JSON.stringify(dispatchFacts)}::jsonb)
+        where id = 'SC-2025-0001'`);
+    }
+    await apply(database, tag);
+  }
 }, 60_000);
 afterAll(() => database?.close());
 
@@ -121,14 +152,22 @@ describe('a database stored before the hotline lifecycle, upgraded by migrations
       const columns = caseColumns(parsed);
       expect(row.status).toBe(columns.status);
       expect(row.stage_due_at).toBe(columns.stageDueAt);
+      expect(row.answered_at).toBe(columns.answeredAt);
+      expect(row.overdue_from).toBe(parsed.stageDueAt);
       expect(row.score_facts).toEqual(JSON.parse(JSON.stringify(scoreFactsOf(parsed))));
       expect(row.assist_department_codes).toEqual([]);
       expect(row.open_assist_department_codes).toEqual([]);
       expect(row.merged_into).toBeNull();
+      expect(row.lapse_noticed_due_ats).toEqual(columns.lapseNoticedDueAts);
       expect(row.linked_patch_id).toBe(parsed.linkedPatchId);
     }
     const [inHand, closed] = stored.map((row) => serviceCaseSchema.parse(row.doc));
+    // The answer sent back no longer stands: unanswered in the columns and the score facts.
+    expect(stored[0]).toMatchObject({ answered_at: null, score_facts: { answeredAt: null } });
+    const facts = (stored[0]!.score_facts as { dispatches: { replacedAt: string | null }[] }).dispatches;
+    expect(facts.map((d) => d.replacedAt)).toEqual(['2025-09-22T09:00:00+08:00', null]);
     expect(inHand).toMatchObject({
+      answeredAt: sentBackAnswerAt,
       status: 'inProgress',
       round: 1,
       stageDueAt: '2025-10-15T18:00:00+08:00',

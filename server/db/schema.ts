@@ -207,6 +207,7 @@ export const serviceCases = pgTable(
     extensionPending: boolean('extension_pending').notNull(),
     /** What the department scores need (`scoreFactsOf`), and the instants that pick a month's cases. */
     scoreFacts: jsonb('score_facts').$type<CaseScoreFacts>().notNull(),
+    /** The answer that stands (`standingAnswerAt`): none once sent back or redone, until answered again. */
     answeredAt: codeText('answered_at'),
     followUpAt: codeText('follow_up_at'),
     firstDispatchAt: codeText('first_dispatch_at'),
@@ -216,6 +217,13 @@ export const serviceCases = pgTable(
     resolutionSeconds: integer('resolution_seconds'),
     /** The supervision (督办) deadline as an instant, 23:59 of its day; null when unsupervised. */
     supervisionDueAt: codeText('supervision_due_at'),
+    /**
+     * When the case falls overdue: the earlier of its stage's and its supervision's deadline. One
+     * range an index answers, where the two deadlines' OR made the overdue list scan the table.
+     */
+    overdueFrom: codeText('overdue_from').generatedAlwaysAs(
+      sql`least("service_cases"."stage_due_at", "service_cases"."supervision_due_at")`,
+    ),
     followUpSatisfaction: text('follow_up_satisfaction'),
     /** Every department asked to assist (协办): they see the case too. */
     assistDepartmentCodes: text('assist_department_codes')
@@ -224,6 +232,11 @@ export const serviceCases = pgTable(
       .default(sql`'{}'`),
     /** The assisting departments whose report is still awaited (协办待办). */
     openAssistDepartmentCodes: text('open_assist_department_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    /** The deadlines a 催办通知书 was written for: a case lapsed past one of them awaits no notice. */
+    lapseNoticedDueAts: text('lapse_noticed_due_ats')
       .array()
       .notNull()
       .default(sql`'{}'`),
@@ -244,8 +257,11 @@ export const serviceCases = pgTable(
     index('cases_month_due_at').on(t.monthId, t.dueAt, t.id),
     index('cases_department_due_at').on(t.departmentCode, t.dueAt, t.id),
     index('cases_status').on(t.status),
-    // The warnings: overdue and due-soon cases, by the deadline of their stage.
+    // The warnings: overdue and due-soon cases, and the list by the deadline of their stage.
     index('cases_stage_due_at').on(t.stageDueAt, t.id),
+    index('cases_open_overdue_from')
+      .on(t.overdueFrom)
+      .where(sql`${t.status} <> 'closed'`),
     // "Mine" (an officer's open cases) and the assignee filter, soonest due first.
     index('cases_assignee_due_at').on(t.assigneeId, t.dueAt, t.id),
     // A department's scope takes in the cases it assists with.

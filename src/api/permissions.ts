@@ -26,6 +26,8 @@ const grants = {
   'intake:personal:read': { roles: ['officer', 'manager', 'admin'], talentOfficeOnly: true },
   'case:triage': { roles: ['officer', 'manager', 'admin'] },
   'case:supervise': { roles: ['manager', 'admin'] },
+  /** The casework's rules the talent office sets for every department: scoring weights and the standard answers. */
+  'case:configure': { roles: ['manager', 'admin'], talentOfficeOnly: true },
   'patch:propose': { roles: ['officer', 'manager', 'admin'] },
   'patch:approve': { roles: ['manager', 'admin'] },
   'report:export': { roles: ['manager', 'admin'] },

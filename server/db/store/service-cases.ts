@@ -13,7 +13,7 @@ import {
   oversightDueAt,
   pendingExtension,
 } from '../../../src/api/schemas/case-workflow';
-import { emptyTally, scoreFactsOf } from '../../../domain/rules/case-scores';
+import { emptyTally, scoreFactsOf, standingAnswerAt } from '../../../domain/rules/case-scores';
 import type {
   CaseFigures,
   CaseOversightFilter,
@@ -49,7 +49,7 @@ export function caseColumns(serviceCase: ServiceCase): typeof serviceCases.$infe
     stageDueAt: serviceCase.stageDueAt,
     extensionPending: pendingExtension(serviceCase) !== null,
     scoreFacts: scoreFactsOf(serviceCase),
-    answeredAt: serviceCase.answeredAt,
+    answeredAt: standingAnswerAt(serviceCase),
     followUpAt: serviceCase.followUp?.at ?? null,
     firstDispatchAt: serviceCase.dispatches[0]?.at ?? null,
     lastDispatchAt: serviceCase.dispatches.at(-1)?.at ?? null,
@@ -62,6 +62,9 @@ export function caseColumns(serviceCase: ServiceCase): typeof serviceCases.$infe
     followUpSatisfaction: followUp?.satisfaction ?? null,
     assistDepartmentCodes: serviceCase.assists.map((a) => a.departmentCode),
     openAssistDepartmentCodes: openAssists(serviceCase).map((a) => a.departmentCode),
+    lapseNoticedDueAts: serviceCase.notices.flatMap((n) =>
+      n.kind === 'lapseNotice' && n.lapsedDueAt !== null ? [n.lapsedDueAt] : [],
+    ),
     mergedInto: serviceCase.mergedInto,
     commonality: serviceCase.commonality,
     linkedPatchId: serviceCase.linkedPatchId,
@@ -73,12 +76,11 @@ export function caseColumns(serviceCase: ServiceCase): typeof serviceCases.$infe
 const isOpen = sql`${t.status} <> 'closed'`;
 
 /**
- * Overdue at `now`: open, and past the deadline of its stage or of its supervision (督办).
- * Written never to be NULL, so `not overdue` is its exact complement.
+ * Overdue at `now`: open, and past the deadline of its stage or of its supervision (督办), the
+ * earlier of which is `overdueFrom`. Written never to be NULL, so `not overdue` is its exact
+ * complement.
  */
-const isOverdue = (now: string) =>
-  sql`(${isOpen} and ((${t.stageDueAt} is not null and ${t.stageDueAt} < ${now})
-    or (${t.supervisionDueAt} is not null and ${t.supervisionDueAt} < ${now})))`;
+const isOverdue = (now: string) => sql`(${isOpen} and ${t.overdueFrom} is not null and ${t.overdueFrom} < ${now})`;
 
 const isSupervised = sql`(${t.supervisionDueAt} is not null and ${isOpen})`;
 
@@ -90,7 +92,8 @@ const inQueueView = (frame: CaseQueueFrame): Record<CaseQueueView, SQL> => ({
   extension: sql`${t.extensionPending}`,
   answered: sql`${t.status} = 'answered'`,
   mine: sql`(${inArray(t.status, [...heldStatuses])} and coalesce(${t.assigneeId} = ${frame.userId}, false))`,
-  dueSoon: sql`(not ${isOverdue(frame.now)} and ${isOverdue(frame.dueSoonBefore)})`,
+  dueSoon: sql`(${isOpen} and ${t.overdueFrom} is not null
+    and ${t.overdueFrom} >= ${frame.now} and ${t.overdueFrom} < ${frame.dueSoonBefore})`,
   overdue: isOverdue(frame.now),
   supervised: isSupervised,
   followUp: sql`${t.status} = 'visiting'`,
@@ -98,7 +101,8 @@ const inQueueView = (frame: CaseQueueFrame): Record<CaseQueueView, SQL> => ({
     frame.departmentCode === null
       ? sql`cardinality(${t.openAssistDepartmentCodes}) > 0`
       : sql`${t.openAssistDepartmentCodes} @> array[${frame.departmentCode}]::text[]`,
-  lapsed: sql`(${inArray(t.status, [...lapsingStatuses])} and coalesce(${t.stageDueAt} < ${frame.lapsedBefore}, false))`,
+  lapsed: sql`(${inArray(t.status, [...lapsingStatuses])} and coalesce(${t.stageDueAt} < ${frame.lapsedBefore}, false)
+    and not coalesce(${t.stageDueAt} = any(${t.lapseNoticedDueAts}), false))`,
   pool: sql`(coalesce(${t.commonality} = 'common', false) and ${t.linkedPatchId} is null)`,
   all: sql`true`,
 });
@@ -197,7 +201,8 @@ export function caseStore(db: Database): ServiceCaseStore {
               count(*) filter (where d->>'returnedAt' is null and d->>'signedAt' is not null
                 and d->>'signedAt' <= d->>'signDueAt')::int as signed_on_time,
               count(*) filter (where d->>'returnedAt' is null
-                and (d->>'signedAt' is not null or d->>'signDueAt' < ${now}))::int as sign_decided,
+                and (d->>'signedAt' is not null
+                  or d->>'signDueAt' < coalesce(d->>'replacedAt', ${now})))::int as sign_decided,
               count(*) filter (where d->>'returnedAt' is not null)::int as returns,
               count(*) filter (where d->>'returnDecision' = 'uphold')::int as returns_overruled
             from ${t} cross join lateral jsonb_array_elements(${t.scoreFacts}->'dispatches') as d

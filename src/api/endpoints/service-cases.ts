@@ -248,9 +248,9 @@ export const serviceCaseEndpoints = {
   saveScoringSettings: endpoint({
     method: 'PUT',
     path: '/settings/scoring',
-    summary: 'Set the weights and thresholds (a manager; If-Match 0 before the first save)',
+    summary: 'Set the weights and thresholds (a manager of the talent office; If-Match 0 before the first save)',
     tag: 'stats',
-    permission: 'case:supervise',
+    permission: 'case:configure',
     body: scoringSettingsUpdateSchema,
     response: scoringSettingsSchema,
     ifMatch: true,
@@ -265,9 +265,10 @@ export const serviceCaseEndpoints = {
   saveKnowledgeBase: endpoint({
     method: 'PUT',
     path: '/knowledge/answers',
-    summary: 'Replace the standard answers (a manager; new ones without an id; If-Match 0 before the first save)',
+    summary:
+      'Replace the standard answers (a manager of the talent office; new ones without an id; If-Match 0 before the first save)',
     tag: 'service-cases',
-    permission: 'case:supervise',
+    permission: 'case:configure',
     body: knowledgeBaseUpdateSchema,
     response: knowledgeBaseSchema,
     ifMatch: true,

@@ -18,7 +18,14 @@ export const holidayYearSchema = z.object({
 });
 export type HolidayYear = z.infer<typeof holidayYearSchema>;
 
-export const holidayYearParamsSchema = z.object({ year: z.coerce.number().int().min(1900).max(2100) });
+/** A year in the address as written: four digits (not 0x7EA, 02026 or " 2026"). */
+export const holidayYearParamsSchema = z.object({
+  year: z
+    .string()
+    .regex(/^\d{4}$/, 'a year of four digits')
+    .transform(Number)
+    .pipe(z.number().int().min(1900).max(2100)),
+});
 
 /** A whole year's arrangement, replacing the stored one (If-Match its version; a new year has none). */
 export const holidayYearUpdateSchema = z.object({

@@ -65,15 +65,17 @@ export type ScoreRatio = z.infer<typeof ratio>;
  * One department's month, each figure by the definition written beside it on the screen
  * (`case-scores.ts` in the rules computes them):
  * - 及时签收率 timelySign: of the dispatches made to it in the month and signed, or left unsigned
- *   past their deadline, those signed by the deadline (a returned dispatch counts under returns);
- * - 按时办结率 onTime: of its answers given in the month, those given by the deadline in force
- *   (an approved extension's included);
+ *   past their deadline (not sent on by the office before it), those signed by the deadline (a
+ *   returned dispatch counts under returns);
+ * - 按时办结率 onTime: of its answers given in the month and standing (not sent back or redone
+ *   since), those given by the deadline in force (an approved extension's included);
  * - 回访满意率 satisfaction: of the month's follow-up visits to its cases, those 满意 or 基本满意;
  *   an 不满意 the department did not cause is left out;
  * - 一次办结率 firstTime: of its cases closed (结案) in the month, those closed without a redo;
  * - averageWorkingDays: working days from signing to the answer, suspensions left out, over the
  *   month's answers;
  * - overdue: its cases whose answer deadline fell in the month and passed unanswered (or answered late);
+ *   an answer sent back or redone leaves the case unanswered;
  * - returns: dispatches to it in the month it returned, and of them those the talent office overruled.
  */
 export const departmentScoreSchema = z.object({

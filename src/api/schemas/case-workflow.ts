@@ -122,6 +122,9 @@ export const caseTimeLimits = {
   lapseNotice: 5,
 } as const;
 
+/** How far ahead (calendar days) a deadline may be set: a later one is a slip of the keyboard. */
+export const MAX_DEADLINE_DAYS = 366;
+
 type CaseFacts = Pick<
   ServiceCase,
   'status' | 'departmentCode' | 'dispatches' | 'extensions' | 'round' | 'escalation' | 'assists'
@@ -213,6 +216,10 @@ export function caseWarning(
   const soon = dueSoonBefore(now, calendar);
   return deadlines.some((d) => compareInstants(d, soon) < 0) ? 'dueSoon' : null;
 }
+
+/** Whether the 催办通知书 for the deadline the case is held to now has been written. */
+export const lapseNoticeSent = (c: Pick<ServiceCase, 'notices' | 'stageDueAt'>) =>
+  c.stageDueAt !== null && c.notices.some((n) => n.kind === 'lapseNotice' && n.lapsedDueAt === c.stageDueAt);
 
 /** Held by a department: its deadline, lapsed long enough, calls for a 催办通知书. */
 export const lapsingStatuses: readonly CaseStatus[] = ['dispatched', 'inProgress'];

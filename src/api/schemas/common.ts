@@ -12,10 +12,15 @@ const workingYears = /^(19\d\d|20\d\d|2100)-/;
 export const isoDateTimeSchema = z.iso.datetime({ offset: true }).regex(workingYears, 'year out of range');
 export const isoDateSchema = z.iso.date().regex(workingYears, 'year out of range');
 /**
- * Whether text has something to read: not only white space and invisible format characters
- * (zero-width spaces, direction marks), which a trim leaves in place.
+ * Whether text has something to read: not only white space, invisible format characters
+ * (zero-width spaces, direction marks), which a trim leaves in place, combining marks with
+ * nothing to combine with, and the letters drawn blank (the Hangul fillers, the braille blank).
  */
-export const hasVisibleText = (text: string) => text.replace(/[\s\p{Cf}]/gu, '').length > 0;
+export const hasVisibleText = (text: string) =>
+  text.replace(/[\s\p{Cf}\p{M}\u115F\u1160\u3164\uFFA0\u2800]/gu, '').length > 0;
+
+/** Text a person must write: trimmed, not empty, something in it to read, at most `max` long. */
+export const writtenTextSchema = (max: number) => z.string().trim().min(1).max(max).refine(hasVisibleText, 'visible');
 
 /** Optimistic-concurrency token: sent back as `If-Match`, bumped on every update. */
 export const versionSchema = z.number().int().nonnegative();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   codeSchema,
   hasVisibleText,
+  writtenTextSchema,
   idSchema,
   isoDateSchema,
   isoDateTimeSchema,
@@ -147,7 +148,8 @@ export const caseExtensionSchema = z.object({
   previousDueAt: isoDateTimeSchema,
   reason: z.string().max(500),
   ...signature,
-  decision: z.enum(['approved', 'refused']).nullable(),
+  /** withdrawn: the case went to another department (改派) before it was decided. */
+  decision: z.enum(['approved', 'refused', 'withdrawn']).nullable(),
   decisionNote: z.string().max(500),
   decidedByName: z.string().nullable(),
   decidedAt: isoDateTimeSchema.nullable(),
@@ -277,21 +279,21 @@ export type ServiceCaseListQuery = z.infer<typeof serviceCaseListQuerySchema>;
 export const serviceCaseCreateSchema = z.object({
   monthId: idSchema,
   requesterType: requesterTypeSchema,
-  requesterName: z.string().trim().min(1).max(64),
+  requesterName: writtenTextSchema(64),
   enterpriseName: z.string().trim().max(96).nullable(),
   requesterPhone: z
     .string()
     .trim()
     .regex(/^1\d{10}$/, 'phone'),
   categoryCode: codeSchema,
-  title: z.string().trim().min(1).max(96),
-  description: z.string().trim().min(1).max(4000),
+  title: writtenTextSchema(96),
+  description: writtenTextSchema(4000),
   priority: casePrioritySchema,
 });
 export type ServiceCaseCreate = z.infer<typeof serviceCaseCreateSchema>;
 
 /** Why, in words: required, trimmed, something visible. */
-const reasonSchema = z.string().trim().min(1).max(500).refine(hasVisibleText, 'visible');
+const reasonSchema = writtenTextSchema(500);
 
 /** 派单 (and 改派): to a lead department, optionally to one of its officers. */
 export const caseDispatchBodySchema = z.object({
@@ -322,13 +324,13 @@ export const caseRemindSchema = z.object({ note: reasonSchema, formal: z.boolean
 export const caseAssistRequestSchema = z.object({ departmentCode: codeSchema, request: reasonSchema });
 /** 协办反馈: the assisting department's report to the lead. */
 export const caseAssistReportSchema = z.object({
-  report: z.string().trim().min(1).max(2000).refine(hasVisibleText, 'visible'),
+  report: writtenTextSchema(2000),
 });
 /** 并单: the case this one duplicates. */
 export const caseMergeSchema = z.object({ intoId: idSchema });
 export const caseClassifySchema = z.object({ commonality: caseCommonalitySchema });
 export const caseAnswerSchema = z.object({
-  countermeasure: z.string().trim().min(1).max(4000),
+  countermeasure: writtenTextSchema(4000),
   /** A policy of the 1+N+X tree the answer cites (optional). */
   citedPolicyCode: codeSchema.nullable().optional(),
 });
@@ -346,7 +348,7 @@ export const caseFollowUpSchema = z
   .refine((v) => v.satisfaction !== 'unsatisfied' || hasVisibleText(v.note), { path: ['note'], message: 'visible' });
 export const caseSuperviseSchema = z.object({
   deadline: isoDateSchema,
-  note: z.string().trim().min(1).max(500),
+  note: writtenTextSchema(500),
 });
 export const casePrioritizeSchema = z.object({ priority: casePrioritySchema });
 export const caseEscalateSchema = z.object({

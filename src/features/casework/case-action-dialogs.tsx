@@ -2,7 +2,7 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { TALENT_OFFICE_DEPARTMENT } from '../../api/permissions';
 import { useWorkingCalendar } from '../../api/queries/dictionary-queries';
-import { pendingExtension } from '../../api/schemas/case-workflow';
+import { MAX_DEADLINE_DAYS, pendingExtension } from '../../api/schemas/case-workflow';
 import {
   caseAcceptSchema,
   caseEscalateSchema,
@@ -23,7 +23,7 @@ import { FormDialog } from '../../components/form/form-dialog';
 import { FormField, inputClass, textareaClass } from '../../components/form/form-field';
 import { OptionsSelect } from '../../components/form/options-select';
 import { schemaResolver } from '../../components/form/schema-resolver';
-import { chinaDay, chinaIsoAt, todayInChina } from '../../lib/calendar';
+import { addDays, chinaDay, chinaIsoAt, todayInChina } from '../../lib/calendar';
 import { useFormat } from '../../lib/i18n/format';
 import { useI18n, type Translate } from '../../lib/i18n/i18n';
 import type { MessageKey } from '../../lib/i18n/zh-cn';
@@ -356,17 +356,23 @@ export function ExtensionDecisionDialog({ serviceCase, open, onOpenChange }: Act
   );
 }
 
-/** 督办 and 提级 deadlines: today at the earliest, said in the user's words. */
+/** 督办 and 提级 deadlines: from today to a year ahead, as the server takes them, said in the user's words. */
 function useDeadlineFromToday() {
   const { t } = useI18n();
   const format = useFormat();
   const today = todayInChina();
+  const latest = addDays(today, MAX_DEADLINE_DAYS);
   const notPast = <S extends z.ZodType<{ deadline: string }, { deadline: string }>>(schema: S) =>
-    schema.refine((v) => v.deadline >= today, {
-      path: ['deadline'],
-      message: t('case.deadlineFrom', { from: format.date(today) }),
-    });
-  return { today, notPast };
+    schema
+      .refine((v) => v.deadline >= today, {
+        path: ['deadline'],
+        message: t('case.deadlineFrom', { from: format.date(today) }),
+      })
+      .refine((v) => v.deadline <= latest, {
+        path: ['deadline'],
+        message: t('form.rule.dateOutOfRange', { from: format.date(today), to: format.date(latest) }),
+      });
+  return { today, latest, notPast };
 }
 
 type SuperviseValues = z.input<typeof caseSuperviseSchema>;
@@ -374,7 +380,7 @@ type SuperviseValues = z.input<typeof caseSuperviseSchema>;
 /** 督办: a manager puts the case under supervision, with a deadline and a note. */
 export function SuperviseDialog({ serviceCase, open, onOpenChange }: ActionDialogProps) {
   const { t } = useI18n();
-  const { today, notPast } = useDeadlineFromToday();
+  const { today, latest, notPast } = useDeadlineFromToday();
   const schema = notPast(caseSuperviseSchema);
   const { dialog } = useActionForm(
     { serviceCase, open, onOpenChange },
@@ -386,7 +392,7 @@ export function SuperviseDialog({ serviceCase, open, onOpenChange }: ActionDialo
   return (
     <FormDialog title={t('case.action.supervise')} description={t('case.superviseHint')} {...dialog}>
       <FormField<SuperviseValues> name="deadline" label={t('case.field.superviseDeadline')} required>
-        {(props) => <input {...props} type="date" min={today} className={inputClass} />}
+        {(props) => <input {...props} type="date" min={today} max={latest} className={inputClass} />}
       </FormField>
       <FormField<SuperviseValues> name="note" label={t('case.field.superviseNote')} required>
         {(props) => <textarea {...props} rows={3} className={textareaClass} />}
@@ -400,7 +406,7 @@ type EscalateValues = z.input<typeof caseEscalateSchema>;
 /** 提级: to a task force or the leadership, with why and by when. */
 export function EscalateDialog({ serviceCase, open, onOpenChange }: ActionDialogProps) {
   const { t } = useI18n();
-  const { today, notPast } = useDeadlineFromToday();
+  const { today, latest, notPast } = useDeadlineFromToday();
   const schema = notPast(caseEscalateSchema);
   const { dialog } = useActionForm(
     { serviceCase, open, onOpenChange },
@@ -423,7 +429,7 @@ export function EscalateDialog({ serviceCase, open, onOpenChange }: ActionDialog
         {(props) => <textarea {...props} rows={2} className={textareaClass} />}
       </FormField>
       <FormField<EscalateValues> name="deadline" label={t('case.field.escalationDeadline')} required>
-        {(props) => <input {...props} type="date" min={today} className={inputClass} />}
+        {(props) => <input {...props} type="date" min={today} max={latest} className={inputClass} />}
       </FormField>
     </FormDialog>
   );

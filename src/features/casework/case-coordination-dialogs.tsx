@@ -3,7 +3,7 @@ import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { caseQueries } from '../../api/queries/case-queries';
 import { useWorkingCalendar } from '../../api/queries/dictionary-queries';
-import { caseTimeLimits, lapsedWorkingDays, openAssists } from '../../api/schemas/case-workflow';
+import { caseTimeLimits, lapsedWorkingDays, lapseNoticeSent, openAssists } from '../../api/schemas/case-workflow';
 import {
   caseAssistReportSchema,
   caseAssistRequestSchema,
@@ -34,7 +34,7 @@ export function RemindDialog({ serviceCase, labels, ...props }: ActionDialogProp
   const calendar = useWorkingCalendar();
   const lapsed = lapsedWorkingDays(serviceCase, new Date(useNow()), calendar);
   // One written notice per lapsed deadline.
-  const noticed = serviceCase.notices.some((n) => n.kind === 'lapseNotice' && n.lapsedDueAt === serviceCase.stageDueAt);
+  const noticed = lapseNoticeSent(serviceCase);
   const formalAllowed = lapsed >= caseTimeLimits.lapseNotice && !noticed;
   const { form, dialog } = useActionForm(
     { serviceCase, ...props },

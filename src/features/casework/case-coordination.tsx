@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { caseQueries } from '../../api/queries/case-queries';
 import { useWorkingCalendar } from '../../api/queries/dictionary-queries';
 import { TALENT_OFFICE_DEPARTMENT } from '../../api/permissions';
-import { caseTimeLimits, lapsedWorkingDays } from '../../api/schemas/case-workflow';
+import { caseTimeLimits, lapsedWorkingDays, lapseNoticeSent } from '../../api/schemas/case-workflow';
 import type { ServiceCase } from '../../api/schemas/service-cases';
 import { Button } from '../../components/ui/button';
 import { chinaDay } from '../../lib/calendar';
@@ -96,7 +96,7 @@ export function CaseLapseDue({ serviceCase: c, labels }: { serviceCase: ServiceC
   const now = useNow();
   const office = useSessionState().session?.user.departmentCode === TALENT_OFFICE_DEPARTMENT;
   const lapsed = lapsedWorkingDays(c, new Date(now), calendar);
-  const noticed = c.notices.some((n) => n.kind === 'lapseNotice' && n.lapsedDueAt === c.stageDueAt);
+  const noticed = lapseNoticeSent(c);
   if (!office || lapsed < caseTimeLimits.lapseNotice || noticed) return null;
   return (
     <p className="rounded-md border border-danger/40 bg-danger/5 p-3 text-sm text-danger">

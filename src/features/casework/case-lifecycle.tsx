@@ -59,7 +59,9 @@ export function CaseLifecycle({ serviceCase: c, labels }: { serviceCase: Service
         ? t('case.lifecycle.extensionPending')
         : e.decision === 'approved'
           ? t('case.lifecycle.extensionApproved', { by: e.decidedByName ?? '' })
-          : t('case.lifecycle.extensionRefused', { by: e.decidedByName ?? '', note: e.decisionNote });
+          : e.decision === 'withdrawn'
+            ? t('case.lifecycle.extensionWithdrawn')
+            : t('case.lifecycle.extensionRefused', { by: e.decidedByName ?? '', note: e.decisionNote });
     entries.push({
       at: e.at,
       text: `${t('case.lifecycle.extension', { at: at(e.at), by: e.byName, to: at(e.requestedDueAt), reason: e.reason })}（${outcome}）`,

@@ -53,7 +53,7 @@ export function CaseScoresPanel({
   const { t } = useI18n();
   const format = useFormat();
   const scores = useQuery(caseQueries.scores(period));
-  const canSet = useCan('case:supervise');
+  const canSet = useCan('case:configure');
   // The notice speaks for the talent office about every department: a department sees its own row only.
   const office = useSessionState().session?.user.departmentCode === TALENT_OFFICE_DEPARTMENT;
   const [settingsOpen, setSettingsOpen] = useState(false);

@@ -33,7 +33,7 @@ import type { CaseLabels } from './use-case-labels';
 export function KnowledgeBasePanel({ labels }: { labels: CaseLabels }) {
   const { t } = useI18n();
   const format = useFormat();
-  const canEdit = useCan('case:supervise');
+  const canEdit = useCan('case:configure');
   const base = useQuery(caseQueries.knowledge());
   const [category, setCategory] = useState('');
   const [text, setText] = useState('');

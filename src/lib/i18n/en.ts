@@ -358,6 +358,11 @@ export const en: Messages = {
   'form.rule.sameCase': 'A case cannot be merged into itself',
   'form.rule.mergedCase': 'That case is itself merged into {into}: merge into {into}',
   'form.rule.otherMonth': 'Only a case of the same service month',
+  'form.rule.closedCase': 'That case is closed: dispatch this demand as a new one',
+  'form.rule.laterCase': 'That case was received after this one: merge {into} into this one',
+  'form.rule.otherRequester': 'Only a demand of the same requester or enterprise',
+  'form.rule.hasDuplicates': '{count} duplicates are merged into this case: it cannot be merged into another',
+  'form.rule.duplicateId': 'The same number twice',
   'form.rule.leadDepartment': 'The lead department cannot assist itself',
   'form.rule.alreadyAssisting': 'That department has not yet reported on its request',
   'form.rule.sameDepartment': 'Send it to another department, or uphold the dispatch',
@@ -564,6 +569,7 @@ export const en: Messages = {
   'case.lifecycle.extensionPending': 'awaiting decision',
   'case.lifecycle.extensionApproved': 'approved by {by}',
   'case.lifecycle.extensionRefused': 'refused by {by}: {note}',
+  'case.lifecycle.extensionWithdrawn': 'void: redispatched before a decision',
   'case.lifecycle.suspended': '{at} {by} suspended it: {reason}',
   'case.lifecycle.resumed': '{at} resumed, {days} working days added',
   'case.lifecycle.reminder': '{at} {by} reminded: {note}',
@@ -916,16 +922,16 @@ export const en: Messages = {
   'score.untiered': 'Too few cases',
   'score.definitions': 'Definitions',
   'score.define.timelySign':
-    'Of the month’s dispatches to the department signed, or left unsigned past their deadline (18:00 of the next working day), those signed in time; returns are counted apart.',
+    'Of the month’s dispatches to the department signed, or left unsigned past their deadline (18:00 of the next working day), those signed in time; returns are counted apart, and a dispatch the talent office sent on in time is left out.',
   'score.define.onTime':
-    'Of the department’s answers in the month, those given by the deadline in force (an approved extension’s included).',
+    'Of the department’s answers in the month, those given by the deadline in force (an approved extension’s included); an answer sent back or redone counts once answered again.',
   'score.define.satisfaction':
     'Of the month’s follow-up visits to the department’s cases, those satisfied or mostly satisfied; an unsatisfied visit the department did not cause is left out.',
   'score.define.firstTime': 'Of the department’s cases closed in the month, those closed without a redo.',
   'score.define.averageWorkingDays':
     'Working days from signing to the answer, over the month’s answers; suspensions and holidays left out.',
   'score.define.overdue':
-    'Cases whose answer deadline fell in the month and passed unanswered, or were answered late (suspended cases aside).',
+    'Cases whose answer deadline fell in the month and passed unanswered, or were answered late (suspended cases aside); an answer sent back or redone leaves a case unanswered.',
   'score.define.returns':
     'Dispatches to the department in the month it returned; in brackets, those the talent office overruled.',
   'score.define.score':

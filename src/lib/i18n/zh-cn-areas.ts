@@ -371,6 +371,7 @@ export const zhCNAreas = {
   'case.lifecycle.extensionPending': '待审批',
   'case.lifecycle.extensionApproved': '{by} 同意',
   'case.lifecycle.extensionRefused': '{by} 不同意：{note}',
+  'case.lifecycle.extensionWithdrawn': '未审批即改派，申请作废',
   'case.lifecycle.suspended': '{at} {by} 挂起：{reason}',
   'case.lifecycle.resumed': '{at} 恢复，顺延 {days} 个工作日',
   'case.lifecycle.reminder': '{at} {by} 催办：{note}',
@@ -706,14 +707,15 @@ export const zhCNAreas = {
   'score.untiered': '样本不足',
   'score.definitions': '指标口径',
   'score.define.timelySign':
-    '当月派给该部门的工单中，在签收时限（派单后 1 个工作日 18:00）内签收的比例；分母为已签收的和超过时限仍未签收的，退单另计。',
+    '当月派给该部门的工单中，在签收时限（派单后 1 个工作日 18:00）内签收的比例；分母为已签收的和超过时限仍未签收的，退单另计，时限内被人才办改派的不计。',
   'score.define.onTime':
-    '当月该部门办结（提交答复）的工单中，在办结时限内答复的比例；经批准延期的，以延期后的时限为准。',
+    '当月该部门办结（提交答复）的工单中，在办结时限内答复的比例；经批准延期的，以延期后的时限为准；答复被退回或重办的，待重新答复后再计。',
   'score.define.satisfaction': '当月对该部门工单的回访中，满意或基本满意的比例；非承办部门原因的不满意不计入。',
   'score.define.firstTime': '当月结案的该部门工单中，未经重办即结案的比例。',
   'score.define.averageWorkingDays':
     '当月办结的工单从签收到答复经过的工作日数的平均值，挂起期间不计，节假日按日历扣除。',
-  'score.define.overdue': '办结时限落在当月、到期未答复或逾期答复的工单数（挂起中的除外）。',
+  'score.define.overdue':
+    '办结时限落在当月、到期未答复或逾期答复的工单数（挂起中的除外）；答复被退回或重办的，视为未答复。',
   'score.define.returns': '当月派给该部门后被退回的工单数；括号内为人才办审核认为退单理由不成立的件数。',
   'score.define.score': '四项比率按设定权重加权平均，得 0–100 分；当月无数据的比率不计入，其权重按比例分摊。',
   'score.noticeTitle': '关于{year}年{month}月人才服务工单办理情况的通报',
