@@ -63,6 +63,7 @@ export function registerCase(
     assists: [],
     mergedInto: null,
     commonality: null,
+    accepted: null,
     sentBack: null,
     countermeasure: null,
     citedPolicyCode: null,
@@ -294,7 +295,12 @@ export function answerCase(
 
 /** 审核通过: the answer stands; the requester is visited within three working days. */
 export function acceptCase(move: CaseMove): Change {
-  return { status: 'visiting', sentBack: null, stageDueAt: dueAfter(move, caseTimeLimits.followUp) };
+  return {
+    status: 'visiting',
+    accepted: signature(move),
+    sentBack: null,
+    stageDueAt: dueAfter(move, caseTimeLimits.followUp),
+  };
 }
 
 /** 退回: the answer is not good enough; the department works on against its deadline. */

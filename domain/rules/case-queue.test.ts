@@ -40,6 +40,10 @@ const sees = (user: Caller, c: ServiceCase) =>
   isOffice(user) ||
   c.departmentCode === user.departmentCode ||
   c.assists.some((a) => a.departmentCode === user.departmentCode);
+/** A department is shown as overdue only what it leads and holds; the talent office everything. */
+const owns = (user: Caller, c: ServiceCase) =>
+  isOffice(user) ||
+  (c.departmentCode === user.departmentCode && ['dispatched', 'inProgress', 'suspended'].includes(c.status));
 const oracle: Record<CaseQueueView, (c: ServiceCase, user: Caller) => boolean> = {
   new: (c) => c.status === 'new',
   dispatched: (c) => c.status === 'dispatched',
@@ -47,14 +51,17 @@ const oracle: Record<CaseQueueView, (c: ServiceCase, user: Caller) => boolean> =
   mine: (c, user) => ['dispatched', 'inProgress', 'suspended'].includes(c.status) && c.assigneeId === user.id,
   extension: (c) => c.extensions.some((e) => e.decision === null),
   answered: (c) => c.status === 'answered',
-  dueSoon: (c) => !overdueAt(c, NOW) && overdueAt(c, DUE_SOON_BEFORE),
-  overdue: (c) => overdueAt(c, NOW),
+  dueSoon: (c, user) => owns(user, c) && !overdueAt(c, NOW) && overdueAt(c, DUE_SOON_BEFORE),
+  overdue: (c, user) => owns(user, c) && overdueAt(c, NOW),
   supervised: (c) => isOpen(c) && fromAbove(c).length > 0,
   followUp: (c) => c.status === 'visiting',
   assisting: (c, user) =>
     c.assists.some((a) => a.report === null && (isOffice(user) || a.departmentCode === user.departmentCode)),
   lapsed: (c) =>
-    ['dispatched', 'inProgress'].includes(c.status) && c.stageDueAt !== null && at(c.stageDueAt) < at(LAPSED_BEFORE),
+    ['dispatched', 'inProgress'].includes(c.status) &&
+    c.stageDueAt !== null &&
+    at(c.stageDueAt) < at(LAPSED_BEFORE) &&
+    !c.notices.some((n) => n.kind === 'lapseNotice' && n.lapsedDueAt === c.stageDueAt),
   pool: (c) => c.commonality === 'common' && c.linkedPatchId === null,
   all: () => true,
 };
@@ -136,7 +143,7 @@ describe('the queue views', () => {
     const filters: [Partial<ServiceCaseListQuery>, (c: ServiceCase) => boolean][] = [
       [{ priority: ['high', 'urgent'] }, (c) => c.priority === 'high' || c.priority === 'urgent'],
       [{ status: ['inProgress'] }, (c) => c.status === 'inProgress'],
-      [{ overdue: 'false' }, (c) => !overdueAt(c, NOW)],
+      [{ overdue: 'false' }, (c) => !oracle.overdue(c, ctx.user)],
       [{ supervised: 'true' }, (c) => oracle.supervised(c, ctx.user)],
       [
         { month: 'SM-2025', category: ['cat.housing'] },

@@ -4,6 +4,7 @@ import { scoredIn, scoreFactsOf, tallyScoreFacts } from '../../domain/rules/case
 import { intakeStages, type IntakeRecord, type IntakeStage } from '../../src/api/schemas/intake';
 import { patchStatusSchema, type PolicyPatch } from '../../src/api/schemas/policy-patches';
 import {
+  deadlineOwnedBy,
   heldStatuses,
   involvesDepartment,
   isOpenCase,
@@ -99,9 +100,12 @@ function matchesIntake(r: IntakeRecord, query: IntakeQuery): boolean {
   );
 }
 
-/** Open past the deadline of what it awaits now, or past its supervision (督办) deadline. */
-function isOverdue(c: ServiceCase, now: string): boolean {
-  if (!isOpenCase(c)) return false;
+/**
+ * Open past the deadline of what it awaits now, or past its supervision (督办) deadline; for a
+ * department (`departmentCode`), of the cases it holds only (`deadlineOwnedBy`).
+ */
+function isOverdue(c: ServiceCase, now: string, departmentCode: string | null = null): boolean {
+  if (!isOpenCase(c) || !deadlineOwnedBy(departmentCode, c)) return false;
   const supervisionDue = oversightDueAt(c);
   return (
     (c.stageDueAt !== null && compareInstants(c.stageDueAt, now) < 0) ||
@@ -119,8 +123,9 @@ const inQueueView: Record<CaseQueueView, (c: ServiceCase, frame: CaseQueueFrame)
   mine: (c, frame) => heldStatuses.includes(c.status) && c.assigneeId === frame.userId,
   extension: (c) => pendingExtension(c) !== null,
   answered: (c) => c.status === 'answered',
-  dueSoon: (c, frame) => !isOverdue(c, frame.now) && isOverdue(c, frame.dueSoonBefore),
-  overdue: (c, frame) => isOverdue(c, frame.now),
+  dueSoon: (c, frame) =>
+    !isOverdue(c, frame.now, frame.departmentCode) && isOverdue(c, frame.dueSoonBefore, frame.departmentCode),
+  overdue: (c, frame) => isOverdue(c, frame.now, frame.departmentCode),
   supervised: isSupervised,
   followUp: (c) => c.status === 'visiting',
   assisting: (c, frame) =>
@@ -142,7 +147,7 @@ const leads = (scope: CaseScope, c: ServiceCase) =>
 /** Counted once: a duplicate merged into another case (并单) is left out of the figures and scores. */
 const counted = (c: ServiceCase) => c.mergedInto === null;
 
-function caseFigures(cases: ServiceCase[], now: string): CaseFigures {
+function caseFigures(cases: ServiceCase[], now: string, departmentCode: string | null): CaseFigures {
   const figures: CaseFigures = {
     total: 0,
     open: 0,
@@ -158,7 +163,7 @@ function caseFigures(cases: ServiceCase[], now: string): CaseFigures {
     figures.total++;
     if (isOpenCase(c)) figures.open++;
     else figures.closed++;
-    if (isOverdue(c, now)) figures.overdue++;
+    if (isOverdue(c, now, departmentCode)) figures.overdue++;
     if (isSupervised(c)) figures.supervised++;
     if (c.closedAt) {
       figures.resolved++;
@@ -507,7 +512,7 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
             matchesAny(query.department, c.departmentCode) &&
             matchesAny(query.assignee, c.assigneeId) &&
             (!query.mergedInto || c.mergedInto === query.mergedInto) &&
-            (query.overdue === undefined || isOverdue(c, now) === (query.overdue === 'true')) &&
+            (query.overdue === undefined || isOverdue(c, now, scope.departmentCode) === (query.overdue === 'true')) &&
             (query.supervised === undefined || isSupervised(c) === (query.supervised === 'true')) &&
             matchesText(query.q, c.id, c.title, c.requesterName, c.enterpriseName),
         );
@@ -533,8 +538,10 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
           if (c.departmentCode) byDepartment.set(c.departmentCode, [...(byDepartment.get(c.departmentCode) ?? []), c]);
         }
         return {
-          all: caseFigures(cases, now),
-          byDepartment: new Map([...byDepartment].map(([code, list]) => [code, caseFigures(list, now)])),
+          all: caseFigures(cases, now, scope.departmentCode),
+          byDepartment: new Map(
+            [...byDepartment].map(([code, list]) => [code, caseFigures(list, now, scope.departmentCode)]),
+          ),
         };
       },
       dailyFlow: async (scope, filter, span) =>
@@ -554,7 +561,7 @@ function memoryStore(db: () => Database, undo: UndoLog | undefined, transaction:
       oversight: async (scope, filter, now) =>
         oversightFigures(
           [...db().serviceCases.values()].filter((c) => counted(c) && leads(scope, c) && matchesOversight(c, filter)),
-          (c) => isOverdue(c, now),
+          (c) => isOverdue(c, now, scope.departmentCode),
         ),
     },
     savedViews: {

@@ -273,7 +273,7 @@ describe('service cases', () => {
   const isOverdue = (c: ServiceCase) =>
     isOpen(c) && ((c.stageDueAt !== null && c.stageDueAt < NOW) || fromAbove(c).some((due) => due < NOW));
 
-  it('lists a department its own cases only, overdue and not overdue splitting them exactly', async () => {
+  it('lists a department its own cases only, its own deadlines overdue and not splitting them exactly', async () => {
     const scope = { departmentCode: 'dept.rsj' };
     // Led by 人社局, or assisted by it (协办).
     const own = cases.filter(
@@ -283,7 +283,12 @@ describe('service cases', () => {
       store.serviceCases.list(scope, { page: 1, pageSize: 200, overdue }, { field: 'dueAt', descending: false }, FRAME);
     const [all, overdue, onTime] = await Promise.all([list(), list('true'), list('false')]);
     expect(all.total).toBe(own.length);
-    expect(ids(overdue.items)).toEqual(ids(sortedBy(own.filter(isOverdue), (c) => c.dueAt)));
+    // Its own deadlines only: the cases it leads and holds, not those it assists or the office awaits.
+    const holds = (c: ServiceCase) =>
+      c.departmentCode === 'dept.rsj' && ['dispatched', 'inProgress', 'suspended'].includes(c.status);
+    const late = own.filter((c) => holds(c) && isOverdue(c));
+    expect(own.filter(isOverdue).length).toBeGreaterThan(late.length);
+    expect(ids(overdue.items)).toEqual(ids(sortedBy(late, (c) => c.dueAt)));
     expect(onTime.total).toBe(own.length - overdue.total);
   });
 
@@ -355,6 +360,15 @@ describe('service cases', () => {
       (c) => c.departmentCode === 'dept.kjj' || c.assists.some((a) => a.departmentCode === 'dept.kjj'),
     );
     expect(scoped.all.total).toBe(kjj.length);
+    // Its overdue ones are its own deadlines: the cases it leads and holds.
+    expect(scoped.all.overdue).toBe(
+      kjj.filter(
+        (c) =>
+          c.departmentCode === 'dept.kjj' &&
+          ['dispatched', 'inProgress', 'suspended'].includes(c.status) &&
+          isOverdue(c),
+      ).length,
+    );
     expect([...scoped.byDepartment.keys()].sort()).toEqual([...new Set(kjj.map((c) => c.departmentCode!))].sort());
   });
 });

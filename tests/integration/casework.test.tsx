@@ -110,24 +110,25 @@ describe('the case workspace', () => {
     expect(await history.findByText('派单')).toBeInTheDocument();
   });
 
-  it('keeps an answer being written through a 409 and a reload, and clears it once sent', async () => {
+  it('keeps an answer being written, and the policy it cites, through a 409 and a reload, and clears it once sent', async () => {
     const target = cases().find((c) => c.departmentCode === 'dept.zjj' && c.status === 'inProgress')!;
     const first = renderApp(`/service-cases?view=all&case=${target.id}`, { as: 'liaison' });
     let pane = await workspace(target.title);
     await first.user.type(await pane.findByLabelText(/^对策/), '已协调人才公寓');
+    // The answer cites the housing policy it rests on.
+    await first.user.selectOptions(pane.getByLabelText('依据政策'), '人才安居专项政策');
     // Someone else changes the case first.
     mockApi.db.serviceCases.set(target.id, { ...target, priority: 'urgent', version: target.version + 1 });
     await first.user.click(pane.getByRole('button', { name: '提交答复' }));
     expect(await pane.findByText('您输入的答复已保留，可修改后重新提交。')).toBeInTheDocument();
     expect(pane.getByLabelText(/^对策/)).toHaveValue('已协调人才公寓');
 
-    // A reload: the page comes back with the draft.
+    // A reload: the page comes back with the draft, its text and the policy it cites.
     first.unmount();
     const second = renderApp(`/service-cases?view=all&case=${target.id}`, { as: 'liaison' });
     pane = await workspace(target.title);
     expect(await pane.findByLabelText(/^对策/)).toHaveValue('已协调人才公寓');
-    // The answer cites the housing policy it rests on.
-    await second.user.selectOptions(pane.getByLabelText('依据政策'), '人才安居专项政策');
+    expect(pane.getByLabelText('依据政策')).toHaveValue('pol.housing');
     await second.user.click(pane.getByRole('button', { name: '提交答复' }));
     await waitFor(() => expect(mockApi.db.serviceCases.get(target.id)!.status).toBe('answered'));
     expect(mockApi.db.serviceCases.get(target.id)).toMatchObject({
@@ -181,6 +182,18 @@ describe('the case workspace', () => {
     await again.user.click(dialog.getByRole('button', { name: '确定' }));
     expect(await dialog.findByText('此项必填')).toBeInTheDocument();
     await again.user.type(dialog.getByLabelText(/理由/), '应由属地板块办理');
+    // Closed with Escape before it is sent, the reason is still there when the dialog reopens.
+    await again.user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: '退单' })).not.toBeInTheDocument());
+    await again.user.click(pane.getByRole('button', { name: '退单' }));
+    dialog = within(await screen.findByRole('dialog', { name: '退单' }));
+    expect(dialog.getByLabelText(/理由/)).toHaveValue('应由属地板块办理');
+    // And again, untouched in between.
+    await again.user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: '退单' })).not.toBeInTheDocument());
+    await again.user.click(pane.getByRole('button', { name: '退单' }));
+    dialog = within(await screen.findByRole('dialog', { name: '退单' }));
+    expect(dialog.getByLabelText(/理由/)).toHaveValue('应由属地板块办理');
     await again.user.click(dialog.getByRole('button', { name: '确定' }));
     await waitFor(() => expect(mockApi.db.serviceCases.get(second!.id)!.status).toBe('returned'));
     again.unmount();

@@ -75,12 +75,19 @@ export function caseColumns(serviceCase: ServiceCase): typeof serviceCases.$infe
 
 const isOpen = sql`${t.status} <> 'closed'`;
 
+/** For a department, the deadlines of cases it leads and holds only (`deadlineOwnedBy`); never NULL. */
+const ownedBy = (departmentCode: string | null) =>
+  departmentCode === null
+    ? sql``
+    : sql` and coalesce(${t.departmentCode} = ${departmentCode}, false) and ${inArray(t.status, [...heldStatuses])}`;
+
 /**
  * Overdue at `now`: open, and past the deadline of its stage or of its supervision (督办), the
  * earlier of which is `overdueFrom`. Written never to be NULL, so `not overdue` is its exact
  * complement.
  */
-const isOverdue = (now: string) => sql`(${isOpen} and ${t.overdueFrom} is not null and ${t.overdueFrom} < ${now})`;
+const isOverdue = (now: string, departmentCode: string | null = null) =>
+  sql`(${isOpen} and ${t.overdueFrom} is not null and ${t.overdueFrom} < ${now}${ownedBy(departmentCode)})`;
 
 const isSupervised = sql`(${t.supervisionDueAt} is not null and ${isOpen})`;
 
@@ -93,8 +100,8 @@ const inQueueView = (frame: CaseQueueFrame): Record<CaseQueueView, SQL> => ({
   answered: sql`${t.status} = 'answered'`,
   mine: sql`(${inArray(t.status, [...heldStatuses])} and coalesce(${t.assigneeId} = ${frame.userId}, false))`,
   dueSoon: sql`(${isOpen} and ${t.overdueFrom} is not null
-    and ${t.overdueFrom} >= ${frame.now} and ${t.overdueFrom} < ${frame.dueSoonBefore})`,
-  overdue: isOverdue(frame.now),
+    and ${t.overdueFrom} >= ${frame.now} and ${t.overdueFrom} < ${frame.dueSoonBefore}${ownedBy(frame.departmentCode)})`,
+  overdue: isOverdue(frame.now, frame.departmentCode),
   supervised: isSupervised,
   followUp: sql`${t.status} = 'visiting'`,
   assisting:
@@ -285,7 +292,7 @@ export function caseStore(db: Database): ServiceCaseStore {
         anyOf(t.departmentCode, query.department),
         anyOf(t.assigneeId, query.assignee),
         query.mergedInto ? eq(t.mergedInto, query.mergedInto) : undefined,
-        either(query.overdue, isOverdue(frame.now)),
+        either(query.overdue, isOverdue(frame.now, scope.departmentCode)),
         either(query.supervised, isSupervised),
         textSearch(t.search, query.q),
       );
@@ -325,7 +332,7 @@ export function caseStore(db: Database): ServiceCaseStore {
         sql`select ${t.departmentCode} as department_code, grouping(${t.departmentCode}) as overall,
             count(*)::int as total,
             count(*) filter (where ${isOpen})::int as open,
-            count(*) filter (where ${isOverdue(now)})::int as overdue,
+            count(*) filter (where ${isOverdue(now, scope.departmentCode)})::int as overdue,
             count(*) filter (where ${isSupervised})::int as supervised,
             count(*) filter (where not ${isOpen})::int as closed,
             sum(${t.resolutionSeconds})::text as resolution_seconds,
@@ -346,6 +353,9 @@ export function caseStore(db: Database): ServiceCaseStore {
     dailyFlow: (scope, filter, span) => dailyFlow(db, matchesOversight(scope, filter), span),
 
     oversight: (scope, filter, now) =>
-      oversightFigures(db, matchesOversight(scope, filter), { open: isOpen, overdue: isOverdue(now) }),
+      oversightFigures(db, matchesOversight(scope, filter), {
+        open: isOpen,
+        overdue: isOverdue(now, scope.departmentCode),
+      }),
   };
 }

@@ -183,6 +183,14 @@ export function caseActionsFor(subject: Subject, c: CaseFacts): CaseAction[] {
 export const isOpenCase = (c: Pick<ServiceCase, 'status'>) => c.status !== 'closed';
 
 /**
+ * Whose lapsed deadlines a caller is shown as overdue: the talent office every case's; a
+ * department only those of cases it leads and holds (to sign, in hand, suspended), not a case it
+ * assisted with or one that waits on the talent office.
+ */
+export const deadlineOwnedBy = (departmentCode: string | null, c: Pick<ServiceCase, 'departmentCode' | 'status'>) =>
+  departmentCode === null || (c.departmentCode === departmentCode && heldStatuses.includes(c.status));
+
+/**
  * Where "due soon" (the yellow warning) ends: at midnight after the `DUE_SOON_WORKING_DAYS`th
  * working day after today in China, so on a Friday it reaches past the weekend to Monday.
  */

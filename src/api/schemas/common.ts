@@ -19,8 +19,17 @@ export const isoDateSchema = z.iso.date().regex(workingYears, 'year out of range
 export const hasVisibleText = (text: string) =>
   text.replace(/[\s\p{Cf}\p{M}\u115F\u1160\u3164\uFFA0\u2800]/gu, '').length > 0;
 
-/** Text a person must write: trimmed, not empty, something in it to read, at most `max` long. */
-export const writtenTextSchema = (max: number) => z.string().trim().min(1).max(max).refine(hasVisibleText, 'visible');
+/**
+ * Text a person must write: trimmed, not empty, something in it to read, at most `max` long. An
+ * empty text is reported once, as missing, not also as unreadable.
+ */
+export const writtenTextSchema = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((text) => text === '' || hasVisibleText(text), 'visible');
 
 /** Optimistic-concurrency token: sent back as `If-Match`, bumped on every update. */
 export const versionSchema = z.number().int().nonnegative();

@@ -242,6 +242,11 @@ export const serviceCaseSchema = z.object({
   /** 并单: the case this duplicate was merged into (and closed with); it is counted there, once. */
   mergedInto: idSchema.nullable().default(null),
   commonality: caseCommonalitySchema.nullable().default(null),
+  /** 审核通过: who of the talent office last accepted an answer, and when. */
+  accepted: z
+    .object({ ...signature })
+    .nullable()
+    .default(null),
   /** Why the talent office last sent the answer back (cleared once accepted). */
   sentBack: z.object({ reason: z.string().max(500), ...signature }).nullable(),
   countermeasure: z.string().max(4000).nullable(),

@@ -20,6 +20,8 @@ import {
   type ServiceCase,
 } from '../../api/schemas/service-cases';
 import { FormDialog } from '../../components/form/form-dialog';
+import { Button } from '../../components/ui/button';
+import { ModalDialog } from '../../components/ui/modal-dialog';
 import { FormField, inputClass, textareaClass } from '../../components/form/form-field';
 import { OptionsSelect } from '../../components/form/options-select';
 import { schemaResolver } from '../../components/form/schema-resolver';
@@ -295,15 +297,28 @@ export function ExtensionRequestDialog({
     { day: calendar.addWorkingDays(dueDay, 5), reason: '' },
     (v) => ({ dueAt: chinaIsoAt(v.day, 18), reason: v.reason }),
   );
-  const late = todayInChina() > lastDay;
+  if (todayInChina() > lastDay) {
+    // Past the window nothing can be asked: the reason, and no form that the server would refuse.
+    return (
+      <ModalDialog
+        open={open}
+        onOpenChange={onOpenChange}
+        title={t('case.action.requestExtension')}
+        description={t('case.extensionTooLate', { lastDay: format.date(lastDay) })}
+      >
+        <div className="mt-4 flex justify-end">
+          <Button onClick={() => onOpenChange(false)}>{t('common.close')}</Button>
+        </div>
+      </ModalDialog>
+    );
+  }
   return (
     <FormDialog
       title={t('case.action.requestExtension')}
-      description={
-        late
-          ? t('case.extensionTooLate', { lastDay: format.date(lastDay) })
-          : t('case.extensionHint', { due: format.dateTime(serviceCase.dueAt), lastDay: format.date(lastDay) })
-      }
+      description={t('case.extensionHint', {
+        due: format.dateTime(serviceCase.dueAt),
+        lastDay: format.date(lastDay),
+      })}
       {...dialog}
     >
       <FormField<ExtensionValues> name="day" label={t('case.field.extendTo')} required>

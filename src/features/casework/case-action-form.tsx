@@ -1,4 +1,12 @@
-import { useForm, useFormContext, type DefaultValues, type FieldValues, type Resolver } from 'react-hook-form';
+import { useEffect } from 'react';
+import {
+  useForm,
+  useFormContext,
+  useWatch,
+  type DefaultValues,
+  type FieldValues,
+  type Resolver,
+} from 'react-hook-form';
 import type { BodyOf } from '../../api/endpoints';
 import type { caseActionEndpoints } from '../../api/endpoints/service-cases';
 import { caseQueries, useCaseAction } from '../../api/queries/case-queries';
@@ -15,6 +23,9 @@ export interface ActionDialogProps {
 
 type ActionInput<A extends CaseAction> = BodyOf<(typeof caseActionEndpoints)[A]>;
 
+/** Each case action's input typed and not yet sent, by case and action, for this session. */
+const unsent = new Map<string, FieldValues>();
+
 /**
  * One action's form in its dialog: the form on its resolver, and what `FormDialog` needs to send
  * it with the version the user saw and to answer the outcome (a toast and the dialog closed; field
@@ -28,11 +39,25 @@ export function useActionForm<A extends CaseAction, V extends FieldValues, O>(
   toInput: (values: O) => ActionInput<A>,
 ) {
   const { t } = useI18n();
-  const form = useForm<V, unknown, O>({ resolver, defaultValues });
+  const key = `${serviceCase.id}:${action}`;
+  const form = useForm<V, unknown, O>({
+    resolver,
+    defaultValues: { ...defaultValues, ...(unsent.get(key) as DefaultValues<V> | undefined) },
+  });
+  // What is typed outlives the dialog closed unsent (Escape, a click beside it), until it is sent.
+  const typed = useWatch({ control: form.control });
+  const untouched = JSON.stringify(defaultValues);
+  const { isSubmitSuccessful } = form.formState;
+  useEffect(() => {
+    if (isSubmitSuccessful) return;
+    if (JSON.stringify(typed) === untouched) unsent.delete(key);
+    else unsent.set(key, typed);
+  }, [isSubmitSuccessful, key, typed, untouched]);
   const mutation = useCaseAction(action);
   const outcome = useFormDialogOutcome(form, onOpenChange, {
     done: () => t(`case.done.${action}`),
     recordKey: caseQueries.detail(serviceCase.id).queryKey,
+    onDone: () => unsent.delete(key),
   });
   const onSubmit = form.handleSubmit((values) =>
     mutation.mutate({ id: serviceCase.id, version: serviceCase.version, input: toInput(values) }, outcome),

@@ -25,17 +25,34 @@ type AnswerValues = z.input<typeof answerFormSchema>;
 /** Where an answer being written is kept: per user and case, in this browser. */
 const draftKey = (userId: string, caseId: string) => `tod.draft.answer.${userId}.${caseId}`;
 
-function readDraft(key: string): string {
+type AnswerDraft = { countermeasure: string; citedPolicyCode: string };
+const noDraft: AnswerDraft = { countermeasure: '', citedPolicyCode: '' };
+
+/** The draft kept: the text and the policy it cites (a draft of plain text is an older one's text). */
+function readDraft(key: string): AnswerDraft {
   try {
-    return localStorage.getItem(key) ?? '';
+    const stored = localStorage.getItem(key);
+    if (stored === null) return noDraft;
+    try {
+      const draft = JSON.parse(stored) as Partial<AnswerDraft>;
+      if (typeof draft.countermeasure === 'string') {
+        return {
+          countermeasure: draft.countermeasure,
+          citedPolicyCode: typeof draft.citedPolicyCode === 'string' ? draft.citedPolicyCode : '',
+        };
+      }
+    } catch {
+      // Not JSON: a draft kept as its text alone.
+    }
+    return { countermeasure: stored, citedPolicyCode: '' };
   } catch {
-    return '';
+    return noDraft;
   }
 }
 
-function writeDraft(key: string, text: string) {
+function writeDraft(key: string, draft: AnswerDraft) {
   try {
-    if (text.trim()) localStorage.setItem(key, text);
+    if (draft.countermeasure.trim()) localStorage.setItem(key, JSON.stringify(draft));
     else localStorage.removeItem(key);
   } catch {
     // A full or blocked storage costs only the draft's surviving a reload; the text stays on screen.
@@ -64,22 +81,23 @@ export function CaseAnswerForm({
   const key = draftKey(userId, serviceCase.id);
   const form = useForm<AnswerValues, unknown, z.output<typeof answerFormSchema>>({
     resolver: schemaResolver(answerFormSchema, t),
-    defaultValues: { countermeasure: readDraft(key), citedPolicyCode: '' },
+    defaultValues: readDraft(key),
   });
   const answer = useCaseAction('answer');
   /** The policy the last inserted standard answer set, while the officer has not changed it. */
   const insertedPolicy = useRef<string | null>(null);
 
   const text = useWatch({ control: form.control, name: 'countermeasure' });
-  useEffect(() => writeDraft(key, text ?? ''), [key, text]);
+  const policy = useWatch({ control: form.control, name: 'citedPolicyCode' });
+  useEffect(() => writeDraft(key, { countermeasure: text ?? '', citedPolicyCode: policy ?? '' }), [key, text, policy]);
 
   const submit = form.handleSubmit((input) =>
     answer.mutate(
       { id: serviceCase.id, version: serviceCase.version, input },
       {
         onSuccess: () => {
-          writeDraft(key, '');
-          form.reset({ countermeasure: '', citedPolicyCode: '' });
+          writeDraft(key, noDraft);
+          form.reset(noDraft);
           toast({ tone: 'success', title: t('case.done.answer') });
           onSent();
         },

@@ -84,6 +84,31 @@ export function caseColumns({
         </div>
       ),
     }),
+    // What the case awaits and by when come straight after the demand: on a narrow screen they are
+    // what is seen without scrolling.
+    helper.accessor('status', {
+      size: 90,
+      header: t('case.field.status'),
+      meta: {
+        label: t('case.field.status'),
+        filter: facet('status'),
+        export: { kind: 'text', value: (c) => t(`case.status.${c.status}`) },
+      },
+      cell: (c) => <Badge tone={statusTone[c.getValue()]}>{t(`case.status.${c.getValue()}`)}</Badge>,
+    }),
+    helper.accessor('stageDueAt', {
+      size: 170,
+      header: t('case.field.stageDueAt'),
+      meta: { label: t('case.field.stageDueAt'), export: { kind: 'dateTime', value: (c) => c.stageDueAt } },
+      cell: ({ row }) => (
+        <div className="flex flex-col items-start gap-0.5">
+          {row.original.stageDueAt && (
+            <span className="text-xs tabular-nums">{format.dateTime(row.original.stageDueAt)}</span>
+          )}
+          <DueBadge serviceCase={row.original} now={now} />
+        </div>
+      ),
+    }),
     helper.accessor('categoryCode', {
       id: 'category',
       size: 110,
@@ -105,16 +130,6 @@ export function caseColumns({
       },
       cell: (c) => <Badge tone={priorityTone[c.getValue()]}>{t(`case.priority.${c.getValue()}`)}</Badge>,
     }),
-    helper.accessor('status', {
-      size: 90,
-      header: t('case.field.status'),
-      meta: {
-        label: t('case.field.status'),
-        filter: facet('status'),
-        export: { kind: 'text', value: (c) => t(`case.status.${c.status}`) },
-      },
-      cell: (c) => <Badge tone={statusTone[c.getValue()]}>{t(`case.status.${c.getValue()}`)}</Badge>,
-    }),
     helper.accessor('departmentCode', {
       id: 'department',
       size: 120,
@@ -132,19 +147,6 @@ export function caseColumns({
       enableSorting: false,
       meta: { label: t('case.field.assignee'), export: { kind: 'text', value: (c) => c.assigneeName } },
       cell: (c) => c.getValue() ?? '—',
-    }),
-    helper.accessor('stageDueAt', {
-      size: 170,
-      header: t('case.field.stageDueAt'),
-      meta: { label: t('case.field.stageDueAt'), export: { kind: 'dateTime', value: (c) => c.stageDueAt } },
-      cell: ({ row }) => (
-        <div className="flex flex-col items-start gap-0.5">
-          {row.original.stageDueAt && (
-            <span className="text-xs tabular-nums">{format.dateTime(row.original.stageDueAt)}</span>
-          )}
-          <DueBadge serviceCase={row.original} now={now} />
-        </div>
-      ),
     }),
     helper.accessor('dueAt', {
       size: 130,

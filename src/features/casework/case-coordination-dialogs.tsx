@@ -181,15 +181,21 @@ export function MergeDialog({ serviceCase, labels, ...props }: ActionDialogProps
       pageSize: 20,
       sort: 'receivedAt',
     }),
+    // Of the same category first: a demand of another category is seldom the same problem.
     select: (page) =>
-      page.items.filter(
-        (c) =>
-          c.id !== serviceCase.id &&
-          c.mergedInto === null &&
-          c.status !== 'closed' &&
-          c.receivedAt <= serviceCase.receivedAt &&
-          sameRequester(c),
-      ),
+      page.items
+        .filter(
+          (c) =>
+            c.id !== serviceCase.id &&
+            c.mergedInto === null &&
+            c.status !== 'closed' &&
+            c.receivedAt <= serviceCase.receivedAt &&
+            sameRequester(c),
+        )
+        .sort(
+          (a, b) =>
+            Number(a.categoryCode !== serviceCase.categoryCode) - Number(b.categoryCode !== serviceCase.categoryCode),
+        ),
   });
   const chosen = useWatch({ control: form.control, name: 'intoId' });
   return (
@@ -219,6 +225,9 @@ export function MergeDialog({ serviceCase, labels, ...props }: ActionDialogProps
                     t(`case.status.${c.status}`),
                   ].join(' · ')}
                 </span>
+                {c.categoryCode !== serviceCase.categoryCode && (
+                  <span className="block text-warning">{t('case.mergeOtherCategory')}</span>
+                )}
               </span>
             </label>
           ))}

@@ -74,7 +74,7 @@ export function CaseHistory({ id, labels }: { id: string; labels: CaseLabels }) 
       fields={fields}
       // The id's change names the officer already; the name travels with it. Dispatches,
       // extensions, suspensions, notices and assists are told as the lifecycle above tells them.
-      omit={['assigneeId', 'monthId', 'dispatches', 'extensions', 'suspensions', 'notices', 'assists']}
+      omit={['assigneeId', 'monthId', 'dispatches', 'extensions', 'suspensions', 'notices', 'assists', 'accepted']}
     />
   );
 }

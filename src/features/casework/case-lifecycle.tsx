@@ -29,9 +29,15 @@ export function CaseLifecycle({ serviceCase: c, labels }: { serviceCase: Service
   const entries: Entry[] = [];
   for (const d of c.dispatches) {
     const department = labels.label('department', d.departmentCode);
+    // After an overruled return the same department is asked again: not a new dispatch.
     entries.push({
       at: d.at,
-      text: t('case.lifecycle.dispatched', { at: at(d.at), by: d.byName, department, due: at(d.signDueAt) }),
+      text: t(d.upheld ? 'case.lifecycle.redispatchedUpheld' : 'case.lifecycle.dispatched', {
+        at: at(d.at),
+        by: d.byName,
+        department,
+        due: at(d.signDueAt),
+      }),
     });
     if (d.signedAt) {
       const late = Date.parse(d.signedAt) > Date.parse(d.signDueAt);
@@ -114,6 +120,12 @@ export function CaseLifecycle({ serviceCase: c, labels }: { serviceCase: Service
   }
   if (c.answeredAt) {
     entries.push({ at: c.answeredAt, text: t('case.lifecycle.answered', { at: at(c.answeredAt), round: c.round }) });
+  }
+  if (c.accepted) {
+    entries.push({
+      at: c.accepted.at,
+      text: t('case.lifecycle.accepted', { at: at(c.accepted.at), by: c.accepted.byName }),
+    });
   }
   if (c.followUp) {
     const f = c.followUp;

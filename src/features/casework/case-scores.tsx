@@ -150,7 +150,9 @@ function ScoreTable({ scores, name }: { scores: CaseScores; name: (code: string)
   return (
     <div className="overflow-x-auto rounded-lg border">
       <table className="w-full min-w-[56rem] text-sm">
-        <caption className="sr-only">{t('score.caption', { month: scores.month })}</caption>
+        <caption className="sr-only">
+          {t(scores.direct === null ? 'score.captionOwn' : 'score.caption', { month: scores.month })}
+        </caption>
         <thead className="bg-muted/50 text-left">
           <tr>
             <th scope="col" className="px-3 py-2">
@@ -187,7 +189,9 @@ function ScoreTable({ scores, name }: { scores: CaseScores; name: (code: string)
               <td className="px-3 py-2 tabular-nums">{row.score === null ? '—' : format.decimal(row.score)}</td>
               <td className="px-3 py-2">
                 {row.tier ? (
-                  <Badge tone={tierTone[row.tier]}>{t(`score.tierName.${row.tier}`)}</Badge>
+                  <Badge tone={tierTone[row.tier]} className="whitespace-nowrap">
+                    {t(`score.tierName.${row.tier}`)}
+                  </Badge>
                 ) : (
                   <span className="text-xs text-muted-foreground">{t('score.untiered')}</span>
                 )}
@@ -247,6 +251,8 @@ function ScoreNotice({ scores, name }: { scores: CaseScores; name: (code: string
   const format = useFormat();
   const [year, month] = scores.month.split('-').map(Number) as [number, number];
   const tiered = scores.departments.filter((d) => d.tier !== null);
+  const untiered = scores.departments.length - tiered.length;
+  const minimum = scores.settings.minimumCases;
   const poor = tiered.filter((d) => d.tier === 'poor');
   const excellent = tiered.filter((d) => d.tier === 'excellent');
   const rate = (r: ScoreRatio) => (r.rate === null ? '—' : format.percent(r.rate));
@@ -266,14 +272,17 @@ function ScoreNotice({ scores, name }: { scores: CaseScores; name: (code: string
         {t('score.noticeTitle', { year, month })}
       </h3>
       <p className="mt-4 text-sm leading-7">
-        {t('score.noticeIntro', {
-          year,
-          month,
-          departments: tiered.length,
-          excellent: excellent.length,
-          poor: poor.length,
-          pass: scores.settings.thresholds.pass,
-        })}
+        {tiered.length === 0
+          ? t('score.noticeNoneTiered', { year, month, minimum })
+          : t('score.noticeIntro', {
+              year,
+              month,
+              departments: tiered.length,
+              excellent: excellent.length,
+              poor: poor.length,
+              pass: scores.settings.thresholds.pass,
+            })}
+        {tiered.length > 0 && untiered > 0 && t('score.noticeUntiered', { departments: untiered, minimum })}
         {scores.partial && t('score.noticePartial')}
       </p>
       {excellent.length > 0 && (
@@ -292,7 +301,11 @@ function ScoreNotice({ scores, name }: { scores: CaseScores; name: (code: string
           <p className="mt-2 text-sm leading-7">{t('score.noticeAsk')}</p>
         </>
       ) : (
-        <p className="mt-2 text-sm leading-7">{t('score.noticeNonePoor', { pass: scores.settings.thresholds.pass })}</p>
+        tiered.length > 0 && (
+          <p className="mt-2 text-sm leading-7">
+            {t('score.noticeNonePoor', { pass: scores.settings.thresholds.pass })}
+          </p>
+        )
       )}
       <p className="mt-6 text-right text-sm">{t('score.noticeSigned')}</p>
       <p className="text-right text-sm">{format.date(scores.at)}</p>

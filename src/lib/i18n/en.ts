@@ -554,12 +554,15 @@ export const en: Messages = {
   'case.returnHint':
     'The talent office reviews a return within one working day; if it does not stand, your department must handle the case and cannot return it again.',
   'case.extensionHint': 'Due {due}; ask by the working day before ({lastDay}); the talent office decides.',
-  'case.extensionTooLate': 'Too late to ask (the last day was {lastDay}).',
+  'case.extensionTooLate':
+    'An extension is asked by the working day before the deadline ({lastDay}); that day has passed. Answer as soon as you can, or talk to the talent office.',
   'case.suspendHint': 'The clock stops while suspended; on resuming, the deadline moves by the working days suspended.',
   'case.returnedBy': '{department} returned it on {at}: {reason}',
   'case.pendingExtension': '{by} asks to extend to {to}: {reason}',
   'case.lifecycle': 'Lifecycle',
   'case.lifecycle.dispatched': '{at} {by} dispatched it to {department}, to sign by {due}',
+  'case.lifecycle.redispatchedUpheld': '{at} back to {department} to handle, to sign by {due}',
+  'case.lifecycle.accepted': '{at} {by} accepted the answer',
   'case.lifecycle.signed': '{at} signed',
   'case.lifecycle.signedLate': '{at} signed (late)',
   'case.lifecycle.returned': '{at} {by} returned it: {reason}',
@@ -797,6 +800,7 @@ export const en: Messages = {
   'case.mergeHint':
     'A duplicate (same requester or enterprise, same problem) is merged into the case received first: it closes at once with a link to it and is counted once.',
   'case.mergeCandidates': "This service month's demands of the same requester or enterprise",
+  'case.mergeOtherCategory': 'Another category than this one’s: check that it is the same problem',
   'case.mergeNone': 'No other demand of the same requester or enterprise; type a case number.',
   'case.field.mergeInto': 'Merge into case',
   'case.mergedInto': 'A duplicate, merged and closed into: ',
@@ -906,9 +910,10 @@ export const en: Messages = {
   'score.rate.satisfaction': 'Satisfaction',
   'score.rate.firstTime': 'Closed first time',
   'score.settingsLine':
-    'Weights: {weights}; tiers: excellent ≥ {excellent}, good ≥ {good}, pass ≥ {pass}; a department with fewer than {minimum} answers in the month is listed, not tiered.',
+    'Weights: {weights}; tiers: excellent ≥ {excellent}, good ≥ {good}, pass ≥ {pass}, below pass under {pass}; a department with fewer than {minimum} answers in the month is listed, not tiered (too few).',
   'score.empty': 'Nothing to score in this month.',
   'score.caption': 'Department scores, {month}',
+  'score.captionOwn': 'Your department’s score, {month}',
   'score.score': 'Score',
   'score.tier': 'Tier',
   'score.averageWorkingDays': 'Average working days',
@@ -944,8 +949,12 @@ export const en: Messages = {
   'score.noticePoor': 'These departments scored below the pass mark:',
   'score.noticeLine':
     '{department}: score {score}; answered in time {onTime}, signed in time {timelySign}, satisfaction {satisfaction}; {overdue} overdue, {returns} returned.',
-  'score.noticeAsk': 'They are asked to report their remedies to the talent office within 5 working days.',
-  'score.noticeNonePoor': 'Every department scored above the pass mark ({pass}).',
+  'score.noticeAsk':
+    'They are asked to report their remedies to the office of the Talent Work Leading Group within 5 working days.',
+  'score.noticeNonePoor': 'Every department tiered this month scored at or above the pass mark ({pass}).',
+  'score.noticeNoneTiered':
+    'In {month}/{year} no department gave {minimum} answers or more: too few to tier, so none is tiered this month.',
+  'score.noticeUntiered': ' {departments} more departments gave fewer than {minimum} answers and are not tiered.',
   'score.noticeSigned': 'Office of the Talent Work Leading Group',
   'score.print': 'Print notice',
   'score.settingsHint':
