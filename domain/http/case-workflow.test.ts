@@ -28,7 +28,8 @@ const userNamed = (username: string): User => [...seeded().users.values()].find(
 function bodyOf(action: CaseAction, c: ServiceCase) {
   switch (action) {
     case 'dispatch':
-      return { departmentCode: 'dept.zjj', assigneeId: null };
+      // 改派 goes to another department than the one holding the case.
+      return { departmentCode: c.departmentCode === 'dept.kjj' ? 'dept.jyj' : 'dept.kjj', assigneeId: null };
     case 'sign':
       return {};
     case 'return':

@@ -206,7 +206,10 @@ describe('并单', () => {
       dispatched.version,
     );
     const merged = await mergeServiceCase(officer, duplicate.id, { intoId: original.id }, asked.version);
-    expect(merged.assists).toEqual([]);
+    // Kept, and withdrawn: the request stays in the case's story, and nothing is owed on it.
+    expect(merged.assists).toEqual([
+      expect.objectContaining({ departmentCode: 'dept.rsj', report: null, withdrawnAt: merged.closedAt }),
+    ]);
     const owed = await listServiceCases(at('hrliaison', WEDNESDAY), { page: 1, pageSize: 200, view: 'assisting' });
     expect(owed.items.map((c) => c.id)).not.toContain(duplicate.id);
   });
@@ -238,8 +241,10 @@ describe('改派', () => {
     );
     expect(sent.suspensions.at(-1)).toMatchObject({ resumedAt: '2026-11-27T10:00:00+08:00', pausedWorkingDays: 2 });
     expect(sent.extensions.at(-1)).toMatchObject({ decision: 'withdrawn', decidedByName: '李娜' });
-    // 人社局 leads now: its request to assist is moot, so it may answer once it signs.
-    expect(sent.assists).toEqual([]);
+    // 人社局 leads now: its request to assist is withdrawn, so it may answer once it signs.
+    expect(sent.assists).toEqual([
+      expect.objectContaining({ departmentCode: 'dept.rsj', report: null, withdrawnAt: '2026-11-27T10:00:00+08:00' }),
+    ]);
     const hr = at('hrliaison', '2026-11-27T11:00:00+08:00');
     const hrSigned = await signServiceCase(hr, signed.id, sent.version);
     const answered = await answerServiceCase(

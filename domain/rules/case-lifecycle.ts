@@ -1,5 +1,5 @@
-import { caseTimeLimits, pendingExtension } from '../../src/api/schemas/case-workflow';
-import type { CaseDispatch, Satisfaction, ServiceCase } from '../../src/api/schemas/service-cases';
+import { caseTimeLimits, openAssists, pendingExtension } from '../../src/api/schemas/case-workflow';
+import type { CaseAssist, CaseDispatch, Satisfaction, ServiceCase } from '../../src/api/schemas/service-cases';
 import type { User } from '../../src/api/schemas/auth';
 import { compareInstants } from '../../src/lib/calendar';
 import type { WorkingCalendar } from '../../src/lib/working-days';
@@ -88,6 +88,12 @@ export const dueAfter = (move: Pick<CaseMove, 'now' | 'calendar'>, n: number) =>
 
 const signature = (move: CaseMove) => ({ byName: move.actor.displayName, at: move.now });
 
+/** The open 协办 requests `which` picks, withdrawn now: kept, and owed no more. */
+function withdrawAssists(c: ServiceCase, move: CaseMove, which: (a: CaseAssist) => boolean): CaseAssist[] {
+  const open = openAssists(c);
+  return c.assists.map((a) => (open.includes(a) && which(a) ? { ...a, withdrawnAt: move.now } : a));
+}
+
 /** The last dispatch, changed. */
 function withLastDispatch(c: ServiceCase, change: Partial<CaseDispatch>): CaseDispatch[] {
   return c.dispatches.map((d, i) => (i === c.dispatches.length - 1 ? { ...d, ...change } : d));
@@ -106,27 +112,14 @@ export function dispatchCase(
   upheld = false,
 ): Change {
   const signDueAt = dueAfter(move, caseTimeLimits.sign);
-  const suspended = c.suspensions.at(-1);
   return {
-    ...(suspended && suspended.resumedAt === null
-      ? {
-          suspensions: c.suspensions.map((s) =>
-            s === suspended
-              ? {
-                  ...s,
-                  resumedAt: move.now,
-                  pausedWorkingDays: move.calendar.workingDaysBetween(cstDay(s.at), cstDay(move.now)),
-                }
-              : s,
-          ),
-        }
-      : {}),
+    ...(c.suspensions.at(-1)?.resumedAt === null ? { suspensions: endSuspension(c, move).suspensions } : {}),
     extensions: c.extensions.map((e) =>
       e.decision === null
         ? { ...e, decision: 'withdrawn' as const, decidedByName: move.actor.displayName, decidedAt: move.now }
         : e,
     ),
-    assists: c.assists.filter((a) => !(a.departmentCode === departmentCode && a.report === null)),
+    assists: withdrawAssists(c, move, (a) => a.departmentCode === departmentCode),
     status: 'dispatched',
     departmentCode,
     assigneeId: officer?.id ?? null,
@@ -214,9 +207,18 @@ export function suspendCase(c: ServiceCase, move: CaseMove, reason: string): Cha
 }
 
 /** 恢复: the deadline moves by the working days the case waited (a pending extension's date with it). */
-export function resumeCase(c: ServiceCase, move: CaseMove): Change {
+/** The open suspension ended now, with the working days it lasted. */
+function endSuspension(c: ServiceCase, move: CaseMove): { suspensions: ServiceCase['suspensions']; paused: number } {
   const open = c.suspensions.at(-1)!;
   const paused = move.calendar.workingDaysBetween(cstDay(open.at), cstDay(move.now));
+  return {
+    suspensions: c.suspensions.map((s) => (s === open ? { ...s, resumedAt: move.now, pausedWorkingDays: paused } : s)),
+    paused,
+  };
+}
+
+export function resumeCase(c: ServiceCase, move: CaseMove): Change {
+  const { suspensions, paused } = endSuspension(c, move);
   const later = (instant: string) =>
     isoAt(
       move.calendar.addWorkingDays(cstDay(instant), paused),
@@ -226,9 +228,7 @@ export function resumeCase(c: ServiceCase, move: CaseMove): Change {
   const dueAt = paused === 0 ? c.dueAt : later(c.dueAt);
   return {
     status: 'inProgress',
-    suspensions: c.suspensions.map((s, i) =>
-      i === c.suspensions.length - 1 ? { ...s, resumedAt: move.now, pausedWorkingDays: paused } : s,
-    ),
+    suspensions,
     dueAt,
     stageDueAt: dueAt,
   };
@@ -345,14 +345,18 @@ export function escalateCase(
 /** 协办: another department is asked for its part, to report to the lead within its sub-deadline. */
 export function requestAssist(c: ServiceCase, move: CaseMove, departmentCode: string, request: string): Change {
   const dueAt = dueAfter(move, caseTimeLimits.assist);
-  return { assists: [...c.assists, { departmentCode, request, ...signature(move), dueAt, report: null }] };
+  return {
+    assists: [...c.assists, { departmentCode, request, ...signature(move), dueAt, report: null, withdrawnAt: null }],
+  };
 }
 
 /** 协办反馈: the assisting department's report to the lead, on its open request. */
 export function reportAssist(c: ServiceCase, move: CaseMove, departmentCode: string, text: string): Change {
   return {
     assists: c.assists.map((a) =>
-      a.departmentCode === departmentCode && a.report === null ? { ...a, report: { text, ...signature(move) } } : a,
+      a.departmentCode === departmentCode && openAssists(c).includes(a)
+        ? { ...a, report: { text, ...signature(move) } }
+        : a,
     ),
   };
 }
@@ -365,6 +369,6 @@ export function mergeCase(c: ServiceCase, move: CaseMove, intoId: string): Chang
     closedAt: move.now,
     stageDueAt: null,
     // An assisting department owes nothing on a case closed into another.
-    assists: c.assists.filter((a) => a.report !== null),
+    assists: withdrawAssists(c, move, () => true),
   };
 }

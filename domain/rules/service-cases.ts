@@ -3,6 +3,7 @@ import type { Page } from '../../src/api/schemas/common';
 import {
   caseActionRefusal,
   caseTimeLimits,
+  heldStatuses,
   MAX_DEADLINE_DAYS,
   involvesDepartment,
   lapsedWorkingDays,
@@ -228,6 +229,16 @@ async function departmentErrors(ctx: RuleContext, departmentCode: string): Promi
 export function dispatchServiceCase(ctx: RuleContext, id: string, input: CaseDispatchBody, ifMatch: number | null) {
   return act(ctx, id, 'dispatch', ifMatch, async (current, move) => {
     await departmentErrors(ctx, input.departmentCode);
+    // 改派 hands the case to another department; its own officer is changed by 指定承办人.
+    if (current.departmentCode === input.departmentCode && heldStatuses.includes(current.status)) {
+      throw problems.validation([
+        {
+          field: 'departmentCode',
+          code: 'current_department',
+          message: 'already holds the case: name its officer instead',
+        },
+      ]);
+    }
     const officer = await officerOf(ctx, input.assigneeId, input.departmentCode);
     return lifecycle.dispatchCase(current, move, input.departmentCode, officer);
   });

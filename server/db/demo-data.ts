@@ -1,4 +1,4 @@
-import { getTableColumns, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Credentials } from '../../domain/rules/context';
 import type { Database as DemoDatabase } from '../../mocks/data/database';
@@ -24,7 +24,7 @@ import { dictionaryRows } from './store/dictionaries';
 import { intakeColumns } from './store/intake-columns';
 import { patchColumns } from './store/policy-patches';
 import { caseColumns } from './store/service-cases';
-import { rows } from './store/sql';
+import { rows, writableColumns } from './store/sql';
 
 /** Rows per INSERT. */
 const BATCH = 1000;
@@ -68,12 +68,10 @@ export async function isEmpty(db: Database): Promise<boolean> {
  * multi-row VALUES with a parameter per column.
  */
 async function insertAll<T extends PgTable>(db: Database, table: T, values: T['$inferInsert'][]): Promise<void> {
-  const columns = getTableColumns(table) as Record<string, { name: string; generated: unknown }>;
-  // A generated column (service_cases.overdue_from) is computed by the database, never written.
+  const writable = writableColumns(table);
+  const columns = Object.fromEntries(writable);
   const list = sql.join(
-    Object.values(columns)
-      .filter((column) => column.generated === undefined)
-      .map((column) => sql.identifier(column.name)),
+    writable.map(([, column]) => sql.identifier(column.name)),
     sql`, `,
   );
   for (let start = 0; start < values.length; start += BATCH) {

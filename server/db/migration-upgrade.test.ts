@@ -149,6 +149,8 @@ describe('a database stored before the hotline lifecycle, upgraded by migrations
     for (const row of stored) {
       // Strict: every field the contract now has is in the stored document itself.
       const parsed = serviceCaseSchema.strict().parse(row.doc);
+      // Written into the stored document, not only defaulted when read.
+      expect(row.doc).toHaveProperty('accepted', null);
       const columns = caseColumns(parsed);
       expect(row.status).toBe(columns.status);
       expect(row.stage_due_at).toBe(columns.stageDueAt);

@@ -67,6 +67,7 @@ const ruleMessages = {
   lead_department: 'form.rule.leadDepartment',
   already_assisting: 'form.rule.alreadyAssisting',
   same_department: 'form.rule.sameDepartment',
+  current_department: 'form.rule.currentDepartment',
   not_later: 'form.rule.notLater',
   extension_too_long: 'form.rule.extensionTooLong',
 } as const satisfies Record<string, MessageKey>;

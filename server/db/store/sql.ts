@@ -1,4 +1,5 @@
-import { and, inArray, or, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, getTableColumns, inArray, or, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Page } from '../../../src/api/schemas/common';
 import type { Span } from '../../../src/lib/calendar';
 import type { Database } from '../database';
@@ -115,6 +116,14 @@ export async function pagedDocs<T>(
     db.select({ n: countAll() }).from(table).where(where),
   ]);
   return { items: found.map((row) => row.doc as T), total: count?.n ?? 0, page, pageSize };
+}
+
+/**
+ * A table's columns a statement may write, by property name: a generated column
+ * (service_cases.overdue_from) is computed by the database and refused in an insert or update.
+ */
+export function writableColumns(table: PgTable): [string, AnyPgColumn][] {
+  return Object.entries(getTableColumns(table)).filter(([, column]) => column.generated === undefined);
 }
 
 /** `count(*)` as a JavaScript number (PostgreSQL's bigint arrives as text from node-postgres). */

@@ -1,8 +1,8 @@
-import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { BulkVersionedStore } from '../../../domain/store';
 import type { Database } from '../database';
 import type { intakeRecords, policyPatches, serviceCases } from '../schema';
-import { rows } from './sql';
+import { rows, writableColumns } from './sql';
 
 /** The tables that keep a versioned contract object in `doc`, with columns derived from it. */
 type DocTable = typeof intakeRecords | typeof policyPatches | typeof serviceCases;
@@ -26,7 +26,7 @@ export function versionedDocs<T extends { id: string; version: number }>(
   table: DocTable,
   columns: (record: T) => DocTable['$inferInsert'],
 ): BulkVersionedStore<T> {
-  const tableColumns = Object.entries(getTableColumns(table));
+  const tableColumns = writableColumns(table);
   const assignments = sql.join(
     tableColumns
       .filter(([key]) => key !== 'id')

@@ -131,7 +131,8 @@ type CaseFacts = Pick<
 >;
 
 /** The 协办 requests still awaiting their department's report. */
-export const openAssists = (c: Pick<ServiceCase, 'assists'>) => c.assists.filter((a) => a.report === null);
+export const openAssists = (c: Pick<ServiceCase, 'assists'>) =>
+  c.assists.filter((a) => a.report === null && a.withdrawnAt === null);
 
 /** Whether a department sees the case: the lead's, or one it is asked to assist with. */
 export const involvesDepartment = (c: Pick<ServiceCase, 'departmentCode' | 'assists'>, departmentCode: string) =>

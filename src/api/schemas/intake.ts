@@ -8,6 +8,7 @@ import {
   listQuerySchema,
   multiValueSchema,
   versionSchema,
+  writtenTextSchema,
 } from './common';
 
 export const intakeStageSchema = z.enum(['lead', 'negotiating', 'signed', 'landed']);
@@ -74,7 +75,7 @@ export type IntakeListQuery = z.infer<typeof intakeListQuerySchema>;
 
 const intakeInputShape = {
   kind: intakeKindSchema,
-  name: z.string().trim().min(1).max(64),
+  name: writtenTextSchema(64),
   organization: z.string().trim().max(96),
   phone: z
     .string()

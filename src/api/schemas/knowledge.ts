@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codeSchema, hasVisibleText, idSchema, isoDateTimeSchema, versionSchema } from './common';
+import { codeSchema, idSchema, isoDateTimeSchema, versionSchema, writtenTextSchema } from './common';
 
 /**
  * 标准答复: a standard answer an officer inserts into a countermeasure: a policy clause and what
@@ -26,10 +26,10 @@ export type KnowledgeBase = z.infer<typeof knowledgeBaseSchema>;
 /** One answer as edited: a new one has no id yet (the server numbers it). */
 export const standardAnswerInputSchema = z.object({
   id: idSchema.optional(),
-  title: z.string().trim().min(1).max(96).refine(hasVisibleText, 'visible'),
+  title: writtenTextSchema(96),
   categoryCode: codeSchema.nullable(),
   policyCode: codeSchema.nullable(),
-  answer: z.string().trim().min(1).max(4000).refine(hasVisibleText, 'visible'),
+  answer: writtenTextSchema(4000),
 });
 export type StandardAnswerInput = z.infer<typeof standardAnswerInputSchema>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   codeSchema,
-  hasVisibleText,
+  writtenTextSchema,
   idSchema,
   isoDateTimeSchema,
   listQuerySchema,
@@ -87,9 +87,9 @@ export const policyPatchListQuerySchema = listQuerySchema.extend(policyPatchFilt
 export type PolicyPatchListQuery = z.infer<typeof policyPatchListQuerySchema>;
 
 const patchInputShape = {
-  title: z.string().trim().min(1).max(96).refine(hasVisibleText, 'visible'),
+  title: writtenTextSchema(96),
   policyCode: codeSchema,
-  blockage: z.string().trim().min(1).max(1000).refine(hasVisibleText, 'visible'),
+  blockage: writtenTextSchema(1000),
   amendment: z.string().trim().max(4000).default(''),
   leadDepartmentCode: codeSchema,
 };

@@ -196,6 +196,8 @@ export const caseAssistSchema = z.object({
   ...signature,
   dueAt: isoDateTimeSchema,
   report: z.object({ text: z.string().max(2000), ...signature }).nullable(),
+  /** Withdrawn unanswered: the department came to lead the case (改派), or the case was merged (并单). */
+  withdrawnAt: isoDateTimeSchema.nullable().default(null),
 });
 export type CaseAssist = z.infer<typeof caseAssistSchema>;
 

@@ -2,7 +2,7 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { TALENT_OFFICE_DEPARTMENT } from '../../api/permissions';
 import { useWorkingCalendar } from '../../api/queries/dictionary-queries';
-import { MAX_DEADLINE_DAYS, pendingExtension } from '../../api/schemas/case-workflow';
+import { heldStatuses, MAX_DEADLINE_DAYS, pendingExtension } from '../../api/schemas/case-workflow';
 import {
   caseAcceptSchema,
   caseEscalateSchema,
@@ -99,11 +99,15 @@ export function DispatchDialog({
   onOpenChange,
 }: ActionDialogProps & { labels: CaseLabels }) {
   const { t } = useI18n();
+  // 改派 of a case a department holds goes to another department (its officer changes by 指定承办人).
+  const holder = heldStatuses.includes(serviceCase.status) ? serviceCase.departmentCode : null;
   const { dialog } = useActionForm(
     { serviceCase, open, onOpenChange },
     'dispatch',
     schemaResolver(dispatchFormSchema(t), t),
-    { departmentCode: serviceCase.departmentCode ?? '', assigneeId: serviceCase.assigneeId ?? '' },
+    holder
+      ? { departmentCode: '', assigneeId: '' }
+      : { departmentCode: serviceCase.departmentCode ?? '', assigneeId: serviceCase.assigneeId ?? '' },
     (v) => ({ departmentCode: v.departmentCode, assigneeId: v.assigneeId || null }),
   );
   return (
@@ -118,7 +122,7 @@ export function DispatchDialog({
       }
       {...dialog}
     >
-      <DepartmentOfficerFields labels={labels} />
+      <DepartmentOfficerFields labels={labels} exclude={holder ?? undefined} />
     </FormDialog>
   );
 }

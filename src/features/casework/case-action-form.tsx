@@ -13,6 +13,7 @@ import { caseQueries, useCaseAction } from '../../api/queries/case-queries';
 import type { CaseAction, ServiceCase } from '../../api/schemas/service-cases';
 import { useFormDialogOutcome } from '../../components/form/form-dialog';
 import { useI18n } from '../../lib/i18n/i18n';
+import { useSessionState } from '../../lib/session';
 
 /** What every case action's dialog is given. */
 export interface ActionDialogProps {
@@ -23,7 +24,7 @@ export interface ActionDialogProps {
 
 type ActionInput<A extends CaseAction> = BodyOf<(typeof caseActionEndpoints)[A]>;
 
-/** Each case action's input typed and not yet sent, by case and action, for this session. */
+/** Each case action's input typed and not yet sent, in this tab (never stored). */
 const unsent = new Map<string, FieldValues>();
 
 /**
@@ -39,7 +40,10 @@ export function useActionForm<A extends CaseAction, V extends FieldValues, O>(
   toInput: (values: O) => ActionInput<A>,
 ) {
   const { t } = useI18n();
-  const key = `${serviceCase.id}:${action}`;
+  // Per user, case version and action: another user of the tab never sees it, and once the case
+  // moves on (this action sent, or another) what was typed for it is not offered again.
+  const userId = useSessionState().session?.user.id ?? '';
+  const key = `${userId}:${serviceCase.id}:${serviceCase.version}:${action}`;
   const form = useForm<V, unknown, O>({
     resolver,
     defaultValues: { ...defaultValues, ...(unsent.get(key) as DefaultValues<V> | undefined) },
@@ -47,17 +51,14 @@ export function useActionForm<A extends CaseAction, V extends FieldValues, O>(
   // What is typed outlives the dialog closed unsent (Escape, a click beside it), until it is sent.
   const typed = useWatch({ control: form.control });
   const untouched = JSON.stringify(defaultValues);
-  const { isSubmitSuccessful } = form.formState;
   useEffect(() => {
-    if (isSubmitSuccessful) return;
     if (JSON.stringify(typed) === untouched) unsent.delete(key);
     else unsent.set(key, typed);
-  }, [isSubmitSuccessful, key, typed, untouched]);
+  }, [key, typed, untouched]);
   const mutation = useCaseAction(action);
   const outcome = useFormDialogOutcome(form, onOpenChange, {
     done: () => t(`case.done.${action}`),
     recordKey: caseQueries.detail(serviceCase.id).queryKey,
-    onDone: () => unsent.delete(key),
   });
   const onSubmit = form.handleSubmit((values) =>
     mutation.mutate({ id: serviceCase.id, version: serviceCase.version, input: toInput(values) }, outcome),

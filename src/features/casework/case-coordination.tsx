@@ -29,7 +29,7 @@ export function CaseAssists({ serviceCase: c, labels }: { serviceCase: ServiceCa
       </h3>
       <ul className="space-y-2">
         {c.assists.map((a, i) => {
-          const late = a.report === null && Date.parse(a.dueAt) < now;
+          const late = a.report === null && a.withdrawnAt === null && Date.parse(a.dueAt) < now;
           return (
             <li key={i} className="break-words">
               <p>
@@ -41,6 +41,10 @@ export function CaseAssists({ serviceCase: c, labels }: { serviceCase: ServiceCa
                 <p className="text-muted-foreground">
                   {t('case.assistReportedAt', { at: format.dateTime(a.report.at), by: a.report.byName })}
                   <span className="block whitespace-pre-wrap text-foreground">{a.report.text}</span>
+                </p>
+              ) : a.withdrawnAt ? (
+                <p className="text-muted-foreground">
+                  {t('case.assistWithdrawn', { at: format.dateTime(a.withdrawnAt) })}
                 </p>
               ) : (
                 <p className={late ? 'text-danger' : 'text-muted-foreground'}>

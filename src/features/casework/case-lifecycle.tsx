@@ -114,6 +114,12 @@ export function CaseLifecycle({ serviceCase: c, labels }: { serviceCase: Service
         tone: late ? 'danger' : undefined,
       });
     }
+    if (a.withdrawnAt) {
+      entries.push({
+        at: a.withdrawnAt,
+        text: t('case.lifecycle.assistWithdrawn', { at: at(a.withdrawnAt), department }),
+      });
+    }
   }
   if (c.mergedInto && c.closedAt) {
     entries.push({ at: c.closedAt, text: t('case.lifecycle.merged', { at: at(c.closedAt), id: c.mergedInto }) });

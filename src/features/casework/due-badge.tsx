@@ -1,8 +1,10 @@
 import { useWorkingCalendar } from '../../api/queries/dictionary-queries';
-import { caseWarning } from '../../api/schemas/case-workflow';
+import { TALENT_OFFICE_DEPARTMENT } from '../../api/permissions';
+import { caseWarning, deadlineOwnedBy } from '../../api/schemas/case-workflow';
 import type { ServiceCase } from '../../api/schemas/service-cases';
 import { Badge } from '../../components/ui/badge';
 import { useI18n } from '../../lib/i18n/i18n';
+import { useSessionState } from '../../lib/session';
 
 const HOUR = 3_600_000;
 
@@ -15,6 +17,8 @@ const HOUR = 3_600_000;
 export function DueBadge({ serviceCase, now }: { serviceCase: ServiceCase; now: number }) {
   const { t } = useI18n();
   const calendar = useWorkingCalendar();
+  const user = useSessionState().session?.user;
+  const departmentCode = !user || user.departmentCode === TALENT_OFFICE_DEPARTMENT ? null : user.departmentCode;
   if (serviceCase.status === 'suspended') return <Badge tone="neutral">{t('case.due.paused')}</Badge>;
   const deadline = serviceCase.stageDueAt;
   if (serviceCase.status === 'closed' || deadline === null) return null;
@@ -25,8 +29,14 @@ export function DueBadge({ serviceCase, now }: { serviceCase: ServiceCase; now: 
     hours >= 48
       ? t('case.due.days', { count: Math.floor(hours / 24) })
       : t('case.due.hours', { count: Math.max(hours, 1) });
-  const warning = caseWarning(serviceCase, new Date(now), calendar);
-  if (left < 0) return <Badge tone="danger">{t('case.due.overdue', { stage, span })}</Badge>;
+  // A department is warned of its own deadlines; another's (an assisted case, one waiting on the
+  // talent office) is told plainly, as its 已逾期 view leaves it out.
+  const warning = deadlineOwnedBy(departmentCode, serviceCase)
+    ? caseWarning(serviceCase, new Date(now), calendar)
+    : null;
+  if (left < 0) {
+    return <Badge tone={warning ? 'danger' : 'neutral'}>{t('case.due.overdue', { stage, span })}</Badge>;
+  }
   return (
     <Badge tone={warning === 'overdue' ? 'danger' : warning === 'dueSoon' ? 'warning' : 'neutral'}>
       {t('case.due.left', { stage, span })}

@@ -366,6 +366,8 @@ export const en: Messages = {
   'form.rule.leadDepartment': 'The lead department cannot assist itself',
   'form.rule.alreadyAssisting': 'That department has not yet reported on its request',
   'form.rule.sameDepartment': 'Send it to another department, or uphold the dispatch',
+  'form.rule.currentDepartment':
+    'That department holds the case already: send it to another, or name its officer with Assign',
   'form.rule.notLater': 'Must be later than the current deadline',
   'form.rule.extensionTooLong': 'An extension is at most {days} working days, to {latest} at the latest',
   'form.rule.notFuture': 'Must be later than now',
@@ -572,6 +574,8 @@ export const en: Messages = {
   'case.lifecycle.extensionPending': 'awaiting decision',
   'case.lifecycle.extensionApproved': 'approved by {by}',
   'case.lifecycle.extensionRefused': 'refused by {by}: {note}',
+  'case.lifecycle.assistWithdrawn': '{at} the request to {department} withdrawn (redispatched or merged)',
+  'case.assistWithdrawn': 'Withdrawn {at}: no report owed',
   'case.lifecycle.extensionWithdrawn': 'void: redispatched before a decision',
   'case.lifecycle.suspended': '{at} {by} suspended it: {reason}',
   'case.lifecycle.resumed': '{at} resumed, {days} working days added',

@@ -374,6 +374,8 @@ export const zhCNAreas = {
   'case.lifecycle.extensionPending': '待审批',
   'case.lifecycle.extensionApproved': '{by} 同意',
   'case.lifecycle.extensionRefused': '{by} 不同意：{note}',
+  'case.lifecycle.assistWithdrawn': '{at} 向{department}的协办请求撤回（改派或并单）',
+  'case.assistWithdrawn': '{at} 撤回，无需反馈',
   'case.lifecycle.extensionWithdrawn': '未审批即改派，申请作废',
   'case.lifecycle.suspended': '{at} {by} 挂起：{reason}',
   'case.lifecycle.resumed': '{at} 恢复，顺延 {days} 个工作日',

@@ -160,6 +160,7 @@ export const zhCN = {
   'form.rule.leadDepartment': '协办部门不能是主办部门',
   'form.rule.alreadyAssisting': '该部门尚有未反馈的协办请求',
   'form.rule.sameDepartment': '须改派其他部门；理由不成立的，请选择“由原部门办理”',
+  'form.rule.currentDepartment': '该部门正在承办此件，请改派其他部门；更换承办人请用“指定承办人”',
   'form.rule.notLater': '须晚于现在的截止时间',
   'form.rule.extensionTooLong': '一次延期最多 {days} 个工作日，最晚 {latest}',
   'form.rule.notFuture': '须晚于当前时间',
