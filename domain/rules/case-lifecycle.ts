@@ -206,7 +206,6 @@ export function suspendCase(c: ServiceCase, move: CaseMove, reason: string): Cha
   };
 }
 
-/** 恢复: the deadline moves by the working days the case waited (a pending extension's date with it). */
 /** The open suspension ended now, with the working days it lasted. */
 function endSuspension(c: ServiceCase, move: CaseMove): { suspensions: ServiceCase['suspensions']; paused: number } {
   const open = c.suspensions.at(-1)!;
@@ -217,6 +216,7 @@ function endSuspension(c: ServiceCase, move: CaseMove): { suspensions: ServiceCa
   };
 }
 
+/** 恢复: the deadline moves by the working days the case waited (a pending extension's date with it). */
 export function resumeCase(c: ServiceCase, move: CaseMove): Change {
   const { suspensions, paused } = endSuspension(c, move);
   const later = (instant: string) =>

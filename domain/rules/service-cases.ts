@@ -196,17 +196,20 @@ async function act(
   return presentServiceCase(ctx, next);
 }
 
-function dueAtErrors(ctx: RuleContext, field: string, dueAt: string): FieldError[] {
+/** A deadline's day a year ahead at most: a later one is a slip of the keyboard (or year 2101). */
+function tooFarErrors(ctx: RuleContext, field: string, day: string): FieldError[] {
   const today = cstDay(ctx.now());
   const latest = addDays(today, MAX_DEADLINE_DAYS);
+  return day > latest
+    ? [{ field, code: 'date_out_of_range', params: { from: today, to: latest }, message: `must be by ${latest}` }]
+    : [];
+}
+
+function dueAtErrors(ctx: RuleContext, field: string, dueAt: string): FieldError[] {
   if (compareInstants(dueAt, ctx.now()) <= 0) {
     return [{ field, code: 'not_future', message: 'must be in the future' }];
   }
-  if (cstDay(dueAt) > latest) {
-    // A case is due within the year: a later date is a slip of the keyboard (or year 2101).
-    return [{ field, code: 'date_out_of_range', params: { from: today, to: latest }, message: `must be by ${latest}` }];
-  }
-  return [];
+  return tooFarErrors(ctx, field, cstDay(dueAt));
 }
 
 /** The officer named for a department's case: an active member of it, or none. */
@@ -380,23 +383,13 @@ export function remindServiceCase(ctx: RuleContext, id: string, input: CaseRemin
   });
 }
 
-/** A 督办 or 提级 deadline: a day from today to a year ahead (later is a slip of the keyboard). */
+/** A 督办 or 提级 deadline: a day from today to a year ahead. */
 function checkDeadlineDay(ctx: RuleContext, deadline: string) {
-  const today = cstDay(ctx.now());
-  const latest = addDays(today, MAX_DEADLINE_DAYS);
-  if (deadline < today) {
-    throw problems.validation([{ field: 'deadline', code: 'not_future', message: 'must not be in the past' }]);
-  }
-  if (deadline > latest) {
-    throw problems.validation([
-      {
-        field: 'deadline',
-        code: 'date_out_of_range',
-        params: { from: today, to: latest },
-        message: `must be by ${latest}`,
-      },
-    ]);
-  }
+  const errors: FieldError[] =
+    deadline < cstDay(ctx.now())
+      ? [{ field: 'deadline', code: 'not_future', message: 'must not be in the past' }]
+      : tooFarErrors(ctx, 'deadline', deadline);
+  if (errors.length > 0) throw problems.validation(errors);
 }
 
 export function superviseServiceCase(ctx: RuleContext, id: string, input: CaseSupervise, ifMatch: number | null) {
