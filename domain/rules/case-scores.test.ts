@@ -46,6 +46,34 @@ function facts(change: Partial<CaseScoreFacts> = {}): CaseScoreFacts {
   };
 }
 
+/**
+ * A case dispatched to 教育局 (`first`), sent on unsigned to 金融办 at `sentOn`, which signed it at
+ * `signedAt` (within its day) and is handling it.
+ */
+function sentOnToJrb(first: { at: string; signDueAt: string }, sentOn: string, signedAt: string): CaseScoreFacts {
+  const dispatch = { signedAt: null, returnedAt: null, returnDecision: null, replacedAt: null };
+  return facts({
+    status: 'inProgress',
+    departmentCode: 'dept.jrb',
+    dispatches: [
+      { ...dispatch, departmentCode: 'dept.jyj', ...first, replacedAt: sentOn },
+      {
+        ...dispatch,
+        departmentCode: 'dept.jrb',
+        at: sentOn,
+        signDueAt: `${signedAt.slice(0, 10)}T18:00:00+08:00`,
+        signedAt,
+      },
+    ],
+    signedAt,
+    answeredAt: null,
+    dueAt: at('12-04', 18),
+    closedAt: null,
+    followUp: null,
+    handlingWorkingDays: null,
+  });
+}
+
 describe('department scores, by their definitions on fixed cases counted by hand', () => {
   // Six cases of 住建局 in November, and one of 人社局:
   const cases: CaseScoreFacts[] = [
@@ -181,66 +209,8 @@ describe('department scores, by their definitions on fixed cases counted by hand
     }),
     // 教育局 was sent a case the office sent on to 金融办 before its sign-off deadline: no one's
     // delay; another it left unsigned past its deadline before the office sent it on: late.
-    facts({
-      departmentCode: 'dept.jrb',
-      dispatches: [
-        {
-          departmentCode: 'dept.jyj',
-          at: at('11-24'),
-          signDueAt: at('11-25', 18),
-          signedAt: null,
-          returnedAt: null,
-          returnDecision: null,
-          replacedAt: at('11-24', 15),
-        },
-        {
-          departmentCode: 'dept.jrb',
-          at: at('11-24', 15),
-          signDueAt: at('11-25', 18),
-          signedAt: at('11-25'),
-          returnedAt: null,
-          returnDecision: null,
-          replacedAt: null,
-        },
-      ],
-      signedAt: at('11-25'),
-      answeredAt: null,
-      dueAt: at('12-04', 18),
-      closedAt: null,
-      followUp: null,
-      status: 'inProgress',
-      handlingWorkingDays: null,
-    }),
-    facts({
-      departmentCode: 'dept.jrb',
-      dispatches: [
-        {
-          departmentCode: 'dept.jyj',
-          at: at('11-16'),
-          signDueAt: at('11-17', 18),
-          signedAt: null,
-          returnedAt: null,
-          returnDecision: null,
-          replacedAt: at('11-19'),
-        },
-        {
-          departmentCode: 'dept.jrb',
-          at: at('11-19'),
-          signDueAt: at('11-20', 18),
-          signedAt: at('11-20'),
-          returnedAt: null,
-          returnDecision: null,
-          replacedAt: null,
-        },
-      ],
-      signedAt: at('11-20'),
-      answeredAt: null,
-      dueAt: at('12-04', 18),
-      closedAt: null,
-      followUp: null,
-      status: 'inProgress',
-      handlingWorkingDays: null,
-    }),
+    sentOnToJrb({ at: at('11-24'), signDueAt: at('11-25', 18) }, at('11-24', 15), at('11-25')),
+    sentOnToJrb({ at: at('11-16'), signDueAt: at('11-17', 18) }, at('11-19'), at('11-20')),
   ];
 
   const rows = scoreDepartments(tallyScoreFacts(cases, NOVEMBER, AFTER), defaultScoringSettings);
