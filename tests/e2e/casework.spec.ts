@@ -144,8 +144,10 @@ test('a 住建局 liaison and the talent office take a demand from dispatch to �
   await c.status('已结案');
   await keepScreenshot(page, testInfo, 'casework-closed');
   const lifecycle = c.workspace.getByRole('region', { name: '办理进程' });
-  // 派单, 退单, 审核, 派单, 签收, 延期, 答复, 回访.
-  await expect(lifecycle.getByRole('listitem')).toHaveCount(8);
+  // 派单, 退单, 审核, back to 住建局, 签收, 延期, 答复, 审核通过, 回访.
+  await expect(lifecycle.getByRole('listitem')).toHaveCount(9);
+  await expect(lifecycle.getByText(/退回住建局继续办理/)).toBeVisible();
+  await expect(lifecycle.getByText(/李娜 审核通过/)).toBeVisible();
 });
 
 test('another department returns a case, and the talent office sends it elsewhere', async ({ page }) => {
@@ -330,13 +332,13 @@ test('a manager reads the month’s department scores by their definitions and p
   await dialog.getByRole('button', { name: '确定' }).click();
   await expect(dialog).toBeHidden();
   await expect(table.getByText('待改进')).toHaveCount(0);
-  await expect(notice).toContainText('本月各部门综合得分均在合格线（50 分）以上');
+  await expect(notice).toContainText('本月评定档次的部门综合得分均不低于合格线（50 分）');
   await keepScreenshot(page, testInfo, 'casework-scores');
 });
 
 test('a department liaison sees its own department’s score only, and no settings', async ({ page }) => {
   await signIn(page, 'liaison', '/service-cases?tab=scores');
-  const table = page.getByRole('table', { name: /各部门考核结果/ });
+  const table = page.getByRole('table', { name: /本部门考核结果/ });
   await expect(table.getByRole('rowheader')).toHaveText(['住建局']);
   await expect(page.getByRole('button', { name: '权重与档次' })).toBeHidden();
 });
