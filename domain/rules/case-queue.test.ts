@@ -40,15 +40,15 @@ const sees = (user: Caller, c: ServiceCase) =>
   isOffice(user) ||
   c.departmentCode === user.departmentCode ||
   c.assists.some((a) => a.departmentCode === user.departmentCode);
+/** Waiting on its department: to sign, in hand, suspended. */
+const held = (c: ServiceCase) => ['dispatched', 'inProgress', 'suspended'].includes(c.status);
 /** A department is shown as overdue only what it leads and holds; the talent office everything. */
-const owns = (user: Caller, c: ServiceCase) =>
-  isOffice(user) ||
-  (c.departmentCode === user.departmentCode && ['dispatched', 'inProgress', 'suspended'].includes(c.status));
+const owns = (user: Caller, c: ServiceCase) => isOffice(user) || (c.departmentCode === user.departmentCode && held(c));
 const oracle: Record<CaseQueueView, (c: ServiceCase, user: Caller) => boolean> = {
   new: (c) => c.status === 'new',
   dispatched: (c) => c.status === 'dispatched',
   returned: (c) => c.status === 'returned',
-  mine: (c, user) => ['dispatched', 'inProgress', 'suspended'].includes(c.status) && c.assigneeId === user.id,
+  mine: (c, user) => held(c) && c.assigneeId === user.id,
   extension: (c) => c.extensions.some((e) => e.decision === null),
   answered: (c) => c.status === 'answered',
   dueSoon: (c, user) => owns(user, c) && !overdueAt(c, NOW) && overdueAt(c, DUE_SOON_BEFORE),

@@ -272,6 +272,9 @@ describe('service cases', () => {
     [c.supervision?.deadline, c.escalation?.deadline].flatMap((day) => (day ? [isoAt(day, 23, 59)] : []));
   const isOverdue = (c: ServiceCase) =>
     isOpen(c) && ((c.stageDueAt !== null && c.stageDueAt < NOW) || fromAbove(c).some((due) => due < NOW));
+  /** Led by the department and waiting on it (to sign, in hand, suspended): its own deadlines. */
+  const holds = (department: string, c: ServiceCase) =>
+    c.departmentCode === department && ['dispatched', 'inProgress', 'suspended'].includes(c.status);
 
   it('lists a department its own cases only, its own deadlines overdue and not splitting them exactly', async () => {
     const scope = { departmentCode: 'dept.rsj' };
@@ -284,9 +287,7 @@ describe('service cases', () => {
     const [all, overdue, onTime] = await Promise.all([list(), list('true'), list('false')]);
     expect(all.total).toBe(own.length);
     // Its own deadlines only: the cases it leads and holds, not those it assists or the office awaits.
-    const holds = (c: ServiceCase) =>
-      c.departmentCode === 'dept.rsj' && ['dispatched', 'inProgress', 'suspended'].includes(c.status);
-    const late = own.filter((c) => holds(c) && isOverdue(c));
+    const late = own.filter((c) => holds('dept.rsj', c) && isOverdue(c));
     expect(own.filter(isOverdue).length).toBeGreaterThan(late.length);
     expect(ids(overdue.items)).toEqual(ids(sortedBy(late, (c) => c.dueAt)));
     expect(onTime.total).toBe(own.length - overdue.total);
@@ -361,14 +362,7 @@ describe('service cases', () => {
     );
     expect(scoped.all.total).toBe(kjj.length);
     // Its overdue ones are its own deadlines: the cases it leads and holds.
-    expect(scoped.all.overdue).toBe(
-      kjj.filter(
-        (c) =>
-          c.departmentCode === 'dept.kjj' &&
-          ['dispatched', 'inProgress', 'suspended'].includes(c.status) &&
-          isOverdue(c),
-      ).length,
-    );
+    expect(scoped.all.overdue).toBe(kjj.filter((c) => holds('dept.kjj', c) && isOverdue(c)).length);
     expect([...scoped.byDepartment.keys()].sort()).toEqual([...new Set(kjj.map((c) => c.departmentCode!))].sort());
   });
 });
